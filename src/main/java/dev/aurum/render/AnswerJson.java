@@ -2,6 +2,7 @@ package dev.aurum.render;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,12 +39,26 @@ public final class AnswerJson
                 .defaultTimeZone(TimeZone.getTimeZone("UTC"))
                 .serializationInclusion(JsonInclude.Include.ALWAYS)
                 .addMixIn(ResultColumn.class, ResultColumnMixin.class)
+                .addMixIn(Answer.class, AnswerMixin.class)
+                .addMixIn(Answer.Provenance.class, ProvenanceMixin.class)
+                .addMixIn(Answer.Timings.class, TimingsMixin.class)
                 .build();
     }
 
     /** A column is {@code {"name", "type"}} and nothing more. */
     @JsonIgnoreProperties({"numeric"})
     private abstract static class ResultColumnMixin {}
+
+    /** DESIGN.md's field order (Jackson would otherwise put the renamed fields first). */
+    @JsonPropertyOrder({"id", "question", "status", "route", "sql", "columns", "rows", "row_count", "truncated", "summary", "message",
+            "choices", "chart", "analysis", "provenance", "timings"})
+    private abstract static class AnswerMixin {}
+
+    @JsonPropertyOrder({"metrics", "dimensions", "filters", "joins", "verified_query", "understood", "attempts", "data_date", "table_versions"})
+    private abstract static class ProvenanceMixin {}
+
+    @JsonPropertyOrder({"total_ms", "guard_ms", "execute_ms", "llm_ms", "prompt_tokens", "completion_tokens"})
+    private abstract static class TimingsMixin {}
 
     /** One answer, pretty printed (the {@code json} format). */
     public String pretty(Answer answer)

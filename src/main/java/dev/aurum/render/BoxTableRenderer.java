@@ -64,10 +64,13 @@ public final class BoxTableRenderer
             cells.add(line);
         }
         for (int column = 0; column < columnCount; column++) {
-            widths[column] = Math.min(widths[column], settings.maxColumnWidth());
+            if (!formats.get(column).rightAligned()) {
+                // a cut number would mislead: only text is cut at the column limit
+                widths[column] = Math.min(widths[column], settings.maxColumnWidth());
+            }
         }
 
-        Layout layout = fit(widths);
+        Layout layout = fit(widths, formats);
         StringBuilder out = new StringBuilder();
         out.append(border(layout, '┌', '┬', '┐')).append('\n');
         out.append(line(layout, headers, formats, true)).append('\n');
@@ -143,7 +146,7 @@ public final class BoxTableRenderer
         }
     }
 
-    private Layout fit(int[] natural)
+    private Layout fit(int[] natural, List<ColumnFormat> formats)
     {
         int[] widths = natural.clone();
         int columnCount = widths.length;
@@ -172,13 +175,11 @@ public final class BoxTableRenderer
                 layout = new Layout(widths, columnCount, 0);
             }
         }
-        // still too wide: narrow the widest visible column, one cell at a time
+        // still too wide: narrow the widest visible text column, one cell at a time; numbers only as a last resort
         while (layout.total() > limit) {
-            int widest = -1;
-            for (int slot : layout.slots()) {
-                if (slot >= 0 && widths[slot] > MIN_COLUMN_WIDTH && (widest < 0 || widths[slot] > widths[widest])) {
-                    widest = slot;
-                }
+            int widest = widest(layout, widths, formats, false);
+            if (widest < 0) {
+                widest = widest(layout, widths, formats, true);
             }
             if (widest < 0) {
                 break;
@@ -186,6 +187,18 @@ public final class BoxTableRenderer
             widths[widest]--;
         }
         return layout;
+    }
+
+    private static int widest(Layout layout, int[] widths, List<ColumnFormat> formats, boolean numbers)
+    {
+        int widest = -1;
+        for (int slot : layout.slots()) {
+            if (slot >= 0 && formats.get(slot).rightAligned() == numbers && widths[slot] > MIN_COLUMN_WIDTH
+                    && (widest < 0 || widths[slot] > widths[widest])) {
+                widest = slot;
+            }
+        }
+        return widest;
     }
 
     private String border(Layout layout, char left, char middle, char right)

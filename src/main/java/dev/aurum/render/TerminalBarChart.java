@@ -89,7 +89,7 @@ public final class TerminalBarChart
                 largest = Math.max(largest, Math.abs(value));
             }
         }
-        int barWidth = Math.max(MIN_BAR_WIDTH, width - labelWidth - valueWidth - 4);
+        int barWidth = Math.max(MIN_BAR_WIDTH, width - labelWidth - valueWidth - 3);
 
         StringBuilder out = new StringBuilder();
         out.append(data.yTitle()).append(" by ").append(data.xTitle()).append('\n');
