@@ -52,7 +52,7 @@ class SqlCommandEndToEndTest
 
     private int run(ExecutorSettings settings, String... args)
     {
-        CommandLine commandLine = new CommandLine(new SqlCommand(options -> new SqlCommand.SparkSqlSession(query, model, settings, () -> {})));
+        CommandLine commandLine = new CommandLine(new SqlCommand((options, limits) -> new SqlCommand.SparkSqlSession(query, model, settings, () -> {})));
         commandLine.setExecutionExceptionHandler(Main.commandLine(false).getExecutionExceptionHandler());
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
