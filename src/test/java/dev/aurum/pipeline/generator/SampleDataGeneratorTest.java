@@ -229,6 +229,57 @@ class SampleDataGeneratorTest
     }
 
     @Test
+    void ordersScaleLinearly()
+    {
+        Path small = temporary.resolve("small");
+        Path double_ = temporary.resolve("double");
+        GeneratorSettings twoYears = GeneratorSettings.defaults().withScale(0.01).withDefectRate(0);
+        generator(small).generate(twoYears, ProgressListener.none());
+        generator(double_).generate(twoYears.withScale(0.02), ProgressListener.none());
+
+        long smallOrders = distinctOrders(small);
+        long doubleOrders = distinctOrders(double_);
+        // F = 1 is about 100,000 orders over 730 days
+        assertThat(smallOrders).isBetween(900L, 1_150L);
+        assertThat((double) doubleOrders / smallOrders).isBetween(1.8, 2.2);
+    }
+
+    private static long distinctOrders(Path lakehouse)
+    {
+        return LandingFiles.allRows(lakehouse, LandingEntity.ORDERS).stream().map(row -> row.get("order_id")).distinct().count();
+    }
+
+    @Test
+    void everyGeneratedLineParsesToItsHeaderUnlessMalformed()
+    {
+        GenerationReport report = generator(temporary).generate(SMALL.withDays(10).withDefectRate(0.2), ProgressListener.none());
+        long quoted = 0;
+        long malformed = 0;
+        for (Path file : report.files()) {
+            String text = readString(file);
+            List<List<String>> records = Csv.parse(text);
+            quoted += text.chars().filter(c -> c == '"').count();
+            malformed += records.stream().skip(1).filter(record -> record.size() != records.get(0).size()).count();
+            // writing the parsed records again gives the same text: the quoting round-trips
+            StringBuilder again = new StringBuilder();
+            records.forEach(record -> again.append(Csv.formatRecord(record)).append('\n'));
+            assertThat(again.toString()).isEqualTo(text);
+        }
+        assertThat(quoted).isPositive();
+        assertThat(malformed).isEqualTo(report.defectsPerKind().get("malformed_row"));
+    }
+
+    private static String readString(Path file)
+    {
+        try {
+            return Files.readString(file);
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void zeroDefectRateWritesCleanData()
     {
         GenerationReport report = generator(temporary).generate(SMALL.withDefectRate(0), ProgressListener.none());
