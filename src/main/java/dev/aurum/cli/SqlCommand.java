@@ -53,18 +53,19 @@ import static java.util.Objects.requireNonNull;
         description = {
                 "Run validated, read-only SQL over the Gold tables.",
                 "",
-                "Every statement goes through the SQL guard (one query over the semantic model's Gold tables, nothing else)",
-                "and runs with a row cap and a timeout. With --file, statements are separated by ';' (a ';' inside a string,",
-                "identifier or comment does not split) and run in turn; a failed statement does not stop the rest."},
+                "Every statement goes through the SQL guard (one query over the semantic model's Gold tables, nothing else) "
+                        + "and runs with a row cap and a timeout. With --file, statements are separated by ';' (a ';' inside a string, "
+                        + "identifier or comment does not split) and run in turn; a failed statement does not stop the rest.",
+                ""},
         footer = {
                 "",
                 "Examples:",
-                "  ./aurum sql \"SELECT customer_state, sum(revenue) AS revenue FROM gold.state_sales_monthly GROUP BY 1 ORDER BY 2 DESC\"",
+                "  ./aurum sql \"SELECT * FROM gold.daily_sales ORDER BY date DESC LIMIT 7\"",
                 "  ./aurum sql --file report.sql --format csv > report.csv",
-                "  ./aurum sql \"SELECT date, revenue FROM gold.daily_sales ORDER BY date\" --chart revenue.png",
+                "  ./aurum sql \"SELECT date, revenue FROM gold.daily_sales\" --chart revenue.png",
                 "",
-                "Exit codes: 0 every statement ran, 1 a statement failed while running, 2 a statement was rejected or the",
-                "input is bad (the highest code of all statements)."})
+                "Exit codes: 0 every statement ran, 1 a statement failed while running, 2 a statement was rejected or the "
+                        + "input is bad (the highest code of all statements)."})
 public class SqlCommand
         implements Callable<Integer>
 {
