@@ -110,10 +110,10 @@ final class Lexicon
      * Finds phrases in the question's canonical words, longest first, skipping tokens already taken; first exact
      * matches, then matches with small typos in words the model knows.
      */
-    List<Hit> find(List<String> words, boolean[] taken)
+    List<Hit> find(List<String> words, boolean[] taken, boolean fuzzy)
     {
         List<Hit> hits = new ArrayList<>();
-        for (boolean fuzzy : new boolean[] {false, true}) {
+        {
             for (int size = Math.min(longest, words.size()); size >= 1; size--) {
                 for (int start = 0; start + size <= words.size(); start++) {
                     if (anyTaken(taken, start, start + size)) {
@@ -147,7 +147,7 @@ final class Lexicon
     private List<Term> fuzzyLookup(List<String> window)
     {
         for (String word : window) {
-            if (Words.STOP_WORDS.contains(word) || Words.isNumber(word)) {
+            if (Words.STOP_WORDS.contains(word) || Words.INTENT_WORDS.contains(word) || Words.isNumber(word)) {
                 return List.of();
             }
         }

@@ -23,16 +23,14 @@ import java.util.stream.Collectors;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Chooses the Gold table at the right grain for a {@link PlanSpec} and writes its Spark SQL. Pre-aggregated tables
- * are used only when the metric adds up (a plain SUM of a stored column, and no distinct count or ratio in its
- * order-level definition) and every non-time column of the aggregate is grouped by or pinned to one value, so the
- * answer equals the one from the order-level tables; otherwise the order-level tables are read. Joins follow only
- * the model's declared many-to-one relationships.
+ * Chooses the Gold table at the right grain for a {@link PlanSpec} and writes its Spark SQL. Every table that holds
+ * the metrics, dimensions, filters and time cut asked for can answer (the model defines a metric on a table only
+ * where it is exact at any grouping that table allows); the smallest pre-aggregated one wins, else the first
+ * order-level table in model order. Joins follow only the model's declared many-to-one relationships.
  */
 final class SqlWriter
 {
     private static final Set<String> TIME_PARTS = Set.of("date", "day", "week", "year", "quarter", "month");
-    private static final Pattern PLAIN_SUM = Pattern.compile("(?i)\\s*sum\\s*\\(\\s*[a-z_][a-z0-9_]*\\s*\\)\\s*");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
     private final SemanticModel model;
@@ -100,7 +98,6 @@ final class SqlWriter
     /** Why the table cannot answer, or empty when it can. */
     private Optional<String> unusable(SemanticTable table, PlanSpec spec)
     {
-        boolean aggregate = isAggregate(table);
         for (PlanSpec.Measure measure : spec.measures()) {
             List<String> needed = new ArrayList<>();
             if (measure.metric() != null) {
@@ -113,12 +110,9 @@ final class SqlWriter
                 if (metric(table, metric).isEmpty()) {
                     return Optional.of(table.name() + " has no metric " + metric);
                 }
-                if (aggregate && !additive(table, metric)) {
-                    return Optional.of(metric + " does not add up over " + table.name());
-                }
             }
             if (measure.distinctDimension() != null) {
-                if (aggregate || reachableDimension(table, measure.distinctDimension()).isEmpty()) {
+                if (reachableDimension(table, measure.distinctDimension()).isEmpty()) {
                     return Optional.of(table.name() + " cannot count distinct " + measure.distinctDimension());
                 }
             }
@@ -136,19 +130,6 @@ final class SqlWriter
         for (PlanSpec.FilterUse filter : spec.namedFilters()) {
             if (namedFilter(table, filter.name()).isEmpty()) {
                 return Optional.of(table.name() + " has no filter " + filter.name());
-            }
-        }
-        if (aggregate) {
-            for (Dimension dimension : table.dimensions()) {
-                if (TIME_PARTS.contains(dimension.name().toLowerCase(Locale.ROOT))) {
-                    continue;
-                }
-                boolean grouped = spec.dimensions().contains(dimension.name());
-                boolean pinned = spec.valueFilters().stream()
-                        .anyMatch(filter -> filter.dimension().equals(dimension.name()) && !filter.negated() && filter.values().size() == 1);
-                if (!grouped && !pinned) {
-                    return Optional.of(table.name() + " would add up over " + dimension.name());
-                }
             }
         }
         boolean needsTime = spec.grain() != null || !spec.ranges().isEmpty() || spec.growth() || spec.timeDimension() != null;
@@ -208,28 +189,6 @@ final class SqlWriter
             return key.stream().anyMatch(column -> TIME_PARTS.contains(column) || timeNames.contains(column));
         }
         return table.grain().toLowerCase(Locale.ROOT).matches(".*\\bper\\s+(day|week|month|quarter|year)\\b.*");
-    }
-
-    private boolean additive(SemanticTable aggregate, String metricName)
-    {
-        Metric metric = metric(aggregate, metricName).orElseThrow();
-        if (!PLAIN_SUM.matcher(metric.expression()).matches()) {
-            return false;
-        }
-        for (SemanticTable table : model.tables()) {
-            if (isAggregate(table)) {
-                continue;
-            }
-            Optional<Metric> detail = metric(table, metricName);
-            if (detail.isPresent()) {
-                String expression = detail.get().expression().toLowerCase(Locale.ROOT);
-                if (expression.contains("distinct") || expression.contains("avg") || expression.contains("/")
-                        || expression.contains("percentile") || expression.contains("max(") || expression.contains("min(")) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     static Optional<Metric> metric(SemanticTable table, String name)

@@ -28,6 +28,14 @@ final class Words
             "chart", "plot", "graph", "visualize", "visualise", "line", "bar", "bars", "trend", "did", "our", "business", "company",
             "store", "shop", "ever", "alltime", "all-time", "like", "look", "looks", "looked", "breakdowns", "there", "here");
 
+    /** Words that steer the shape of the answer (ranking, share, growth, charts); never typo-matched to model names. */
+    static final Set<String> INTENT_WORDS = Set.of(
+            "share", "percentage", "percent", "proportion", "contribution", "fraction", "pct", "%", "growth", "grow", "grew",
+            "growing", "change", "changed", "changes", "increase", "increased", "decrease", "decreased", "decline", "declined",
+            "evolve", "evolved", "average", "avg", "mean", "distinct", "unique", "different", "ratio", "rate", "chart", "plot",
+            "graph", "top", "bottom", "most", "least", "highest", "lowest", "best", "worst", "largest", "smallest", "biggest",
+            "fewest", "instead", "rather", "excluding", "exclude", "except", "without", "not", "non", "no", "only");
+
     private Words() {}
 
     /** The singular-ish form used for matching: "categories" to "category", "orders" to "order". */
