@@ -304,8 +304,14 @@ public final class GoldFixture
         String uri = layout.table(layer, name).toUri().toString();
         spark.sql("CREATE DATABASE IF NOT EXISTS " + layer.database());
         if (spark.catalog().tableExists(qualified)) {
-            java.net.URI current = spark.sessionState().catalog().getTableMetadata(
-                    new org.apache.spark.sql.catalyst.TableIdentifier(name, scala.Option.apply(layer.database()))).location();
+            java.net.URI current;
+            try {
+                current = spark.sessionState().catalog().getTableMetadata(
+                        new org.apache.spark.sql.catalyst.TableIdentifier(name, scala.Option.apply(layer.database()))).location();
+            }
+            catch (Exception e) {
+                throw new IllegalStateException("cannot read the location of " + qualified, e);
+            }
             if (Path.of(current).equals(layout.table(layer, name))) {
                 return;
             }

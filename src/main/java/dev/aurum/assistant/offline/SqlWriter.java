@@ -70,10 +70,12 @@ final class SqlWriter
         if (candidates.isEmpty()) {
             return new Impossible("no table of the model holds " + describe(spec) + " together");
         }
-        SemanticTable chosen = candidates.stream()
+        int fewestJoins = candidates.stream().mapToInt(table -> joinsNeeded(table, spec)).min().orElseThrow();
+        List<SemanticTable> direct = candidates.stream().filter(table -> joinsNeeded(table, spec) == fewestJoins).toList();
+        SemanticTable chosen = direct.stream()
                 .filter(table -> isAggregate(table))
                 .min((left, right) -> Integer.compare(width(left), width(right)))
-                .orElse(candidates.stream().filter(table -> !isAggregate(table)).findFirst().orElse(candidates.get(0)));
+                .orElse(direct.get(0));
         return new Query(chosen, spec).write();
     }
 
@@ -88,6 +90,19 @@ final class SqlWriter
             parts.add("time");
         }
         return String.join(", ", parts);
+    }
+
+    /** How many neighbour tables must be joined for the dimensions the spec needs. */
+    private int joinsNeeded(SemanticTable table, PlanSpec spec)
+    {
+        Set<String> neighbours = new java.util.HashSet<>();
+        List<String> names = new ArrayList<>(spec.dimensions());
+        spec.valueFilters().forEach(filter -> names.add(filter.dimension()));
+        spec.measures().stream().map(PlanSpec.Measure::distinctDimension).filter(name -> name != null).forEach(names::add);
+        for (String name : names) {
+            reachableDimension(table, name).filter(reach -> reach.via() != null).ifPresent(reach -> neighbours.add(reach.from().name()));
+        }
+        return neighbours.size();
     }
 
     private static int width(SemanticTable table)
@@ -392,7 +407,7 @@ final class SqlWriter
             List<String> conditions = new ArrayList<>();
             for (PlanSpec.FilterUse use : spec.namedFilters()) {
                 NamedFilter filter = namedFilter(table, use.name()).orElseThrow();
-                conditions.add(use.negated() ? "NOT (" + filter.expression() + ")" : "(" + filter.expression() + ")");
+                conditions.add(use.negated() ? "NOT (" + filter.expression() + ")" : guarded(filter.expression()));
                 filterTexts.add((use.negated() ? "not " : "") + filter.name());
             }
             for (PlanSpec.ValueFilter filter : spec.valueFilters()) {
@@ -402,7 +417,7 @@ final class SqlWriter
                 List<String> literals = filter.values().stream().map(value -> numeric ? value : quote(value)).toList();
                 String list = String.join(", ", literals);
                 if (filter.negated()) {
-                    conditions.add("(" + expression + " IS NULL OR " + expression + " NOT IN (" + list + "))");
+                    conditions.add("COALESCE(" + expression + " NOT IN (" + list + "), true)");
                 }
                 else {
                     conditions.add(literals.size() == 1 ? expression + " = " + list : expression + " IN (" + list + ")");
@@ -410,6 +425,19 @@ final class SqlWriter
                 filterTexts.add(filter.dimension() + (filter.negated() ? " not in " : " in ") + filter.values());
             }
             return conditions;
+        }
+
+        /**
+         * A condition safe to put first after WHERE: Spark reads {@code FROM t WHERE (x)} as a table alias with
+         * column names, so a condition never starts with a parenthesis, and an OR stays inside its own function call.
+         */
+        private String guarded(String expression)
+        {
+            String trimmed = expression.trim();
+            if (trimmed.startsWith("(") || trimmed.toUpperCase(Locale.ROOT).contains(" OR ")) {
+                return "COALESCE((" + trimmed + "), false)";
+            }
+            return trimmed;
         }
 
         private String rangeCondition(DateRange range)
@@ -479,12 +507,27 @@ final class SqlWriter
         private String finish(String expression, PlanSpec.Measure measure)
         {
             String format = format(measure);
-            boolean sumOrCount = measure.per() == null && expression.trim().toLowerCase(Locale.ROOT).matches("(sum|count)\\s*\\(.*");
+            String lower = expression.trim().toLowerCase(Locale.ROOT);
+            boolean sumOrCount = measure.per() == null && lower.matches("(sum|count)\\s*\\(.*");
             String value = sumOrCount ? "COALESCE(" + expression + ", 0)" : expression;
-            return switch (format) {
-                case "integer" -> value;
-                default -> "ROUND(" + value + ", 2)";
-            };
+            if (format.equals("integer") || lower.matches("round\\s*\\(.*,\\s*2\\s*\\)") && balanced(lower.substring(lower.indexOf('(')))) {
+                return value;
+            }
+            return "ROUND(" + value + ", 2)";
+        }
+
+        /** True when the text is one parenthesised group: "(a, (b))" but not "(a) / (b)". */
+        private boolean balanced(String text)
+        {
+            int depth = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                if (depth == 0 && i < text.length() - 1) {
+                    return false;
+                }
+            }
+            return depth == 0;
         }
 
         private Written plain(String source, List<String> conditions)
@@ -494,7 +537,7 @@ final class SqlWriter
             if (spec.ranges().size() > 1) {
                 // several named periods without a comparison: any of them
                 where.removeIf(condition -> spec.ranges().stream().anyMatch(range -> condition.equals(rangeCondition(range))));
-                where.add("(" + spec.ranges().stream().map(this::rangeCondition).map(text -> "(" + text + ")").collect(Collectors.joining(" OR ")) + ")");
+                where.add("COALESCE(" + spec.ranges().stream().map(this::rangeCondition).map(text -> "(" + text + ")").collect(Collectors.joining(" OR ")) + ", false)");
             }
             List<String> select = new ArrayList<>();
             List<String> groupBy = new ArrayList<>();

@@ -63,7 +63,7 @@ public final class TimeExpressions
     private static final Pattern GRAIN = Pattern.compile(
             "\\b(?:(daily|weekly|monthly|quarterly|yearly|annually|annual)"
                     + "|(?:by|per|each|every|for\\s+each|for\\s+every|across|broken\\s+down\\s+by|grouped\\s+by|split\\s+by|over)\\s+(?:the\\s+)?(day|date|week|month|quarter|year)s?"
-                    + "|(day|week|month|quarter|year)\\s+by\\s+(?:day|week|month|quarter|year))\\b");
+                    + "|(day|week|month|quarter|year)\\s+by\\s+(?:day|week|month|quarter|year))\\b(?!\\s+of\\b)");
     private static final Pattern TREND = Pattern.compile("\\b(?:over\\s+time|trend|trends|time\\s+series)\\b");
 
     private static final Map<String, Integer> ORDINALS = Map.of("first", 1, "second", 2, "third", 3, "fourth", 4, "1st", 1, "2nd", 2, "3rd", 3, "4th", 4);

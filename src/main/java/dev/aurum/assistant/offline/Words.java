@@ -7,7 +7,7 @@ import java.util.Set;
 final class Words
 {
     /** Function words and generic question words: never content, never looked up as values. */
-    static final Set<String> STOP_WORDS = Set.of(
+    static final Set<String> STOP_WORDS = Set.copyOf(java.util.List.of(
             "a", "an", "the", "of", "in", "on", "at", "for", "to", "from", "by", "per", "with", "without", "and", "or", "vs",
             "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "done", "has", "have", "had", "having",
             "what", "which", "who", "whom", "whose", "when", "where", "how", "many", "much", "why",
@@ -26,15 +26,15 @@ final class Words
             "top", "bottom", "highest", "lowest", "most", "least", "best", "worst", "largest", "smallest", "biggest", "fewest",
             "more", "less", "max", "min", "maximum", "minimum", "leading", "ranked", "rank", "ranking", "sorted",
             "chart", "plot", "graph", "visualize", "visualise", "line", "bar", "bars", "trend", "did", "our", "business", "company",
-            "store", "shop", "ever", "alltime", "all-time", "like", "look", "looks", "looked", "breakdowns", "there", "here");
+            "store", "shop", "ever", "alltime", "all-time", "like", "look", "looks", "looked", "breakdowns", "there", "here"));
 
     /** Words that steer the shape of the answer (ranking, share, growth, charts); never typo-matched to model names. */
-    static final Set<String> INTENT_WORDS = Set.of(
+    static final Set<String> INTENT_WORDS = Set.copyOf(java.util.List.of(
             "share", "percentage", "percent", "proportion", "contribution", "fraction", "pct", "%", "growth", "grow", "grew",
             "growing", "change", "changed", "changes", "increase", "increased", "decrease", "decreased", "decline", "declined",
             "evolve", "evolved", "average", "avg", "mean", "distinct", "unique", "different", "ratio", "rate", "chart", "plot",
             "graph", "top", "bottom", "most", "least", "highest", "lowest", "best", "worst", "largest", "smallest", "biggest",
-            "fewest", "instead", "rather", "excluding", "exclude", "except", "without", "not", "non", "no", "only");
+            "fewest", "instead", "rather", "excluding", "exclude", "except", "without", "not", "non", "no", "only"));
 
     private Words() {}
 
