@@ -274,6 +274,11 @@ public final class SemanticPlanner
                     average = true;
                     take(i);
                 }
+                else if (number(word) != null && i + 1 < words.size() && startsDimensionHit(i + 1)) {
+                    // "which three states have the highest revenue": the count before the grouped thing
+                    countBeforeDimension = number(word);
+                    countBeforeDimensionIndex = i;
+                }
                 else if (COUNT_CUES.contains(word)) {
                     countCue = true;
                 }
@@ -289,6 +294,14 @@ public final class SemanticPlanner
                     negations.add(i);
                 }
             }
+        }
+
+        private Integer countBeforeDimension;
+        private int countBeforeDimensionIndex = -1;
+
+        private boolean startsDimensionHit(int index)
+        {
+            return hits.stream().anyMatch(hit -> hit.start() == index && hit.terms().stream().anyMatch(term -> term.kind() == Lexicon.Kind.DIMENSION));
         }
 
         private void take(int index)
@@ -388,6 +401,7 @@ public final class SemanticPlanner
             TimeGrain grain = timeReading.grain().orElse(null);
             String timeDimension = null;
             boolean anyMetricWord = hits.stream().anyMatch(hit -> hit.terms().stream().anyMatch(term -> term.kind() == Lexicon.Kind.METRIC));
+            Set<Lexicon.Hit> qualifiers = qualifyValues();
 
             for (Lexicon.Hit hit : hits) {
                 String phrase = phraseOf(hit.start(), hit.end());
@@ -406,6 +420,16 @@ public final class SemanticPlanner
                 if (!metricNames.isEmpty() && insteadOf.contains(hit.start())) {
                     removedMetrics.addAll(metricNames);
                     understood.add(new Answer.Understood(phrase, "not metric " + String.join(" or ", metricNames)));
+                    continue;
+                }
+                if (!filterNames.isEmpty() && !dimensionNames.isEmpty() && afterGrouping) {
+                    // "orders per weekday": after a grouping word the dimension reading wins over the filter
+                    filterNames = List.of();
+                }
+                if (!metricNames.isEmpty() && hit.start() > 0
+                        && Set.of("from", "among").contains(words.get(hit.start() - 1)) && otherMetric(hit)) {
+                    // "revenue from customers in SP": the customers are who the revenue comes from, not a second number
+                    understood.add(new Answer.Understood(phrase, "who the " + String.join(", ", names(firstOtherMetric(hit), Lexicon.Kind.METRIC)) + " comes from"));
                     continue;
                 }
                 if (!filterNames.isEmpty()) {
@@ -455,7 +479,7 @@ public final class SemanticPlanner
                         understood.add(new Answer.Understood(phrase, "count of distinct " + dimensionNames.get(0)));
                         continue;
                     }
-                    if (valueHits.stream().anyMatch(value -> value.start() == hit.end() && value.matches().stream().anyMatch(match -> hitNames(hit).contains(match.dimension())))) {
+                    if (qualifiers.contains(hit)) {
                         understood.add(new Answer.Understood(phrase, "dimension " + dimensionNames.get(0) + " (filtered)"));
                         continue;
                     }
@@ -517,6 +541,10 @@ public final class SemanticPlanner
             boolean compare = timeReading.versus() || ranges.size() == 2 && (growth || timeReading.growth());
             boolean anyGrowth = growth || timeReading.growth();
             Integer finalLimit = limit;
+            if (finalLimit == null && superlative && countBeforeDimension != null) {
+                finalLimit = countBeforeDimension;
+                taken[countBeforeDimensionIndex] = true;
+            }
             if (finalLimit == null && superlative) {
                 finalLimit = singularGrouping() ? 1 : DEFAULT_TOP;
             }
@@ -525,7 +553,7 @@ public final class SemanticPlanner
             boolean followUp = previous != null && (FOLLOW_UP.matcher(text).find() || (measures.isEmpty() && metricChoices.isEmpty()));
             PlanSpec spec;
             if (followUp) {
-                spec = refine(previous, measures, dimensionChoices, grain, timeDimension, ranges, valueFilters, filters, finalLimit, anyGrowth, compare);
+                spec = refine(previous, measures, dimensionChoices, grain, timeDimension, ranges, valueFilters, filters, finalLimit, anyGrowth, compare, chart);
                 if (spec == null) {
                     return clarifyDimensions(dimensionChoices.get(0), measures);
                 }
@@ -608,6 +636,34 @@ public final class SemanticPlanner
 
         private PlanSpec settledSpec;
 
+        /**
+         * "state SP", "the city of sao paulo", "sao paulo state": a dimension word next to one of its values names
+         * which dimension the value belongs to, and is not a grouping. Returns those dimension phrases.
+         */
+        private Set<Lexicon.Hit> qualifyValues()
+        {
+            Set<Lexicon.Hit> qualifiers = new LinkedHashSet<>();
+            for (int v = 0; v < valueHits.size(); v++) {
+                ValueHit value = valueHits.get(v);
+                for (Lexicon.Hit hit : hits) {
+                    boolean before = hit.end() == value.start()
+                            || hit.end() + 1 == value.start() && Set.of("of", "the", "is", "=").contains(words.get(hit.end()));
+                    boolean after = value.end() == hit.start();
+                    if (!before && !after) {
+                        continue;
+                    }
+                    Set<String> names = hitNames(hit);
+                    List<ValueMatch> kept = value.matches().stream().filter(match -> names.contains(match.dimension())).toList();
+                    if (!kept.isEmpty()) {
+                        qualifiers.add(hit);
+                        valueHits.set(v, new ValueHit(value.start(), value.end(), value.phrase(), kept, value.negated()));
+                        break;
+                    }
+                }
+            }
+            return qualifiers;
+        }
+
         /** Value phrases that match stored values of several dimensions: keep the dimensions a table can answer with. */
         private Optional<PlannerResult> settleValues(List<ValueHit> ambiguous, PlanSpec spec)
         {
@@ -675,6 +731,12 @@ public final class SemanticPlanner
             return hits.stream().anyMatch(other -> other != hit && !insteadOf.contains(other.start())
                     && other.terms().stream().anyMatch(term -> term.kind() == Lexicon.Kind.METRIC)
                     && other.terms().stream().noneMatch(term -> term.kind() == Lexicon.Kind.DIMENSION));
+        }
+
+        private Lexicon.Hit firstOtherMetric(Lexicon.Hit hit)
+        {
+            return hits.stream().filter(other -> other != hit && other.terms().stream().anyMatch(term -> term.kind() == Lexicon.Kind.METRIC))
+                    .findFirst().orElse(hit);
         }
 
         private List<String> names(Lexicon.Hit hit, Lexicon.Kind kind)
@@ -901,7 +963,8 @@ public final class SemanticPlanner
 
     /** A follow-up: what the new words name replaces or adds to the previous plan. Null when a new dimension is ambiguous. */
     private PlanSpec refine(PlanSpec previous, List<PlanSpec.Measure> measures, List<List<String>> dimensionChoices, TimeGrain grain, String timeDimension,
-            List<DateRange> ranges, List<PlanSpec.ValueFilter> valueFilters, List<PlanSpec.FilterUse> filters, Integer limit, boolean growth, boolean compare)
+            List<DateRange> ranges, List<PlanSpec.ValueFilter> valueFilters, List<PlanSpec.FilterUse> filters, Integer limit, boolean growth, boolean compare,
+            boolean chart)
     {
         List<PlanSpec.Measure> newMeasures = measures.isEmpty() ? previous.measures() : measures;
         List<String> dimensions = new ArrayList<>();
@@ -931,7 +994,7 @@ public final class SemanticPlanner
         Integer newLimit = limit != null ? limit : previous.limit();
         return new PlanSpec(newMeasures, dimensions, newGrain, timeDimension != null ? timeDimension : previous.timeDimension(), newRanges, newValues, newFilters,
                 newLimit, limit != null ? false : previous.ascending(), previous.share(), previous.growth() || growth && !compare, previous.growthGrain(),
-                compare || previous.compare() && ranges.isEmpty(), previous.chart());
+                compare || previous.compare() && ranges.isEmpty(), chart || previous.chart());
     }
 
     private static QueryPlan provenancePlan(PlanSpec spec, String table, List<String> joins)
