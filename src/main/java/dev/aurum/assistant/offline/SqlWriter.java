@@ -605,25 +605,19 @@ final class SqlWriter
             return written(query, chartFor(bucket, ranked, groupBy.isEmpty(), first));
         }
 
-        /** "What share of orders were canceled": the filtered metric as a percentage of the same metric without the value filters. */
+        /** "What share of orders were canceled": the filtered metric as a percentage of the same metric without the value and named filters. */
         private String shareOfFiltered(String source, List<String> conditions, List<String> where)
         {
             List<String> base = new ArrayList<>(where);
             base.removeAll(conditions);
-            StringBuilder select = new StringBuilder("SELECT ");
-            List<String> columns = new ArrayList<>();
-            for (PlanSpec.Measure measure : spec.measures()) {
-                String expression = measureExpression(measure);
-                String name = measure.columnName();
-                columns.add("ROUND(100 * part." + name + " / NULLIF(whole." + name + ", 0), 2) AS " + name + "_share_pct");
-                formats.clear();
-                formats.put(name + "_share_pct", "percent");
-                whereClause(base);
-                select.append(String.join(", ", columns));
-                return select + " FROM (SELECT " + expression + " AS " + name + " FROM " + source + whereClause(where) + ") part CROSS JOIN (SELECT "
-                        + expression + " AS " + name + " FROM " + source + whereClause(base) + ") whole";
-            }
-            throw new IllegalStateException("no measure");
+            PlanSpec.Measure measure = spec.measures().get(0);
+            String expression = measureExpression(measure);
+            String name = measure.columnName();
+            formats.clear();
+            formats.put(name + "_share_pct", "percent");
+            return "SELECT ROUND(100 * part." + name + " / NULLIF(whole." + name + ", 0), 2) AS " + name + "_share_pct"
+                    + " FROM (SELECT " + expression + " AS " + name + " FROM " + source + whereClause(where) + ") part"
+                    + " CROSS JOIN (SELECT " + expression + " AS " + name + " FROM " + source + whereClause(base) + ") whole";
         }
 
         private String whereClause(List<String> conditions)
@@ -710,7 +704,7 @@ final class SqlWriter
             String previousQuery = "SELECT " + dimensions + expression + " AS v FROM " + source + whereClause(previousWhere) + group;
             List<String> outer = new ArrayList<>();
             spec.dimensions().forEach(dimension -> outer.add("c." + dimension));
-            outer.add(finish("c.v", measure).replace("c.v", "c.v") + " AS " + currentName);
+            outer.add(finish("c.v", measure) + " AS " + currentName);
             outer.add(finish("p.v", measure) + " AS " + previousName);
             outer.add("ROUND(100 * (c.v - p.v) / NULLIF(p.v, 0), 2) AS " + changeName);
             formats.put(currentName, format(measure));
@@ -723,7 +717,8 @@ final class SqlWriter
             StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", outer)).append(" FROM (").append(currentQuery).append(") c")
                     .append(join).append('(').append(previousQuery).append(") p").append(on);
             if (!spec.dimensions().isEmpty()) {
-                sql.append(" ORDER BY ").append(changeName.equals("growth_pct") ? "c.v DESC" : "c.v DESC");
+                sql.append(" ORDER BY c.v").append(spec.ascending() ? " ASC" : " DESC");
+                spec.dimensions().forEach(dimension -> sql.append(", c.").append(dimension));
                 if (spec.limit() != null) {
                     sql.append(" LIMIT ").append(spec.limit());
                 }

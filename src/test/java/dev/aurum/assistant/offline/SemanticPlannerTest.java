@@ -151,7 +151,7 @@ class SemanticPlannerTest
                 "revenue this year",
                 "revenue year to date",
                 "YTD revenue");
-        assertAnswers("SELECT COUNT(*) FROM gold.order_facts WHERE trunc(purchase_date, 'Q') = add_months(trunc(" + DATA_DATE + ", 'Q'), -3)",
+        assertAnswers("SELECT COUNT(*) FROM gold.order_facts WHERE trunc(purchase_date, 'QUARTER') = add_months(trunc(" + DATA_DATE + ", 'QUARTER'), -3)",
                 "orders last quarter",
                 "number of orders in the previous quarter");
     }
