@@ -62,6 +62,8 @@ public final class SemanticPlanner
     private static final Set<String> COUNT_CUES = Set.of("many", "number", "count", "distinct", "unique", "different");
     private static final int DEFAULT_TOP = 10;
     private static final double MIN_VALUE_SCORE = 0.8;
+    /** Value matches this close to the best are equally good ("sao paulo": the city, or the state by its name). */
+    private static final double VALUE_TIE = 0.05 + 1e-9;
 
     private final SemanticModel model;
     private final ValueIndex values;
@@ -325,14 +327,17 @@ public final class SemanticPlanner
                         continue;
                     }
                     String phrase = String.join(" ", words.subList(start, start + size));
-                    List<ValueMatch> matches = values.match(phrase);
+                    // only values that cover the whole window: "premium electronics" must not pass as "electronics"
+                    List<ValueMatch> matches = values.match(phrase).stream()
+                            .filter(match -> TimeExpressions.normalize(match.phrase()).equals(phrase))
+                            .toList();
                     if (matches.isEmpty() || matches.get(0).score() < MIN_VALUE_SCORE) {
                         continue;
                     }
                     double best = matches.get(0).score();
                     List<ValueMatch> top = new ArrayList<>();
                     for (ValueMatch match : matches) {
-                        if (match.score() >= best - 1e-9 && top.stream().noneMatch(other -> other.dimension().equals(match.dimension()) && other.value().equals(match.value()))) {
+                        if (match.score() >= best - VALUE_TIE && top.stream().noneMatch(other -> other.dimension().equals(match.dimension()) && other.value().equals(match.value()))) {
                             top.add(match);
                         }
                     }

@@ -1,7 +1,12 @@
 package dev.aurum.assistant.offline;
 
+import dev.aurum.lakehouse.LakehouseLayout;
+import dev.aurum.lakehouse.SparkSessions;
 import dev.aurum.semantic.SemanticModel;
 import dev.aurum.semantic.SemanticModelLoader;
+import dev.aurum.semantic.ValueIndex;
+import dev.aurum.semantic.ValueIndexBuilder;
+import dev.aurum.sql.SqlGuard;
 import dev.aurum.testing.GoldFixture;
 import dev.aurum.testing.TestSpark;
 import org.apache.spark.sql.Row;
@@ -17,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +40,8 @@ class SemanticPlannerTest
 
     private static SparkSession spark;
     private static SemanticModel model;
-    private static TableValueIndex values;
+    private static ValueIndex values;
+    private static SqlGuard guard;
     private static SemanticPlanner planner;
     private static GoldFixture gold;
     private static final Map<String, List<List<String>>> results = new HashMap<>();
@@ -46,7 +53,8 @@ class SemanticPlannerTest
         gold = GoldFixture.shared();
         spark = TestSpark.get();
         model = new SemanticModelLoader().load(Path.of(SemanticModelLoader.DEFAULT_MODEL));
-        values = TableValueIndex.read(spark, model);
+        values = new ValueIndexBuilder().rebuild(spark, model, new LakehouseLayout(Files.createTempDirectory("planner-value-index")));
+        guard = new SqlGuard(SparkSessions.querySession(spark), Set.copyOf(model.baseTables()));
         planner = new SemanticPlanner(model, values, gold::dataDate);
     }
 
@@ -426,7 +434,7 @@ class SemanticPlannerTest
         PlannerResult.Planned previous = planned(first);
         PlannerResult result = planner.plan(followUp, Optional.of(previous.plan()));
         assertThat(result).as(first + " -> " + followUp + ": " + result).isInstanceOf(PlannerResult.Planned.class);
-        PlannerResult.Planned planned = (PlannerResult.Planned) result;
+        PlannerResult.Planned planned = guarded((PlannerResult.Planned) result);
         assertThat(rows(planned.sql())).as(first + " -> " + followUp + "\n" + planned.sql()).isEqualTo(rows(expectedSql));
     }
 
@@ -434,7 +442,7 @@ class SemanticPlannerTest
     {
         PlannerResult result = plannerToUse.plan(question, Optional.empty());
         assertThat(result).as(question + ": " + result).isInstanceOf(PlannerResult.Planned.class);
-        PlannerResult.Planned planned = (PlannerResult.Planned) result;
+        PlannerResult.Planned planned = guarded((PlannerResult.Planned) result);
         assertThat(rows(planned.sql())).as(question + "\n" + planned.sql()).isEqualTo(rows(expectedSql));
     }
 
@@ -455,7 +463,14 @@ class SemanticPlannerTest
     {
         PlannerResult result = planner.plan(question, Optional.empty());
         assertThat(result).as(question + ": " + result).isInstanceOf(PlannerResult.Planned.class);
-        return (PlannerResult.Planned) result;
+        return guarded((PlannerResult.Planned) result);
+    }
+
+    /** Every SQL the planner writes must pass the SQL guard unchanged. */
+    private static PlannerResult.Planned guarded(PlannerResult.Planned planned)
+    {
+        guard.check(planned.sql());
+        return planned;
     }
 
     private static PlannerResult.Clarify clarify(String question)
