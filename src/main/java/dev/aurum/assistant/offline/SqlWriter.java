@@ -544,7 +544,7 @@ final class SqlWriter
             String bucket = null;
             if (spec.grain() != null) {
                 bucket = bucketName(spec.grain());
-                select.add(bucketExpression(spec.grain()) + " AS " + bucket);
+                select.add(bucketExpression(spec.grain()).equals(bucket) ? bucket : bucketExpression(spec.grain()) + " AS " + bucket);
                 groupBy.add(bucketExpression(spec.grain()));
                 if (spec.grain() == TimeGrain.YEAR) {
                     formats.put(bucket, "integer");
