@@ -1,0 +1,512 @@
+package dev.aurum.assistant.offline;
+
+import dev.aurum.lakehouse.LakehouseLayout;
+import dev.aurum.lakehouse.SparkSessions;
+import dev.aurum.semantic.SemanticModel;
+import dev.aurum.semantic.SemanticModelLoader;
+import dev.aurum.semantic.ValueIndex;
+import dev.aurum.semantic.ValueIndexBuilder;
+import dev.aurum.sql.SqlGuard;
+import dev.aurum.testing.GoldFixture;
+import dev.aurum.testing.TestSpark;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every construct the planner handles, in several business phrasings each, checked on the RESULT of the planner's
+ * SQL against hand-written SQL over the order-level Gold tables of {@link GoldFixture} (data date 2018-12-09).
+ */
+class SemanticPlannerTest
+{
+    private static final String REVENUE = "ROUND(SUM(CASE WHEN order_status NOT IN ('canceled', 'unavailable') THEN order_value ELSE 0 END), 2)";
+    private static final String ITEM_REVENUE = "ROUND(SUM(CASE WHEN order_status NOT IN ('canceled', 'unavailable') THEN item_value ELSE 0 END), 2)";
+    // MAX(CAST(purchase_ts AS DATE)), not MAX(purchase_date): Delta 3.3's metadata-only MAX of a date column fails with
+    // spark.sql.datetime.java8API.enabled (ClassCastException LocalDate -> java.sql.Date)
+    private static final String DATA_DATE = "(SELECT MAX(CAST(purchase_ts AS DATE)) FROM gold.order_facts)";
+
+    private static SparkSession spark;
+    private static SemanticModel model;
+    private static ValueIndex values;
+    private static SqlGuard guard;
+    private static SemanticPlanner planner;
+    private static GoldFixture gold;
+    private static final Map<String, List<List<String>>> results = new HashMap<>();
+
+    @BeforeAll
+    static void setUp()
+            throws Exception
+    {
+        gold = GoldFixture.shared();
+        spark = TestSpark.get();
+        model = new SemanticModelLoader().load(Path.of(SemanticModelLoader.DEFAULT_MODEL));
+        values = new ValueIndexBuilder().rebuild(spark, model, new LakehouseLayout(Files.createTempDirectory("planner-value-index")));
+        guard = new SqlGuard(SparkSessions.querySession(spark), Set.copyOf(model.baseTables()));
+        planner = new SemanticPlanner(model, values, gold::dataDate);
+    }
+
+    @Test
+    void metricWithSynonymsPluralsAndTypos()
+    {
+        assertAnswers("SELECT " + REVENUE + " FROM gold.order_facts WHERE year = 2017",
+                "What was revenue in 2017?",
+                "total sales for 2017",
+                "How much turnover did we make during 2017",
+                "revnue in 2017",
+                "Show me the GMV of 2017",
+                "2017 revenues");
+        assertAnswers("SELECT COUNT(*) FROM gold.order_facts",
+                "How many orders were placed?",
+                "number of orders",
+                "order count",
+                "total ordres");
+    }
+
+    @Test
+    void groupingByOneAndTwoDimensions()
+    {
+        assertAnswers("SELECT customer_state, " + REVENUE + " AS r FROM gold.order_facts GROUP BY customer_state ORDER BY r DESC, customer_state",
+                "revenue by state",
+                "revenue per state",
+                "revenue for each state",
+                "revenue across states",
+                "sales broken down by customer state",
+                "What is the revenue of each state?");
+        assertAnswers("SELECT customer_state, order_status, COUNT(*) AS n FROM gold.order_facts GROUP BY customer_state, order_status"
+                        + " ORDER BY n DESC, customer_state, order_status",
+                "orders by state and status",
+                "number of orders per state and order status",
+                "how many orders for each state and status");
+        assertAnswers("SELECT day_of_week, COUNT(*) AS n FROM gold.order_facts GROUP BY day_of_week ORDER BY n DESC, day_of_week",
+                "orders by day of week",
+                "orders per weekday");
+    }
+
+    @Test
+    void timeGrains()
+    {
+        assertAnswers("SELECT date_format(purchase_date, 'yyyy-MM') AS m, " + REVENUE + " FROM gold.order_facts WHERE year = 2018 GROUP BY m ORDER BY m",
+                "monthly revenue in 2018",
+                "revenue by month in 2018",
+                "revenue each month of 2018",
+                "revenue per month for 2018");
+        assertAnswers("SELECT concat(year, '-Q', quarter), COUNT(*) FROM gold.order_facts GROUP BY year, quarter ORDER BY year, quarter",
+                "quarterly orders",
+                "orders by quarter",
+                "how many orders per quarter");
+        assertAnswers("SELECT year, " + REVENUE + " FROM gold.order_facts GROUP BY year ORDER BY year",
+                "yearly revenue",
+                "annual sales",
+                "revenue by year");
+        assertAnswers("SELECT CAST(date_trunc('WEEK', purchase_date) AS DATE) AS w, COUNT(*) FROM gold.order_facts"
+                        + " WHERE purchase_date BETWEEN DATE '2018-03-01' AND DATE '2018-05-31' GROUP BY w ORDER BY w",
+                "weekly orders from March 2018 to May 2018",
+                "orders by week between March 2018 and May 2018");
+        assertAnswers("SELECT purchase_date, " + REVENUE + " FROM gold.order_facts"
+                        + " WHERE purchase_date >= add_months(trunc(" + DATA_DATE + ", 'MM'), -3) AND purchase_date < trunc(" + DATA_DATE + ", 'MM')"
+                        + " GROUP BY purchase_date ORDER BY purchase_date",
+                "daily revenue from September 2018 through November 2018",
+                "revenue per day between September 2018 and November 2018");
+    }
+
+    @Test
+    void absoluteTime()
+    {
+        assertAnswers("SELECT " + REVENUE + " FROM gold.order_facts WHERE year = 2017 AND quarter = 4",
+                "revenue in Q4 2017",
+                "revenue in the fourth quarter of 2017",
+                "Q4 2017 sales",
+                "revenue for 2017 Q4");
+        assertAnswers("SELECT COUNT(*) FROM gold.order_facts WHERE year = 2018 AND month = 3",
+                "orders in March 2018",
+                "how many orders during mar 2018",
+                "number of orders in 2018-03");
+        assertAnswers("SELECT " + REVENUE + " FROM gold.order_facts WHERE purchase_date BETWEEN DATE '2018-03-01' AND DATE '2018-06-30'",
+                "revenue between March 2018 and June 2018",
+                "revenue from March 2018 to June 2018",
+                "sales from mar 2018 through jun 2018");
+        assertAnswers("SELECT COUNT(*) FROM gold.order_facts WHERE purchase_date >= DATE '2018-07-01'",
+                "orders since Q3 2018",
+                "how many orders since July 2018");
+        assertAnswers("SELECT COUNT(*) FROM gold.order_facts WHERE purchase_date BETWEEN DATE '2018-02-10' AND DATE '2018-05-20'",
+                "orders between 2018-02-10 and 2018-05-20",
+                "orders from February 10, 2018 to May 20, 2018");
+    }
+
+    @Test
+    void relativeTimeIsAnchoredAtTheDataDate()
+    {
+        assertAnswers("SELECT " + REVENUE + " FROM gold.order_facts WHERE trunc(purchase_date, 'MM') = add_months(trunc(" + DATA_DATE + ", 'MM'), -1)",
+                "revenue last month",
+                "sales in the previous month");
+        assertAnswers("SELECT COUNT(*) FROM gold.order_facts WHERE purchase_date BETWEEN date_sub(" + DATA_DATE + ", 29) AND " + DATA_DATE,
+                "orders in the last 30 days",
+                "how many orders over the past 30 days");
+        assertAnswers("SELECT " + REVENUE + " FROM gold.order_facts WHERE year = year(" + DATA_DATE + ")",
+                "revenue this year",
+                "revenue year to date",
+                "YTD revenue");
+        assertAnswers("SELECT COUNT(*) FROM gold.order_facts WHERE trunc(purchase_date, 'QUARTER') = add_months(trunc(" + DATA_DATE + ", 'QUARTER'), -3)",
+                "orders last quarter",
+                "number of orders in the previous quarter");
+    }
+
+    @Test
+    void valueFiltersAndNegation()
+    {
+        assertAnswers("SELECT " + REVENUE + " FROM gold.order_facts WHERE customer_state = 'SP'",
+                "revenue in SP",
+                "revenue from customers in SP",
+                "SP revenue",
+                "revenue in sao paulo state",
+                "sales in the state of Sao Paulo");
+        assertAnswers("SELECT COUNT(*) FROM gold.order_facts WHERE customer_city = 'sao paulo'",
+                "orders from the city of sao paulo",
+                "how many orders in sao paulo city");
+        assertAnswers("SELECT COUNT(*) FROM gold.order_facts WHERE primary_payment_type = 'boleto'",
+                "orders paid by boleto",
+                "orders paid with boleto",
+                "how many boleto orders");
+        assertAnswers("SELECT " + ITEM_REVENUE + " FROM gold.order_items WHERE product_category = 'electronics'",
+                "revenue of electronics",
+                "electronics sales",
+                "how much revenue came from the electronics category");
+        assertAnswers("SELECT " + REVENUE + " FROM gold.order_facts WHERE customer_state IN ('SP', 'RJ')",
+                "revenue in SP and RJ",
+                "sales for SP or RJ");
+        assertAnswers("SELECT COUNT(*) FROM gold.order_facts WHERE order_status <> 'delivered'",
+                "how many orders were not delivered",
+                "orders not delivered");
+        assertAnswers("SELECT " + REVENUE + " FROM gold.order_facts WHERE customer_state <> 'SP'",
+                "revenue excluding SP",
+                "revenue except SP",
+                "revenue not from SP");
+        assertAnswers("SELECT COUNT(*) FROM gold.order_facts WHERE order_status = 'canceled'",
+                "how many canceled orders",
+                "number of cancelled orders");
+    }
+
+    @Test
+    void topAndBottomN()
+    {
+        assertAnswers("SELECT customer_state, " + REVENUE + " AS r FROM gold.order_facts GROUP BY customer_state ORDER BY r DESC, customer_state LIMIT 3",
+                "top 3 states by revenue",
+                "the 3 best states by revenue",
+                "which three states have the highest revenue");
+        assertAnswers("SELECT product_category, " + ITEM_REVENUE + " AS r FROM gold.order_items GROUP BY product_category ORDER BY r ASC, product_category LIMIT 2",
+                "bottom 2 categories by revenue",
+                "lowest 2 categories by sales");
+        assertAnswers("SELECT customer_state, COUNT(*) AS n FROM gold.order_facts GROUP BY customer_state ORDER BY n DESC, customer_state LIMIT 1",
+                "which state has the most orders",
+                "the state with the highest number of orders");
+        assertAnswers("SELECT product_category, " + ITEM_REVENUE + " AS r FROM gold.order_items WHERE year = 2018 GROUP BY product_category"
+                        + " ORDER BY r DESC, product_category LIMIT 1",
+                "which category had the highest revenue in 2018",
+                "best selling category by revenue in 2018");
+        assertAnswers("SELECT date_format(purchase_date, 'yyyy-MM') AS m, " + REVENUE + " AS r FROM gold.order_facts GROUP BY m ORDER BY r DESC, m LIMIT 1",
+                "which month had the highest revenue",
+                "best month by revenue");
+    }
+
+    @Test
+    void shareOfTotal()
+    {
+        assertAnswers("SELECT customer_state, " + REVENUE + " AS r, ROUND(100 * " + REVENUE + " / SUM(" + REVENUE + ") OVER (), 2)"
+                        + " FROM gold.order_facts GROUP BY customer_state ORDER BY r DESC, customer_state",
+                "share of revenue by state",
+                "percentage of revenue per state",
+                "what percent of revenue comes from each state");
+        assertAnswers("SELECT ROUND(100 * COUNT(CASE WHEN order_status = 'canceled' THEN 1 END) / COUNT(*), 2) FROM gold.order_facts",
+                "what percentage of orders were canceled",
+                "share of orders that were canceled",
+                "cancellation rate");
+    }
+
+    @Test
+    void growthAgainstThePreviousPeriodAndBetweenTwoPeriods()
+    {
+        String monthly = "SELECT trunc(purchase_date, 'MM') AS start, " + REVENUE + " AS r FROM gold.order_facts GROUP BY trunc(purchase_date, 'MM')";
+        assertAnswers("SELECT date_format(c.start, 'yyyy-MM'), c.r, p.r, ROUND(100 * (c.r - p.r) / p.r, 2) FROM (" + monthly + ") c"
+                        + " LEFT JOIN (" + monthly + ") p ON p.start = add_months(c.start, -1) WHERE year(c.start) = 2018 ORDER BY c.start",
+                "revenue growth month over month in 2018",
+                "MoM revenue growth in 2018",
+                "monthly revenue growth in 2018");
+        String november = "SELECT " + REVENUE + " AS r FROM gold.order_facts WHERE year = 2018 AND month = 11";
+        String october = "SELECT " + REVENUE + " AS r FROM gold.order_facts WHERE year = 2018 AND month = 10";
+        assertAnswers("SELECT c.r, p.r, ROUND(100 * (c.r - p.r) / p.r, 2) FROM (" + november + ") c CROSS JOIN (" + october + ") p",
+                "revenue growth last month",
+                "how did revenue change last month vs the previous month");
+        String year2018 = "SELECT " + REVENUE + " AS r FROM gold.order_facts WHERE year = 2018";
+        String year2017 = "SELECT " + REVENUE + " AS r FROM gold.order_facts WHERE year = 2017";
+        assertAnswers("SELECT c.r, p.r, ROUND(100 * (c.r - p.r) / p.r, 2) FROM (" + year2018 + ") c CROSS JOIN (" + year2017 + ") p",
+                "revenue 2018 vs 2017",
+                "compare revenue in 2018 with 2017",
+                "revenue in 2017 versus 2018",
+                "YoY revenue growth in 2018");
+    }
+
+    @Test
+    void averagesRatiosAndDistinctCounts()
+    {
+        assertAnswers("SELECT customer_state, ROUND(SUM(CASE WHEN is_revenue THEN order_value END) / COUNT(CASE WHEN is_revenue THEN 1 END), 2) AS a"
+                        + " FROM gold.order_facts GROUP BY customer_state ORDER BY a DESC, customer_state",
+                "average order value by state",
+                "AOV per state",
+                "average revenue per order by state");
+        assertAnswers("SELECT ROUND(" + REVENUE + " / COUNT(DISTINCT customer_id), 2) FROM gold.order_facts",
+                "average revenue per customer",
+                "mean sales per customer");
+        assertAnswers("SELECT COUNT(DISTINCT customer_id) FROM gold.order_facts WHERE year = 2018",
+                "how many customers in 2018",
+                "number of unique customers in 2018");
+        assertAnswers("SELECT COUNT(DISTINCT customer_city) FROM gold.order_facts",
+                "how many distinct cities",
+                "number of different cities");
+        assertAnswers("SELECT COUNT(DISTINCT seller_id) FROM gold.order_items",
+                "how many sellers",
+                "number of active sellers");
+    }
+
+    @Test
+    void joinsFollowDeclaredRelationships()
+    {
+        PlannerResult.Planned planned = assertAnswers("SELECT f.customer_city, COUNT(DISTINCT i.seller_id) AS n FROM gold.order_items i"
+                        + " JOIN gold.order_facts f ON i.order_id = f.order_id GROUP BY f.customer_city ORDER BY n DESC, f.customer_city",
+                "number of sellers by city",
+                "sellers per customer city");
+        assertThat(planned.plan().joins()).containsExactly("order_items_to_order_facts");
+        PlannerResult.Planned direct = planned("revenue by category and state");
+        assertThat(direct.plan().joins()).isEmpty();
+        assertThat(direct.sql()).contains("gold.order_items");
+    }
+
+    @Test
+    void choosesThePreAggregatedTableOnlyWhenItHoldsEverything()
+    {
+        assertThat(planned("revenue by state in 2017").sql()).contains("gold.state_sales_monthly");
+        assertThat(planned("revenue by category in March 2018").sql()).contains("gold.category_sales_monthly");
+        assertThat(planned("revenue in the last 30 days").sql()).contains("gold.daily_sales");
+        // distinct customers do not add up over days or months: order-level table
+        assertThat(planned("customers by state in 2018").sql()).contains("gold.order_facts");
+        // a range that does not fall on month boundaries cannot come from a monthly table
+        assertThat(planned("revenue by state in the last 30 days").sql()).contains("gold.order_facts");
+    }
+
+    @Test
+    void chartHintsAndColumnFormats()
+    {
+        PlannerResult.Planned series = planned("revenue by month in 2018");
+        assertThat(series.chart().type()).isEqualTo("line");
+        assertThat(series.chart().x()).isEqualTo("month");
+        assertThat(series.columnFormats()).containsEntry("revenue", "money");
+        PlannerResult.Planned categories = planned("orders by state");
+        assertThat(categories.chart().type()).isEqualTo("bar");
+        assertThat(categories.chart().x()).isEqualTo("customer_state");
+        assertThat(categories.columnFormats()).containsEntry("orders", "integer");
+        assertThat(planned("revenue in 2017").chart().type()).isEqualTo("none");
+        assertThat(planned("share of revenue by state").columnFormats()).containsEntry("revenue_share_pct", "percent");
+        assertThat(columnNames(planned("revenue by state").sql())).containsExactly("customer_state", "revenue");
+    }
+
+    @Test
+    void understoodWordsAndCoverage()
+    {
+        PlannerResult.Planned planned = planned("top 3 states by revenue in 2018");
+        assertThat(planned.coversAllWords()).isTrue();
+        assertThat(planned.understood()).extracting(understood -> understood.as())
+                .contains("metric revenue", "top 3", "by customer_state", "purchase date in 2018");
+        assertThat(planned.plan().metrics()).containsExactly("revenue");
+        assertThat(planned.plan().dimensions()).containsExactly("customer_state");
+        PlannerResult.Planned partial = planned("revenue by state for our premium loyalty tier");
+        assertThat(partial.coversAllWords()).isFalse();
+    }
+
+    @Test
+    void ambiguousQuestionsAskBackWithConcreteChoices()
+    {
+        PlannerResult.Clarify city = clarify("revenue in Sao Paulo");
+        assertThat(city.choices()).contains("customer_city = sao paulo", "customer_state = SP");
+        PlannerResult.Clarify noMetric = clarify("show me the data");
+        assertThat(noMetric.choices()).contains("revenue", "orders");
+        PlannerResult.Clarify byState = clarify("what about SP by state");
+        assertThat(byState.choices()).isNotEmpty();
+        PlannerResult.Clarify paymentType = clarify("payment value by payment type");
+        assertThat(paymentType.choices()).hasSize(2);
+        PlannerResult.Clarify average = clarify("average revenue");
+        assertThat(average.choices()).contains("average revenue per order", "average revenue per customer");
+        PlannerResult.Clarify growth = clarify("revenue growth");
+        assertThat(growth.choices()).contains("revenue month over month", "revenue year over year");
+        PlannerResult.Clarify unknown = clarify("revenue in Narnia");
+        assertThat(unknown.message()).contains("Narnia");
+    }
+
+    @Test
+    void questionsOutsideTheDataAreRefused()
+    {
+        for (String question : List.of(
+                "forecast revenue for next quarter",
+                "predict orders in 2019",
+                "how many orders will we get next month",
+                "what's the weather in Rio",
+                "delete canceled orders",
+                "email the revenue report to my boss",
+                "update order status to delivered",
+                "drop table gold.order_facts")) {
+            assertThat(planner.plan(question, Optional.empty())).as(question).isInstanceOf(PlannerResult.Refuse.class);
+        }
+    }
+
+    @Test
+    void followUpsRefineThePreviousPlan()
+    {
+        assertFollowUp("revenue by month in 2018", "now by state",
+                "SELECT customer_state, " + REVENUE + " AS r FROM gold.order_facts WHERE year = 2018 GROUP BY customer_state ORDER BY r DESC, customer_state");
+        assertFollowUp("orders by state", "only 2018",
+                "SELECT customer_state, COUNT(*) AS n FROM gold.order_facts WHERE year = 2018 GROUP BY customer_state ORDER BY n DESC, customer_state");
+        assertFollowUp("revenue by category", "top 5",
+                "SELECT product_category, " + ITEM_REVENUE + " AS r FROM gold.order_items GROUP BY product_category ORDER BY r DESC, product_category LIMIT 5");
+        assertFollowUp("revenue by state", "what about orders instead of revenue",
+                "SELECT customer_state, COUNT(*) AS n FROM gold.order_facts GROUP BY customer_state ORDER BY n DESC, customer_state");
+        assertFollowUp("revenue in 2018", "and in SP?",
+                "SELECT " + REVENUE + " FROM gold.order_facts WHERE year = 2018 AND customer_state = 'SP'");
+        PlannerResult.Planned first = planned("revenue in 2017");
+        PlannerResult chart = planner.plan("as a chart", Optional.of(first.plan()));
+        assertThat(chart).isInstanceOf(PlannerResult.Planned.class);
+        assertThat(((PlannerResult.Planned) chart).chart().type()).isNotEqualTo("none");
+        assertThat(rows(((PlannerResult.Planned) chart).sql())).isEqualTo(rows(first.sql()));
+        // a full new question is not merged into the previous one
+        PlannerResult.Planned fresh = (PlannerResult.Planned) planner.plan("orders by status", Optional.of(planned("revenue in SP").plan()));
+        assertThat(fresh.sql()).doesNotContain("'SP'");
+    }
+
+    @Test
+    void aNewMetricSynonymAndFilterInTheYamlBecomeAnswerable()
+            throws Exception
+    {
+        String yaml = Files.readString(Path.of(SemanticModelLoader.DEFAULT_MODEL));
+        assertThat(planner.plan("moolah in 2017", Optional.empty())).isNotInstanceOf(PlannerResult.Planned.class);
+        assertThat(planner.plan("average freight charge by state", Optional.empty())).isNotInstanceOf(PlannerResult.Planned.class);
+        String metricsOfOrderFacts = "    metrics:\n      - name: revenue\n";
+        assertThat(yaml).contains(metricsOfOrderFacts);
+        String extended = yaml.replaceFirst("synonyms: \\[sales, turnover,", "synonyms: [moolah, sales, turnover,")
+                .replaceFirst(metricsOfOrderFacts, """
+                            metrics:
+                              - name: avg_freight
+                                expression: ROUND(AVG(shipping_value), 2)
+                                description: Average shipping charged per order, any status.
+                                synonyms: [average freight charge, mean freight charge]
+                                unit: BRL
+                                format: money
+                              - name: revenue
+                        """)
+                .replaceFirst("    filters:\n      - name: revenue_only\n", """
+                            filters:
+                              - name: big_orders
+                                expression: order_value >= 300
+                                description: Orders worth 300 BRL or more.
+                                synonyms: [large orders, big tickets]
+                              - name: revenue_only
+                        """);
+        SemanticModel copy = new SemanticModelLoader().parse(extended, "copy of ecommerce.yaml");
+        SemanticPlanner extendedPlanner = new SemanticPlanner(copy, values, gold::dataDate);
+        assertSameRows(extendedPlanner, "moolah in 2017", "SELECT " + REVENUE + " FROM gold.order_facts WHERE year = 2017");
+        assertSameRows(extendedPlanner, "average freight charge by state",
+                "SELECT customer_state, ROUND(AVG(shipping_value), 2) AS a FROM gold.order_facts GROUP BY customer_state ORDER BY a DESC, customer_state");
+        assertSameRows(extendedPlanner, "how many large orders",
+                "SELECT COUNT(*) FROM gold.order_facts WHERE order_value >= 300");
+    }
+
+    private void assertFollowUp(String first, String followUp, String expectedSql)
+    {
+        PlannerResult.Planned previous = planned(first);
+        PlannerResult result = planner.plan(followUp, Optional.of(previous.plan()));
+        assertThat(result).as(first + " -> " + followUp + ": " + result).isInstanceOf(PlannerResult.Planned.class);
+        PlannerResult.Planned planned = guarded((PlannerResult.Planned) result);
+        assertThat(rows(planned.sql())).as(first + " -> " + followUp + "\n" + planned.sql()).isEqualTo(rows(expectedSql));
+    }
+
+    private void assertSameRows(SemanticPlanner plannerToUse, String question, String expectedSql)
+    {
+        PlannerResult result = plannerToUse.plan(question, Optional.empty());
+        assertThat(result).as(question + ": " + result).isInstanceOf(PlannerResult.Planned.class);
+        PlannerResult.Planned planned = guarded((PlannerResult.Planned) result);
+        assertThat(rows(planned.sql())).as(question + "\n" + planned.sql()).isEqualTo(rows(expectedSql));
+    }
+
+    /** Plans every phrasing and checks its result equals the expected SQL's, row by row and in order. */
+    private PlannerResult.Planned assertAnswers(String expectedSql, String... questions)
+    {
+        List<List<String>> expected = rows(expectedSql);
+        assertThat(expected).as("the fixture must give the expected query rows: " + expectedSql).isNotEmpty();
+        PlannerResult.Planned last = null;
+        for (String question : questions) {
+            last = planned(question);
+            assertThat(rows(last.sql())).as(question + "\n" + last.sql()).isEqualTo(expected);
+        }
+        return last;
+    }
+
+    private static PlannerResult.Planned planned(String question)
+    {
+        PlannerResult result = planner.plan(question, Optional.empty());
+        assertThat(result).as(question + ": " + result).isInstanceOf(PlannerResult.Planned.class);
+        return guarded((PlannerResult.Planned) result);
+    }
+
+    /** Every SQL the planner writes must pass the SQL guard unchanged. */
+    private static PlannerResult.Planned guarded(PlannerResult.Planned planned)
+    {
+        guard.check(planned.sql());
+        return planned;
+    }
+
+    private static PlannerResult.Clarify clarify(String question)
+    {
+        PlannerResult result = planner.plan(question, Optional.empty());
+        assertThat(result).as(question + ": " + result).isInstanceOf(PlannerResult.Clarify.class);
+        return (PlannerResult.Clarify) result;
+    }
+
+    private static List<String> columnNames(String sql)
+    {
+        return List.of(spark.sql(sql).columns());
+    }
+
+    /** Rows as text: numbers without trailing zeros (so 12.50 equals 12.5), nulls as "null". */
+    private static List<List<String>> rows(String sql)
+    {
+        return results.computeIfAbsent(sql, key -> {
+            List<List<String>> rows = new ArrayList<>();
+            for (Row row : spark.sql(key).collectAsList()) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < row.size(); i++) {
+                    Object value = row.get(i);
+                    if (value == null) {
+                        cells.add("null");
+                    }
+                    else if (value instanceof Number number) {
+                        cells.add(new BigDecimal(number.toString()).stripTrailingZeros().toPlainString());
+                    }
+                    else {
+                        cells.add(value.toString());
+                    }
+                }
+                rows.add(cells);
+            }
+            return rows;
+        });
+    }
+}
