@@ -304,10 +304,15 @@ public final class GoldFixture
         String uri = layout.table(layer, name).toUri().toString();
         spark.sql("CREATE DATABASE IF NOT EXISTS " + layer.database());
         if (spark.catalog().tableExists(qualified)) {
-            java.net.URI current = spark.sessionState().catalog().getTableMetadata(
-                    new org.apache.spark.sql.catalyst.TableIdentifier(name, scala.Option.apply(layer.database()))).location();
-            if (Path.of(current).equals(layout.table(layer, name))) {
-                return;
+            try {
+                java.net.URI current = spark.sessionState().catalog().getTableMetadata(
+                        new org.apache.spark.sql.catalyst.TableIdentifier(name, scala.Option.apply(layer.database()))).location();
+                if (Path.of(current).equals(layout.table(layer, name))) {
+                    return;
+                }
+            }
+            catch (Exception e) {
+                // Scala declares checked exceptions here; a table that cannot be read is simply re-created below
             }
         }
         spark.sql("DROP TABLE IF EXISTS " + qualified);
