@@ -303,20 +303,23 @@ public final class GoldFixture
         String qualified = layer.database() + "." + name;
         String uri = layout.table(layer, name).toUri().toString();
         spark.sql("CREATE DATABASE IF NOT EXISTS " + layer.database());
-        if (spark.catalog().tableExists(qualified)) {
-            try {
-                java.net.URI current = spark.sessionState().catalog().getTableMetadata(
-                        new org.apache.spark.sql.catalyst.TableIdentifier(name, scala.Option.apply(layer.database()))).location();
-                if (Path.of(current).equals(layout.table(layer, name))) {
-                    return;
-                }
-            }
-            catch (Exception e) {
-                // Scala declares checked exceptions here; a table that cannot be read is simply re-created below
-            }
+        if (spark.catalog().tableExists(qualified) && layout.table(layer, name).equals(location(layer, name))) {
+            return;
         }
         spark.sql("DROP TABLE IF EXISTS " + qualified);
         spark.sql("CREATE TABLE " + qualified + " USING delta LOCATION '" + uri.replace("'", "\\'") + "'");
+    }
+
+    private Path location(Layer layer, String name)
+    {
+        try {
+            java.net.URI uri = spark.sessionState().catalog().getTableMetadata(
+                    new org.apache.spark.sql.catalyst.TableIdentifier(name, scala.Option.apply(layer.database()))).location();
+            return Path.of(uri);
+        }
+        catch (Exception e) {
+            return null;
+        }
     }
 
     private static Instant instant(LocalDateTime timestamp)
