@@ -75,6 +75,21 @@ class EvalNearDuplicateCheckTest
     }
 
     @Test
+    void lintReportsEachNearDuplicateAsAnError()
+    {
+        EvalSuite suite = new EvalSuiteLoader().parse("""
+                name: s
+                items:
+                  - {id: copy, question: "What was revenue in SP in 2017?", expect: answer, tags: [metric], sql: SELECT 1}
+                """, "s.yaml");
+        EvalNearDuplicateLintCheck lint = new EvalNearDuplicateLintCheck(suite, new EvalNearDuplicateCheck(new WordsEmbeddingModel(), 0.9));
+        List<dev.aurum.semantic.LintFinding> findings = lint.check(model());
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).severity()).isEqualTo(dev.aurum.semantic.LintFinding.Severity.ERROR);
+        assertThat(findings.get(0).line()).contains("[eval_near_duplicates]", "revenue_in_state_for_year", "copy", "s.yaml");
+    }
+
+    @Test
     void aModelWithoutVerifiedQueriesHasNoNearDuplicates()
     {
         EvalSuite suite = new EvalSuiteLoader().parse("""
