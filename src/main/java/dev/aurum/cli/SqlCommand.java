@@ -35,6 +35,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,7 +45,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import static java.util.Objects.requireNonNull;
 
@@ -52,18 +53,19 @@ import static java.util.Objects.requireNonNull;
         description = {
                 "Run validated, read-only SQL over the Gold tables.",
                 "",
-                "Every statement goes through the SQL guard (one query over the semantic model's Gold tables, nothing else)",
-                "and runs with a row cap and a timeout. With --file, statements are separated by ';' (a ';' inside a string,",
-                "identifier or comment does not split) and run in turn; a failed statement does not stop the rest."},
+                "Every statement goes through the SQL guard (one query over the semantic model's Gold tables, nothing else) "
+                        + "and runs with a row cap and a timeout. With --file, statements are separated by ';' (a ';' inside a string, "
+                        + "identifier or comment does not split) and run in turn; a failed statement does not stop the rest.",
+                ""},
         footer = {
                 "",
                 "Examples:",
-                "  ./aurum sql \"SELECT customer_state, sum(revenue) AS revenue FROM gold.state_sales_monthly GROUP BY 1 ORDER BY 2 DESC\"",
+                "  ./aurum sql \"SELECT * FROM gold.daily_sales ORDER BY date DESC LIMIT 7\"",
                 "  ./aurum sql --file report.sql --format csv > report.csv",
-                "  ./aurum sql \"SELECT date, revenue FROM gold.daily_sales ORDER BY date\" --chart revenue.png",
+                "  ./aurum sql \"SELECT date, revenue FROM gold.daily_sales\" --chart revenue.png",
                 "",
-                "Exit codes: 0 every statement ran, 1 a statement failed while running, 2 a statement was rejected or the",
-                "input is bad (the highest code of all statements)."})
+                "Exit codes: 0 every statement ran, 1 a statement failed while running, 2 a statement was rejected or the "
+                        + "input is bad (the highest code of all statements)."})
 public class SqlCommand
         implements Callable<Integer>
 {
@@ -92,7 +94,11 @@ public class SqlCommand
             description = "Rows shown in a table before '… N more rows' (default: ${DEFAULT-VALUE}); csv and json hold every row.")
     int maxRows;
 
-    private final Function<CommonOptions, SqlSession> sessions;
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Cancel a statement that runs longer than this (default: ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    private final BiFunction<CommonOptions, ExecutorSettings, SqlSession> sessions;
 
     /** What the command needs to run SQL; the real one is Spark with the guard and the executor. */
     interface SqlSession
@@ -113,7 +119,8 @@ public class SqlCommand
         this(SparkSqlSession::open);
     }
 
-    SqlCommand(Function<CommonOptions, SqlSession> sessions)
+    /** @param sessions opens the session for the command's options and executor limits */
+    SqlCommand(BiFunction<CommonOptions, ExecutorSettings, SqlSession> sessions)
     {
         this.sessions = requireNonNull(sessions, "sessions is null");
     }
@@ -138,6 +145,9 @@ public class SqlCommand
         if (maxRows < 1) {
             throw new ParameterException(spec.commandLine(), "--max-rows must be at least 1.");
         }
+        if (timeoutSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second.");
+        }
         OutputFormat outputFormat = OutputFormat.parse(format);
         List<Statement> statements = file == null ? List.of(new Statement(sql.strip(), 1)) : split(readFile(file));
         if (statements.isEmpty() || statements.get(0).text().isEmpty()) {
@@ -151,7 +161,8 @@ public class SqlCommand
         boolean several = file != null;
         List<Answer> answers = new ArrayList<>();
         int exitCode = 0;
-        try (SqlSession session = sessions.apply(common)) {
+        ExecutorSettings limits = new ExecutorSettings(ExecutorSettings.DEFAULT_ROW_CAP, Duration.ofSeconds(timeoutSeconds));
+        try (SqlSession session = sessions.apply(common, limits)) {
             RenderSettings settings = RenderSettings.defaults()
                     .withAnsi(terminal.ansi())
                     .withTerminalWidth(terminal.width())
@@ -403,7 +414,7 @@ public class SqlCommand
             this.onClose = requireNonNull(onClose, "onClose is null");
         }
 
-        static SqlSession open(CommonOptions options)
+        static SqlSession open(CommonOptions options, ExecutorSettings settings)
         {
             SemanticModel model = loadModel(ProjectFiles.fromEnvironment());
             if (!Files.isDirectory(options.layout().gold())) {
@@ -412,7 +423,7 @@ public class SqlCommand
             }
             AppContext context = AppContext.of(options);
             try {
-                return new SparkSqlSession(context.querySession(), model, ExecutorSettings.defaults(), context::close);
+                return new SparkSqlSession(context.querySession(), model, settings, context::close);
             }
             catch (RuntimeException e) {
                 context.close();

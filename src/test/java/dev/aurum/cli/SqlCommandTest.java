@@ -5,6 +5,7 @@ import dev.aurum.AurumException;
 import dev.aurum.ErrorCode;
 import dev.aurum.lakehouse.ProjectFiles;
 import dev.aurum.render.AnswerJson;
+import dev.aurum.sql.ExecutorSettings;
 import dev.aurum.sql.QueryResult;
 import dev.aurum.sql.ResultColumn;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,9 +78,14 @@ class SqlCommandTest
         }
     }
 
+    private ExecutorSettings limitsSeen;
+
     private int run(String... args)
     {
-        CommandLine commandLine = new CommandLine(new SqlCommand(options -> session));
+        CommandLine commandLine = new CommandLine(new SqlCommand((options, limits) -> {
+            limitsSeen = limits;
+            return session;
+        }));
         commandLine.setExecutionExceptionHandler(Main.commandLine(false).getExecutionExceptionHandler());
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
@@ -192,6 +199,16 @@ class SqlCommandTest
         assertThat(folder.resolve("many-1.png")).exists();
         assertThat(folder.resolve("many-2.png")).doesNotExist();
         assertThat(folder.resolve("many-3.png")).exists();
+    }
+
+    @Test
+    void theTimeoutAndTheRowCapReachTheExecutor()
+    {
+        assertThat(run("SELECT 1")).isZero();
+        assertThat(limitsSeen).isEqualTo(ExecutorSettings.defaults());
+        assertThat(run("SELECT 1", "--timeout", "5")).isZero();
+        assertThat(limitsSeen.timeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(run("SELECT 1", "--timeout", "0")).isEqualTo(2);
     }
 
     @Test
