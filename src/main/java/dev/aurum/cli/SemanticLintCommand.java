@@ -1,5 +1,8 @@
 package dev.aurum.cli;
 
+import dev.aurum.eval.EvalNearDuplicateCheck;
+import dev.aurum.eval.EvalNearDuplicateLintCheck;
+import dev.aurum.eval.EvalSuiteLoader;
 import dev.aurum.lakehouse.ProjectFiles;
 import dev.aurum.semantic.LintCheck;
 import dev.aurum.semantic.LintFinding;
@@ -11,6 +14,7 @@ import dev.aurum.sql.ExecutorSettings;
 import dev.aurum.sql.QueryExecutor;
 import dev.aurum.sql.SqlGuard;
 import dev.aurum.sql.VerifiedQueryLintCheck;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,6 +73,10 @@ public class SemanticLintCommand
         List<LintCheck> checks = new ArrayList<>(SemanticLint.modelChecks());
         checks.add(new SchemaLintCheck(query));
         checks.add(new VerifiedQueryLintCheck(executor));
+        ProjectFiles files = ProjectFiles.fromEnvironment();
+        checks.add(new EvalNearDuplicateLintCheck(
+                new EvalSuiteLoader().parse(files.read(EvalSuiteLoader.DEFAULT_SUITE), EvalSuiteLoader.DEFAULT_SUITE),
+                new EvalNearDuplicateCheck(new AllMiniLmL6V2EmbeddingModel(), EvalNearDuplicateCheck.DEFAULT_THRESHOLD)));
         return checks;
     }
 
