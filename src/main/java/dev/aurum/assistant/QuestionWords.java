@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -31,7 +33,8 @@ public final class QuestionWords
             "a", "an", "the", "what", "whats", "which", "was", "were", "is", "are", "be", "been", "of", "in", "for",
             "on", "at", "during", "show", "me", "give", "tell", "list", "get", "how", "much", "many", "did", "do",
             "does", "please", "i", "we", "our", "us", "total", "overall", "there", "can", "you", "see", "find",
-            "number", "amount", "value", "with", "and", "it", "its", "that", "this", "had", "have", "has");
+            "number", "amount", "value", "with", "and", "it", "its", "that", "this", "had", "have", "has", "to");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-z0-9_]+}");
 
     private final Map<String, String> canonical;
     private final List<String> phrases;
@@ -92,26 +95,25 @@ public final class QuestionWords
     /** Lower case, accents and punctuation removed, underscores as spaces; placeholders {@code {x}} kept whole. */
     public static List<String> tokens(String text)
     {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        String cleaned = decomposed.toLowerCase(Locale.ROOT)
-                .replaceAll("\\{([a-z0-9_]+)}", " \u0001$1\u0002 ")
-                .replace('_', ' ')
-                .replaceAll("[^a-z0-9\u0001\u0002 ]+", " ")
-                .trim();
-        if (cleaned.isEmpty()) {
-            return List.of();
-        }
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
         List<String> result = new ArrayList<>();
-        for (String token : cleaned.split("\\s+")) {
-            if (token.startsWith("\u0001")) {
-                // placeholders keep their underscores: {customer state} would no longer be one token
-                result.add("{" + token.substring(1, token.length() - 1).replace(' ', '_') + "}");
-            }
-            else {
-                result.add(token);
-            }
+        Matcher placeholder = PLACEHOLDER.matcher(decomposed);
+        int index = 0;
+        while (placeholder.find()) {
+            words(decomposed.substring(index, placeholder.start()), result);
+            result.add(placeholder.group());
+            index = placeholder.end();
         }
+        words(decomposed.substring(index), result);
         return result;
+    }
+
+    private static void words(String text, List<String> result)
+    {
+        String cleaned = text.replace('_', ' ').replaceAll("[^a-z0-9 ]+", " ").trim();
+        if (!cleaned.isEmpty()) {
+            result.addAll(Arrays.asList(cleaned.split("\\s+")));
+        }
     }
 
     /** Folds plurals: "orders" → "order", "categories" → "category"; numbers and short words stay. */

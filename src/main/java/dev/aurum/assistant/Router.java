@@ -132,11 +132,10 @@ public final class Router
 
     private Outcome offline(String id, String question, Engine engine, Optional<QueryPlan> previous, long start)
     {
-        if (previous.isEmpty()) {
-            Optional<TrustedMatch> trusted = matcher.flatMap(m -> m.match(question));
-            if (trusted.isPresent()) {
-                return new Outcome(trusted(id, question, trusted.get(), start), Optional.empty(), Map.of());
-            }
+        // a verified query must account for every word, so a follow-up ("now by state") never matches one
+        Optional<TrustedMatch> trusted = matcher.flatMap(m -> m.match(question));
+        if (trusted.isPresent()) {
+            return new Outcome(trusted(id, question, trusted.get(), start), Optional.empty(), Map.of());
         }
         PlannerResult result;
         try {

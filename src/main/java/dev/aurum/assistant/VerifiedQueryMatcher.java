@@ -123,7 +123,7 @@ public final class VerifiedQueryMatcher
             parameterValues.put(parameter, value.get().reading().value());
             understood.add(new Answer.Understood(value.get().phrase(), binding + " = " + value.get().reading().value()));
         }
-        double similarity = TextEmbedder.cosine(embedding(embeddingText(maskedText)), embedding(template.embeddingText()));
+        double similarity = TextEmbedder.cosine(embedding(embeddingText(words.content(maskedText))), embedding(template.embeddingText()));
         if (similarity < threshold) {
             return Optional.empty();
         }
@@ -241,13 +241,20 @@ public final class VerifiedQueryMatcher
         matcher.appendTail(masked);
         Set<String> bindings = Set.copyOf(order.stream().map(parameter -> query.parameters().getOrDefault(parameter, parameter)).toList());
         String maskedText = masked.toString();
-        return new Template(query, order, bindings, words.content(maskedText), embeddingText(maskedText));
+        List<String> content = words.content(maskedText);
+        return new Template(query, order, bindings, content, embeddingText(content));
     }
 
-    /** Placeholders read as the words of their binding, which the embedding model understands. */
-    private static String embeddingText(String masked)
+    /**
+     * What is embedded: the content words in order, model tokens as their names and placeholders as the words of
+     * their binding ("revenue customer state year"), so filler words do not dilute the similarity.
+     */
+    private static String embeddingText(List<String> content)
     {
-        return PLACEHOLDER.matcher(masked.toLowerCase(Locale.ROOT)).replaceAll(match -> match.group(1).replace('_', ' '));
+        return String.join(" ", content.stream()
+                .map(word -> word.startsWith("{") ? word.substring(1, word.length() - 1) : word.substring(word.indexOf(':') + 1))
+                .map(word -> word.replace('_', ' '))
+                .toList());
     }
 
     private float[] embedding(String text)
