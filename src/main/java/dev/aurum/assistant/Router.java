@@ -192,7 +192,7 @@ public final class Router
     private Answer trusted(String id, String question, TrustedMatch match, long start)
     {
         List<String> filters = match.parameters().entrySet().stream()
-                .map(entry -> match.query().parameters().getOrDefault(entry.getKey(), entry.getKey()) + " = " + entry.getValue())
+                .map(entry -> VerifiedQueryMatcher.binding(match.query(), entry.getKey()) + " = " + entry.getValue())
                 .toList();
         return execute(id, question, Route.TRUSTED, match.sql(), Map.of(), null, match.understood(), filters, match.query().name(), start);
     }

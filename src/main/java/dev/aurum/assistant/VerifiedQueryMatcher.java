@@ -114,7 +114,7 @@ public final class VerifiedQueryMatcher
         List<Answer.Understood> understood = new ArrayList<>();
         Map<String, Integer> used = new HashMap<>();
         for (String parameter : template.parameterOrder()) {
-            String binding = template.query().parameters().getOrDefault(parameter, parameter);
+            String binding = binding(template.query(), parameter);
             int skip = used.merge(binding, 1, Integer::sum) - 1;
             Optional<Filled> value = filled.stream().filter(f -> f.reading().binding().equals(binding)).skip(skip).findFirst();
             if (value.isEmpty()) {
@@ -133,7 +133,7 @@ public final class VerifiedQueryMatcher
                         "verified query " + template.query().name()));
             }
         }
-        return Optional.of(new TrustedMatch(template.query(), fill(template.query(), parameterValues), parameterValues, understood, similarity));
+        return Optional.of(new TrustedMatch(template.query(), template.query().bind(parameterValues), parameterValues, understood, similarity));
     }
 
     private static boolean sameContent(List<String> left, List<String> right)
@@ -145,18 +145,11 @@ public final class VerifiedQueryMatcher
         return sortedLeft.equals(sortedRight);
     }
 
-    /** The verified SQL with parameters as literals: {@code '{p}'} and {@code {p}} both work for text parameters. */
-    static String fill(VerifiedQuery query, Map<String, String> parameterValues)
+    /** What a parameter is bound to, without the table: {@code order_facts.customer_state} → {@code customer_state}. */
+    static String binding(VerifiedQuery query, String parameter)
     {
-        String sql = query.sql();
-        for (Map.Entry<String, String> entry : parameterValues.entrySet()) {
-            String binding = query.parameters().getOrDefault(entry.getKey(), entry.getKey());
-            String escaped = entry.getValue().replace("'", "''");
-            sql = sql.replace("'{" + entry.getKey() + "}'", "'" + escaped + "'");
-            String literal = TIME_PARTS.contains(binding) ? String.valueOf(Integer.parseInt(entry.getValue())) : "'" + escaped + "'";
-            sql = sql.replace("{" + entry.getKey() + "}", literal);
-        }
-        return sql;
+        String bound = query.parameters().getOrDefault(parameter, parameter);
+        return bound.substring(bound.lastIndexOf('.') + 1);
     }
 
     /** Time parts and dimension values found in the question, in order, not overlapping. */
@@ -177,6 +170,9 @@ public final class VerifiedQueryMatcher
             }
             else if (ORDINALS.containsKey(token) && ORDINALS.get(token) > 0 && next.equals("quarter")) {
                 at[i] = Span.of(i, i + 2, token + " " + next, new Reading("quarter", String.valueOf(ORDINALS.get(token))));
+            }
+            else if (i > 0 && tokens.get(i - 1).equals("month") && token.matches("0?[1-9]|1[0-2]")) {
+                at[i] = Span.of(i, i + 1, token, new Reading("month", String.valueOf(Integer.parseInt(token))));
             }
             else if (MONTHS.containsKey(token)) {
                 at[i] = Span.of(i, i + 1, token, new Reading("month", String.valueOf(MONTHS.get(token))));
@@ -236,10 +232,10 @@ public final class VerifiedQueryMatcher
         while (matcher.find()) {
             String parameter = matcher.group(1);
             order.add(parameter);
-            matcher.appendReplacement(masked, Matcher.quoteReplacement("{" + query.parameters().getOrDefault(parameter, parameter) + "}"));
+            matcher.appendReplacement(masked, Matcher.quoteReplacement("{" + binding(query, parameter) + "}"));
         }
         matcher.appendTail(masked);
-        Set<String> bindings = Set.copyOf(order.stream().map(parameter -> query.parameters().getOrDefault(parameter, parameter)).toList());
+        Set<String> bindings = Set.copyOf(order.stream().map(parameter -> binding(query, parameter)).toList());
         String maskedText = masked.toString();
         List<String> content = words.content(maskedText);
         return new Template(query, order, bindings, content, embeddingText(content));

@@ -3,6 +3,7 @@ package dev.aurum.assistant;
 import dev.aurum.semantic.VerifiedQuery;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,9 +64,27 @@ class VerifiedQueryMatcherTest
     @Test
     void escapesQuotesInFilledValues()
     {
-        VerifiedQuery query = new VerifiedQuery("by_city", "revenue in {city}", "SELECT 1 FROM gold.order_facts WHERE customer_city = {city}",
-                Map.of("city", "customer_city"), null, null);
-        assertThat(VerifiedQueryMatcher.fill(query, Map.of("city", "d'oeste"))).endsWith("customer_city = 'd''oeste'");
+        VerifiedQuery query = new VerifiedQuery("by_city", "revenue in {city}", "SELECT 1 FROM gold.order_facts WHERE customer_city = '{city}'",
+                Map.of("city", "order_facts.customer_city"), null, null);
+        VerifiedQueryMatcher cities = new VerifiedQueryMatcher(new dev.aurum.semantic.SemanticModel("m", "", List.of(), List.of(), List.of(query), List.of()),
+                new dev.aurum.semantic.ValueIndex()
+                {
+                    @Override
+                    public List<dev.aurum.semantic.ValueMatch> match(String phrase)
+                    {
+                        return phrase.equals("star d oeste")
+                                ? List.of(new dev.aurum.semantic.ValueMatch("order_facts", "customer_city", "star d'oeste", phrase, 1.0))
+                                : List.of();
+                    }
+
+                    @Override
+                    public List<String> values(String dimension)
+                    {
+                        return List.of("star d'oeste");
+                    }
+                },
+                embedder, VerifiedQueryMatcher.DEFAULT_THRESHOLD);
+        assertThat(cities.match("revenue in star d'oeste").map(TrustedMatch::sql)).hasValue("SELECT 1 FROM gold.order_facts WHERE customer_city = 'star d\\'oeste'");
     }
 
     @Test
@@ -96,5 +115,18 @@ class VerifiedQueryMatcherTest
         assertThat(match.sql()).contains("customer_state = 'RJ'", "year = 2018");
         assertThat(match.similarity()).isGreaterThanOrEqualTo(VerifiedQueryMatcher.DEFAULT_THRESHOLD);
         assertThat(local.match("average revenue in RJ for 2018")).isEmpty();
+    }
+
+    @Test
+    void fillsTheVerifiedQueriesOfTheProjectModel()
+    {
+        dev.aurum.semantic.SemanticModel model = new dev.aurum.semantic.SemanticModelLoader().load(java.nio.file.Path.of(dev.aurum.semantic.SemanticModelLoader.DEFAULT_MODEL));
+        VerifiedQueryMatcher project = new VerifiedQueryMatcher(model, new AssistantFixtures.FakeValueIndex(), embedder, VerifiedQueryMatcher.DEFAULT_THRESHOLD);
+
+        TrustedMatch match = project.match("revenue in RJ for 2018").orElseThrow();
+        assertThat(match.query().name()).isEqualTo("revenue_in_state_for_year");
+        assertThat(match.sql()).contains("customer_state = 'RJ' AND year = 2018");
+        assertThat(project.match("what was revenue by quarter in 2017?").map(found -> found.query().name())).hasValue("revenue_by_quarter_for_year");
+        assertThat(project.match("revenue by quarter in 2017 for boleto")).isEmpty();
     }
 }
