@@ -26,7 +26,7 @@ public final class AuditLog
 
     private final Path file;
     private final Clock clock;
-    private final ObjectMapper mapper = AnswerJson.mapper();
+    private final ObjectMapper mapper = LogJson.mapper();
     private volatile String lastFailure;
 
     /** @param stateFolder the lakehouse's {@code _aurum} folder */

@@ -24,7 +24,7 @@ public final class FeedbackLog
 
     private final Path file;
     private final Clock clock;
-    private final ObjectMapper mapper = AnswerJson.mapper();
+    private final ObjectMapper mapper = LogJson.mapper();
 
     /** @param stateFolder the lakehouse's {@code _aurum} folder */
     public FeedbackLog(Path stateFolder, Clock clock)

@@ -1,21 +1,19 @@
 package dev.aurum.assistant;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
-/** The JSON mapper for answers, audit and feedback lines: dates as ISO text, one object per line. */
-public final class AnswerJson
+/** The JSON mapper for the audit and feedback logs: dates as ISO text, one object per line. */
+public final class LogJson
 {
-    private AnswerJson() {}
+    private LogJson() {}
 
     public static ObjectMapper mapper()
     {
@@ -27,16 +25,5 @@ public final class AnswerJson
                 .registerModule(dates)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
-
-    /** One answer as one line of JSON (the {@code json} and {@code jsonl} formats). */
-    public static String line(Answer answer)
-    {
-        try {
-            return mapper().writeValueAsString(answer);
-        }
-        catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot write the answer as JSON", e);
-        }
     }
 }
