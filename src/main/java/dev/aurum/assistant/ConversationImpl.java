@@ -77,12 +77,6 @@ public final class ConversationImpl
         return lastAnswer;
     }
 
-    /** Keeps a result the user produced outside the router (the chat's {@code /sql}) as the last answer. */
-    public synchronized void remember(Answer answer)
-    {
-        lastAnswer = Optional.of(requireNonNull(answer, "answer is null"));
-    }
-
     @Override
     public synchronized void reset()
     {

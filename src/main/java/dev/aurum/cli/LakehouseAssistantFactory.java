@@ -1,0 +1,255 @@
+package dev.aurum.cli;
+
+import dev.aurum.AurumException;
+import dev.aurum.ErrorCode;
+import dev.aurum.assistant.Answer;
+import dev.aurum.assistant.AuditLog;
+import dev.aurum.assistant.Conversation;
+import dev.aurum.assistant.Engine;
+import dev.aurum.assistant.FeedbackLog;
+import dev.aurum.assistant.MiniLmEmbedder;
+import dev.aurum.assistant.QuestionPlanner;
+import dev.aurum.assistant.Router;
+import dev.aurum.assistant.RouterSettings;
+import dev.aurum.assistant.SqlRunner;
+import dev.aurum.assistant.VerifiedQueryMatcher;
+import dev.aurum.assistant.offline.SemanticPlanner;
+import dev.aurum.lakehouse.ProjectFiles;
+import dev.aurum.semantic.SemanticModel;
+import dev.aurum.semantic.SemanticModelLoader;
+import dev.aurum.semantic.ValueIndex;
+import dev.aurum.semantic.ValueMatch;
+import dev.aurum.sql.ExecutorSettings;
+import dev.aurum.sql.QueryExecutor;
+import dev.aurum.sql.QueryResult;
+import dev.aurum.sql.ResultColumn;
+import dev.aurum.sql.SqlGuard;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Wires the real assistant over one lakehouse: semantic model, value index, SQL guard and executor, semantic
+ * planner, verified-query matcher with the local MiniLM model, router, audit and feedback logs. Spark, the Gold
+ * cache and the embedding model start on background threads, so the chat's prompt shows at once.
+ */
+public final class LakehouseAssistantFactory
+        implements AssistantFactory
+{
+    private static final List<String> CACHED_TABLES = List.of("gold.order_facts", "gold.order_items");
+
+    @Override
+    public AssistantSession open(AppContext context, RouterSettings settings)
+    {
+        requireNonNull(context, "context is null");
+        SemanticModel model = new SemanticModelLoader().parse(ProjectFiles.fromEnvironment().read(SemanticModelLoader.DEFAULT_MODEL),
+                SemanticModelLoader.DEFAULT_MODEL);
+        return new Session(context, model, settings);
+    }
+
+    private static final class Session
+            implements AssistantSession
+    {
+        private final AppContext context;
+        private final SemanticModel model;
+        private final CompletableFuture<QueryExecutor> executor;
+        private final Router router;
+        private final FeedbackLog feedback;
+        private final ValueIndex values;
+        private volatile LocalDate dataDate;
+
+        Session(AppContext context, SemanticModel model, RouterSettings settings)
+        {
+            this.context = context;
+            this.model = model;
+            // TODO(value index): replace with the stored index of the semantic-sql branch when it lands
+            this.values = new ValueIndex()
+            {
+                @Override
+                public List<ValueMatch> match(String phrase)
+                {
+                    return List.of();
+                }
+
+                @Override
+                public List<String> values(String dimension)
+                {
+                    return List.of();
+                }
+            };
+            this.executor = CompletableFuture.supplyAsync(this::startSpark, daemonThreads("aurum-spark-warm-up"));
+            SqlRunner runner = new SqlRunner()
+            {
+                @Override
+                public QueryResult run(String sql)
+                {
+                    return executor().execute(sql);
+                }
+
+                @Override
+                public void cancel()
+                {
+                    if (executor.isDone() && !executor.isCompletedExceptionally()) {
+                        executor.join().cancel();
+                    }
+                }
+            };
+            MiniLmEmbedder embedder = new MiniLmEmbedder().warmUp();
+            VerifiedQueryMatcher matcher = new VerifiedQueryMatcher(model, values, embedder, VerifiedQueryMatcher.DEFAULT_THRESHOLD);
+            Thread warmUp = new Thread(matcher::warmUp, "aurum-verified-queries-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
+            QuestionPlanner planner = QuestionPlanner.of(new SemanticPlanner(model, values, this::dataDate));
+            Clock clock = Clock.systemUTC();
+            this.router = new Router(model, planner, Optional.of(matcher), runner, settings, new AuditLog(context.layout().state(), clock));
+            this.feedback = new FeedbackLog(context.layout().state(), clock);
+        }
+
+        private static java.util.concurrent.Executor daemonThreads(String name)
+        {
+            return task -> {
+                Thread thread = new Thread(task, name);
+                thread.setDaemon(true);
+                thread.start();
+            };
+        }
+
+        private QueryExecutor startSpark()
+        {
+            SparkSession querySession = context.querySession();
+            for (String table : CACHED_TABLES) {
+                if (querySession.catalog().tableExists(table)) {
+                    try {
+                        querySession.sql("CACHE TABLE " + table);
+                    }
+                    catch (RuntimeException e) {
+                        // a cache is an optimisation: the query still runs from Delta
+                    }
+                }
+            }
+            SqlGuard guard = new SqlGuard(querySession, model.baseTables().stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
+            return new QueryExecutor(querySession, guard, ExecutorSettings.defaults());
+        }
+
+        private QueryExecutor executor()
+        {
+            try {
+                return executor.get();
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AurumException(ErrorCode.CANCELLED, "Interrupted while Spark was starting.");
+            }
+            catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof AurumException aurum) {
+                    throw aurum;
+                }
+                throw new AurumException(ErrorCode.RUN_FAILED, "Spark could not start: " + cause.getMessage() + " (run again with --verbose for details).", cause);
+            }
+        }
+
+        /** The latest purchase date in Gold, the anchor of relative time; read once. */
+        private LocalDate dataDate()
+        {
+            LocalDate date = dataDate;
+            if (date == null) {
+                executor();
+                List<Row> rows = context.querySession().sql("SELECT max(purchase_date) FROM gold.order_facts").collectAsList();
+                Object value = rows.isEmpty() ? null : rows.get(0).get(0);
+                date = value instanceof LocalDate local ? local : value == null ? LocalDate.now(Clock.systemUTC()) : LocalDate.parse(value.toString());
+                dataDate = date;
+            }
+            return date;
+        }
+
+        @Override
+        public Conversation newConversation(Engine engine)
+        {
+            return router.newConversation(engine);
+        }
+
+        @Override
+        public Answer runSql(String id, String sql, Engine engine)
+        {
+            return router.runSql(id, sql, engine);
+        }
+
+        @Override
+        public void cancel()
+        {
+            router.cancel();
+        }
+
+        @Override
+        public SemanticModel model()
+        {
+            return model;
+        }
+
+        @Override
+        public List<String> values(String dimension)
+        {
+            return values.values(dimension);
+        }
+
+        @Override
+        public List<String> tables()
+        {
+            executor();
+            SparkSession spark = context.querySession();
+            List<String> names = new ArrayList<>();
+            for (String database : List.of("gold", "silver", "bronze")) {
+                if (spark.catalog().databaseExists(database)) {
+                    try {
+                        spark.catalog().listTables(database).collectAsList().forEach(table -> names.add(database + "." + table.name()));
+                    }
+                    catch (org.apache.spark.sql.AnalysisException e) {
+                        // the database vanished between the two calls: nothing to list
+                    }
+                }
+            }
+            return names;
+        }
+
+        @Override
+        public List<ResultColumn> describe(String table)
+        {
+            executor();
+            SparkSession spark = context.querySession();
+            String name = table.contains(".") ? table : "gold." + table;
+            if (!spark.catalog().tableExists(name)) {
+                throw new AurumException(ErrorCode.UNKNOWN_COLUMN, "There is no table " + name + "; /tables lists them.");
+            }
+            List<ResultColumn> columns = new ArrayList<>();
+            for (StructField field : spark.table(name).schema().fields()) {
+                columns.add(new ResultColumn(field.name(), field.dataType().simpleString()));
+            }
+            return columns;
+        }
+
+        @Override
+        public FeedbackLog feedback()
+        {
+            return feedback;
+        }
+
+        @Override
+        public void close()
+        {
+            // the AppContext that owns Spark is closed by the command
+        }
+    }
+}
