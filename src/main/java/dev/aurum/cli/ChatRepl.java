@@ -71,17 +71,17 @@ final class ChatRepl
     {
         Map<String, String> commands = new java.util.LinkedHashMap<>();
         commands.put("/help", "this list");
-        commands.put("/sql", "SQL        run read-only SQL over the Gold tables");
+        commands.put("/sql SQL", "run read-only SQL over the Gold tables");
         commands.put("/show", "the SQL of the last answer");
         commands.put("/why", "how the last answer was found: route, words understood, filters, data date");
-        commands.put("/chart", "[FILE]   a bar chart here, or a PNG file");
-        commands.put("/export", "csv|json FILE   save the last answer");
+        commands.put("/chart [FILE]", "a bar chart here, or a PNG file");
+        commands.put("/export csv|json FILE", "save the last answer");
         commands.put("/tables", "the lakehouse tables");
-        commands.put("/describe", "TABLE  the columns of a table");
+        commands.put("/describe TABLE", "the columns of a table");
         commands.put("/metrics", "what you can ask for: metrics and dimensions");
-        commands.put("/format", "MODE  table, markdown, csv, json or jsonl");
-        commands.put("/timer", "on|off  time and route after each answer");
-        commands.put("/feedback", "good|bad [comment]  rate the last answer");
+        commands.put("/format MODE", "table, markdown, csv, json or jsonl");
+        commands.put("/timer on|off", "time and route after each answer");
+        commands.put("/feedback good|bad [comment]", "rate the last answer");
         commands.put("/reset", "forget the conversation (follow-ups start afresh)");
         commands.put("/quit", "leave (or Ctrl-D)");
         return java.util.Collections.unmodifiableMap(commands);
@@ -179,7 +179,9 @@ final class ChatRepl
     private void show(Answer answer)
     {
         last = answer;
-        out.print(AnswerOutput.renderer(settings).render(answer, format));
+        AnswerRenderer renderer = AnswerOutput.renderer(settings);
+        out.print(renderer.render(answer, format));
+        out.print(renderer.diagnostics(answer, format));
         if (timer && answer.timings() != null) {
             Answer.Timings timings = answer.timings();
             out.printf(Locale.ROOT, "time: %d ms total (guard %s ms, execute %s ms), route %s%n", timings.totalMs(), orDash(timings.guardMs()),
@@ -201,7 +203,10 @@ final class ChatRepl
             case "/quit", "/exit", "/q" -> {
                 return false;
             }
-            case "/help", "/?" -> COMMANDS.forEach((command, text) -> out.println("  " + command + " " + text));
+            case "/help", "/?" -> {
+                out.println("Ask a question in plain English, answer a clarification with the number of a choice, or use:");
+                COMMANDS.forEach((command, text) -> out.printf(Locale.ROOT, "  %-30s %s%n", command, text));
+            }
             case "/sql" -> {
                 if (argument.isEmpty()) {
                     out.println("Usage: /sql SELECT ... (read-only, over the Gold tables)");
@@ -389,7 +394,7 @@ final class ChatRepl
         return (reader, line, candidates) -> {
             String word = line.word();
             if (line.wordIndex() == 0 && word.startsWith("/")) {
-                COMMANDS.keySet().forEach(command -> candidates.add(new Candidate(command)));
+                COMMANDS.keySet().forEach(command -> candidates.add(new Candidate(command.split(" ")[0])));
                 return;
             }
             List<String> words = line.words();

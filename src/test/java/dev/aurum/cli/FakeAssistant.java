@@ -84,7 +84,11 @@ final class FakeAssistant
         if (text.contains("broken")) {
             return new PlannerResult.Planned(byState, "DROP TABLE gold.order_facts", List.of(), true, null, Map.of());
         }
-        if (text.contains("by state") || text.contains("now by") && previous.isPresent()) {
+        if (text.startsWith("now by") && previous.isEmpty()) {
+            return new PlannerResult.Clarify("\"" + question + "\" refines an earlier answer; ask a whole question first.", List.of("revenue by state"), null,
+                    List.of());
+        }
+        if (text.contains("by state")) {
             return new PlannerResult.Planned(byState, BY_STATE_SQL, List.of(new Answer.Understood("revenue", "metric revenue"),
                     new Answer.Understood("by state", "group by customer_state")), true, new Answer.Chart("bar", "customer_state", "revenue"),
                     Map.of("revenue", "money"));
