@@ -170,7 +170,7 @@ public final class ChartRenderer
                 : org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Line);
         styler.setLegendVisible(data.series().size() > 1);
         styler.setXAxisLabelRotation(shown > 8 ? 45 : 0);
-        styler.setOverlapped(false);
+        styler.setOverlapped(!bar); // lines share their x positions; bars of several series stand side by side
         List<String> labels = data.xLabels().subList(0, shown);
         for (int index = 0; index < data.series().size(); index++) {
             List<Double> values = new ArrayList<>(data.series().get(index).subList(0, shown));

@@ -365,7 +365,7 @@ final class Simulation
         if (!deliveredAt.isAfter(shippedAt.plusHours(12))) {
             deliveredAt = shippedAt.toLocalDate().plusDays(1).atTime(between(random, 8, 20), below(random, 60), below(random, 60));
         }
-        order.estimatedDelivery = purchase.toLocalDate().plusDays(Math.round(state.deliveryDays() * 1.55) + between(random, 0, 6));
+        order.estimatedDelivery = purchase.toLocalDate().plusDays(Math.round(state.deliveryDays() * 1.33) + between(random, 0, 6));
 
         List<OrderDrop> timeline = new ArrayList<>();
         if (fate < 0.006) {

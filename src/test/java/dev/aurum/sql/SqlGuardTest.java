@@ -1,0 +1,109 @@
+package dev.aurum.sql;
+
+import dev.aurum.AurumException;
+import dev.aurum.ErrorCode;
+import dev.aurum.lakehouse.SparkSessions;
+import dev.aurum.testing.GoldFixture;
+import dev.aurum.testing.TestSpark;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SqlGuardTest
+{
+    private static SqlGuard guard;
+
+    @BeforeAll
+    static void setUp()
+    {
+        GoldFixture.shared();
+        SparkSession query = SparkSessions.querySession(TestSpark.get());
+        guard = new SqlGuard(query, GoldFixture.GOLD_TABLES.stream().map(t -> "gold." + t).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void acceptsQueriesOfManyShapesAndNamesTheTablesRead()
+    {
+        assertThat(guard.check("SELECT COUNT(*) FROM gold.order_facts").tablesRead()).containsExactly("gold.order_facts");
+        assertThat(guard.check("""
+                WITH revenue AS (SELECT customer_state, SUM(order_value) AS v FROM gold.order_facts GROUP BY customer_state)
+                SELECT r.customer_state, r.v, c.n
+                FROM revenue r JOIN (SELECT customer_state, COUNT(*) AS n FROM gold.customers GROUP BY customer_state) c
+                  ON c.customer_state = r.customer_state
+                WHERE r.v > (SELECT AVG(order_value) FROM gold.order_items i JOIN gold.order_facts f ON f.order_id = i.order_id)
+                """).tablesRead()).containsExactlyInAnyOrder("gold.order_facts", "gold.customers", "gold.order_items");
+        assertThat(guard.check("SELECT order_id, RANK() OVER (PARTITION BY customer_state ORDER BY order_value DESC) FROM gold.order_facts").tablesRead())
+                .containsExactly("gold.order_facts");
+        assertThat(guard.check("SELECT customer_state FROM gold.customers UNION SELECT customer_state FROM gold.state_sales_monthly").tablesRead())
+                .containsExactlyInAnyOrder("gold.customers", "gold.state_sales_monthly");
+        assertThat(guard.check("SELECT * FROM gold.order_facts VERSION AS OF 0").tablesRead()).containsExactly("gold.order_facts");
+        assertThat(guard.check("VALUES (1, 'a'), (2, 'b')").tablesRead()).isEmpty();
+        assertThat(guard.check("SELECT 1 + 1").tablesRead()).isEmpty();
+        assertThat(guard.check("SELECT /*+ BROADCAST(c) */ * FROM gold.order_facts f JOIN gold.customers c USING (customer_id)").tablesRead()).hasSize(2);
+        assertThat(guard.check("SELECT * FROM GOLD.Order_Facts LIMIT 3").tablesRead()).containsExactly("gold.order_facts");
+        assertThat(guard.check("SELECT * FROM spark_catalog.gold.order_facts").tablesRead()).containsExactly("gold.order_facts");
+        assertThat(guard.check("SELECT year, SUM(revenue) FROM gold.daily_sales d JOIN gold.order_facts f ON f.purchase_date = d.date GROUP BY ROLLUP(year)").tablesRead())
+                .hasSize(2);
+        assertThat(guard.check("SELECT * FROM gold.order_facts WHERE EXISTS (SELECT 1 FROM gold.order_items i WHERE i.order_id = order_facts.order_id)")
+                .tablesRead()).hasSize(2);
+        assertThat(guard.check("SELECT s, explode(array(1, 2)) FROM (SELECT 'x' AS s)").tablesRead()).isEmpty();
+        assertThat(guard.check("SELECT * FROM gold.order_facts f LATERAL VIEW explode(array(f.item_count)) t AS n").tablesRead()).hasSize(1);
+        assertThat(guard.check("SELECT * FROM (SELECT customer_state, order_status, order_value FROM gold.order_facts) PIVOT (SUM(order_value) FOR order_status IN ('delivered', 'canceled'))")
+                .tablesRead()).hasSize(1);
+    }
+
+    @Test
+    void stripsTrailingSemicolonsButNotSemicolonsInStringsOrComments()
+    {
+        assertThat(guard.check("SELECT 1;").sql()).isEqualTo("SELECT 1");
+        assertThat(guard.check("SELECT 1 ;; -- done\n").sql()).isEqualTo("SELECT 1");
+        assertThat(guard.check("SELECT 'a;b' AS x").sql()).isEqualTo("SELECT 'a;b' AS x");
+        assertThat(guard.check("SELECT 1 /* ; DROP TABLE gold.order_facts; */ AS x").sql()).contains("DROP TABLE");
+        assertThat(guard.check("-- comment; here\nSELECT 2").sql()).isEqualTo("SELECT 2");
+    }
+
+    @Test
+    void rejectsWithOneLineAUserUnderstands()
+    {
+        assertRejected("DROP TABLE gold.order_facts", "only SELECT queries are allowed: DROP TABLE is a command");
+        assertRejected("SELECT * FROM silver.orders", "table silver.orders is not available; you can query gold.category_sales_monthly, gold.customer_spend_quarterly");
+        assertRejected("SELECT 1; DROP TABLE gold.order_facts", "only one statement is allowed");
+        assertRejected("WITH x AS (SELECT * FROM bronze.orders) SELECT * FROM x", "table bronze.orders is not available");
+        assertRejected("SELECT * FROM gold.order_facts WHERE order_id IN (SELECT order_id FROM silver.orders)", "table silver.orders is not available");
+        assertRejected("SELECT * FROM csv.`/etc/passwd`", "reading files by path is not allowed");
+        assertRejected("SELECT * FROM delta.`/tmp/x`", "reading files by path is not allowed");
+        assertRejected("SELECT reflect('java.lang.Runtime', 'getRuntime')", "the function reflect is not allowed");
+        assertRejected("SELECT java_method('java.lang.System', 'exit', 0)", "the function java_method is not allowed");
+        assertRejected("SELECT input_file_name() FROM gold.order_facts", "the function input_file_name is not allowed");
+        assertRejected("SELECT current_user()", "not allowed");
+        assertRejected("SELECT * FROM range(1000000000000)", "table functions such as range(...) are not allowed");
+        assertRejected("SET spark.sql.runSQLOnFiles=true", "only SELECT queries are allowed: SET");
+        assertRejected("INSERT INTO gold.order_facts SELECT * FROM gold.order_facts", "only SELECT queries are allowed: INSERT INTO is a command");
+        assertRejected("WITH x AS (SELECT 1) INSERT INTO gold.customers SELECT * FROM x", "only SELECT queries are allowed");
+        assertRejected("VACUUM gold.order_facts", "only SELECT queries are allowed: VACUUM");
+        assertRejected("EXPLAIN SELECT 1", "only SELECT queries are allowed: EXPLAIN");
+        assertRejected("SELECT * FROM orders", "table orders is not available");
+        assertRejected("SELECT nope FROM gold.order_facts", "the query does not analyse");
+        assertRejected("SELEC 1", "the SQL does not parse");
+        assertRejected("", "the query is empty");
+        assertRejected(" ; ; ", "the query is empty");
+    }
+
+    private static void assertRejected(String sql, String reason)
+    {
+        assertThatThrownBy(() -> guard.check(sql))
+                .as(sql)
+                .isInstanceOfSatisfying(AurumException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.SQL_REJECTED);
+                    assertThat(e.getMessage()).doesNotContain("\n");
+                })
+                .hasMessageContaining(reason);
+    }
+}
