@@ -1,24 +1,74 @@
 package dev.aurum.assistant.offline;
 
-import dev.aurum.AurumException;
-import dev.aurum.ErrorCode;
+import dev.aurum.assistant.Answer;
+import dev.aurum.semantic.Metric;
+import dev.aurum.semantic.NamedFilter;
 import dev.aurum.semantic.SemanticModel;
+import dev.aurum.semantic.SemanticTable;
 import dev.aurum.semantic.ValueIndex;
+import dev.aurum.semantic.ValueMatch;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * Turns a question into SQL using only the semantic model and the value index: no question-specific code.
+ * <p>
+ * The words of the question are read in this order: time ({@link TimeExpressions}), phrases the model names
+ * (metrics, dimensions, time dimensions, named filters and their synonyms, plurals), words that shape the answer
+ * (top N, share, growth, average per, distinct counts, negation, charts), model phrases with small typos, and last
+ * stored values through the {@link ValueIndex}. The result is a {@link PlanSpec}; {@link SqlWriter} picks the table
+ * and writes the SQL. When a word matches two things equally, when no metric is found, or when no table can answer,
+ * the planner asks back with concrete choices instead of guessing.
  */
 public final class SemanticPlanner
 {
+    private static final Pattern FORECAST = Pattern.compile(
+            "\\b(forecasts?|forecasting|predict|predicts|predicted|prediction|predictions|projections?|projected|will\\s+(?:be|sell|make|grow|reach|we|it|there|our)"
+                    + "|next\\s+(?:week|month|quarter|year|season|\\d+\\s+(?:days|weeks|months|years))|tomorrow|in\\s+the\\s+future|going\\s+to\\s+(?:be|sell|make|grow))\\b");
+    private static final Pattern OUTSIDE = Pattern.compile(
+            "\\b(weather|temperature|rain|raining|stock\\s+price|share\\s+price|exchange\\s+rate|inflation|competitors?|employees?|salar(?:y|ies)|profit\\s+margin|marketing\\s+spend)\\b");
+    private static final Pattern ACTION = Pattern.compile(
+            "(?:^(?:please\\s+)?(?:delete|remove|drop|update|insert|truncate|alter|create|send|email|e-mail|notify|cancel|refund|modify|change|set|merge|grant|write|save|upload)\\b)"
+                    + "|\\b(?:delete|truncate|drop\\s+table|insert\\s+into|email|e-mail|send\\s+(?:an?\\s+)?(?:email|message|report|mail))\\b");
+    private static final Pattern FOLLOW_UP = Pattern.compile(
+            "^(?:now|and|what\\s+about|how\\s+about|only|just|same|instead|also|but|then|ok|okay|make\\s+it|show\\s+it|as\\s+a|top|bottom|show\\s+(?:that|this|it)|break\\s+(?:it|that)|split\\s+(?:it|that)|for|in|excluding|without|except|by|per|limit)\\b");
+    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
+            Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
+            Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
+            Map.entry("twelve", 12), Map.entry("fifteen", 15), Map.entry("twenty", 20));
+    private static final Set<String> TOP_WORDS = Set.of("top", "best", "highest", "largest", "biggest", "leading", "most", "max", "maximum", "greatest");
+    private static final Set<String> BOTTOM_WORDS = Set.of("bottom", "worst", "lowest", "smallest", "least", "fewest", "min", "minimum");
+    private static final Set<String> NEGATIONS = Set.of("not", "excluding", "exclude", "except", "without", "non", "no", "other");
+    private static final Set<String> GRAIN_WORDS = Set.of("day", "date", "week", "month", "quarter", "year");
+    private static final Set<String> GROWTH_WORDS = Set.of("growth", "grow", "grew", "growing", "change", "changed", "changes", "increase",
+            "increased", "decrease", "decreased", "decline", "declined", "evolve", "evolved");
+    private static final Set<String> SHARE_WORDS = Set.of("share", "percentage", "percent", "proportion", "contribution", "fraction", "pct", "%");
+    private static final Set<String> CHART_WORDS = Set.of("chart", "plot", "graph", "visualize", "visualise");
+    private static final Set<String> COUNT_CUES = Set.of("many", "number", "count", "distinct", "unique", "different");
+    private static final int DEFAULT_TOP = 10;
+    private static final double MIN_VALUE_SCORE = 0.8;
+
     private final SemanticModel model;
     private final ValueIndex values;
     private final Supplier<LocalDate> dataDate;
+    private final Lexicon lexicon;
+    private final SqlWriter writer;
+    private final TimeExpressions time = new TimeExpressions();
 
     /** @param dataDate the latest purchase date in Gold, the anchor of relative time */
     public SemanticPlanner(SemanticModel model, ValueIndex values, Supplier<LocalDate> dataDate)
@@ -26,11 +76,893 @@ public final class SemanticPlanner
         this.model = requireNonNull(model, "model is null");
         this.values = requireNonNull(values, "values is null");
         this.dataDate = requireNonNull(dataDate, "dataDate is null");
+        this.lexicon = new Lexicon(model);
+        this.writer = new SqlWriter(model);
     }
 
     /** @param previous the plan of the previous answer in the conversation, for follow-ups ("now by state") */
     public PlannerResult plan(String question, Optional<QueryPlan> previous)
     {
-        throw new AurumException(ErrorCode.NOT_BUILT, "the semantic planner is not built yet");
+        requireNonNull(question, "question is null");
+        requireNonNull(previous, "previous is null");
+        String text = TimeExpressions.normalize(question);
+        if (text.isBlank()) {
+            return new PlannerResult.Clarify("Ask a question about the data, for example: " + exampleQuestion(), metricChoices(), null, List.of());
+        }
+        Optional<String> refusal = refusal(text);
+        if (refusal.isPresent()) {
+            return new PlannerResult.Refuse(refusal.get());
+        }
+        Reading reading = new Reading(question, text);
+        return reading.read().resolve(previous.map(QueryPlan::spec).orElse(null));
+    }
+
+    private static Optional<String> refusal(String text)
+    {
+        if (FORECAST.matcher(text).find()) {
+            return Optional.of("Aurum answers from the orders recorded so far; it does not forecast or predict the future. "
+                    + "Ask about a past period instead, for example revenue by month this year.");
+        }
+        if (ACTION.matcher(text).find()) {
+            return Optional.of("Aurum only reads the data to answer questions; it cannot delete, change or send anything.");
+        }
+        if (OUTSIDE.matcher(text).find()) {
+            return Optional.of("That is outside the data Aurum holds: orders, order items, payments and customers of the shop.");
+        }
+        return Optional.empty();
+    }
+
+    private String exampleQuestion()
+    {
+        return "what was " + firstMetric().replace('_', ' ') + " by month last year?";
+    }
+
+    private String firstMetric()
+    {
+        return model.tables().stream().flatMap(table -> table.metrics().stream()).map(Metric::name).findFirst().orElse("revenue");
+    }
+
+    private List<String> metricChoices()
+    {
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        model.tables().forEach(table -> table.metrics().forEach(metric -> names.add(metric.name())));
+        return names.stream().limit(12).toList();
+    }
+
+    private LocalDate anchor()
+    {
+        LocalDate date;
+        try {
+            date = dataDate.get();
+        }
+        catch (RuntimeException e) {
+            date = null;
+        }
+        return date != null ? date : LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /** A value phrase and the equally good stored values it may mean (more than one dimension: ambiguous). */
+    private record ValueHit(int start, int end, String phrase, List<ValueMatch> matches, boolean negated) {}
+
+    /** One reading of one question. */
+    private final class Reading
+    {
+        private final String question;
+        private final String text;
+        private final List<String> words;
+        private final List<String> cased;
+        private final List<String> canonical;
+        private final boolean[] taken;
+        private final int[] offsets;
+        private final List<Answer.Understood> understood = new ArrayList<>();
+        private final List<Lexicon.Hit> hits = new ArrayList<>();
+        private final List<ValueHit> valueHits = new ArrayList<>();
+        private TimeExpressions.TimeReading timeReading;
+        private Integer limit;
+        private boolean ascending;
+        private boolean superlative;
+        private boolean share;
+        private boolean growth;
+        private boolean chart;
+        private boolean average;
+        private boolean countCue;
+        private final Set<Integer> insteadOf = new LinkedHashSet<>();
+        private final Set<Integer> perPositions = new LinkedHashSet<>();
+        private final Set<Integer> negations = new LinkedHashSet<>();
+
+        Reading(String question, String text)
+        {
+            this.question = question;
+            this.text = text;
+            this.words = List.of(text.split(" "));
+            String casedText = question.replace('\u2019', '\'')
+                    .replaceAll("[?!;\"()\\[\\]{}]", " ")
+                    .replaceAll("(?<!\\d),|,(?!\\d)", " ")
+                    .replaceAll("\\.(?!\\d)", " ")
+                    .replaceAll("'s\\b", "")
+                    .replace("'", " ")
+                    .replaceAll("\\s+", " ").trim();
+            List<String> casedWords = List.of(casedText.split(" "));
+            this.cased = casedWords.size() == words.size() ? casedWords : words;
+            this.canonical = words.stream().map(Words::canonical).toList();
+            this.taken = new boolean[words.size()];
+            this.offsets = new int[words.size()];
+            int position = 0;
+            for (int i = 0; i < words.size(); i++) {
+                offsets[i] = text.indexOf(words.get(i), position);
+                position = offsets[i] + words.get(i).length();
+            }
+        }
+
+        Reading read()
+        {
+            readTime();
+            hits.addAll(lexicon.find(canonical, taken, false));
+            readIntents();
+            hits.addAll(lexicon.find(canonical, taken, true));
+            hits.sort((left, right) -> Integer.compare(left.start(), right.start()));
+            readValues();
+            return this;
+        }
+
+        private void readTime()
+        {
+            timeReading = time.read(text, anchor());
+            for (TimeExpressions.Span span : timeReading.spans()) {
+                int first = -1;
+                int last = -1;
+                for (int i = 0; i < words.size(); i++) {
+                    int end = offsets[i] + words.get(i).length();
+                    if (offsets[i] >= span.start() && end <= span.end()) {
+                        taken[i] = true;
+                        first = first < 0 ? i : first;
+                        last = i;
+                    }
+                }
+                if (first >= 0) {
+                    understood.add(new Answer.Understood(String.join(" ", cased.subList(first, last + 1)), span.meaning()));
+                }
+            }
+        }
+
+        private void readIntents()
+        {
+            for (int i = 0; i < words.size(); i++) {
+                if (taken[i]) {
+                    continue;
+                }
+                String word = words.get(i);
+                Integer number = i + 1 < words.size() ? number(words.get(i + 1)) : null;
+                Integer numberBefore = i > 0 ? number(words.get(i - 1)) : null;
+                if (TOP_WORDS.contains(word) || BOTTOM_WORDS.contains(word)) {
+                    ascending = BOTTOM_WORDS.contains(word);
+                    take(i);
+                    if (number != null && !taken[i + 1]) {
+                        limit = number;
+                        take(i + 1);
+                        understood.add(new Answer.Understood(cased.get(i) + " " + cased.get(i + 1), (ascending ? "bottom " : "top ") + number));
+                    }
+                    else if (numberBefore != null && !taken[i - 1]) {
+                        limit = numberBefore;
+                        take(i - 1);
+                        understood.add(new Answer.Understood(cased.get(i - 1) + " " + cased.get(i), (ascending ? "bottom " : "top ") + numberBefore));
+                    }
+                    else {
+                        superlative = !word.equals("top") && !word.equals("bottom");
+                        if (!superlative) {
+                            limit = DEFAULT_TOP;
+                        }
+                        understood.add(new Answer.Understood(cased.get(i), ascending ? "lowest first" : "highest first"));
+                    }
+                }
+                else if (SHARE_WORDS.contains(word)) {
+                    share = true;
+                    take(i);
+                    understood.add(new Answer.Understood(cased.get(i), "share of the total in percent"));
+                }
+                else if (GROWTH_WORDS.contains(word)) {
+                    growth = true;
+                    take(i);
+                    understood.add(new Answer.Understood(cased.get(i), "change against the previous period"));
+                }
+                else if (CHART_WORDS.contains(word)) {
+                    chart = true;
+                    take(i);
+                    understood.add(new Answer.Understood(cased.get(i), "as a chart"));
+                }
+                else if (word.equals("average") || word.equals("avg") || word.equals("mean")) {
+                    average = true;
+                    take(i);
+                }
+                else if (COUNT_CUES.contains(word)) {
+                    countCue = true;
+                }
+                else if ((word.equals("instead") || word.equals("rather")) && i + 1 < words.size() && (words.get(i + 1).equals("of") || words.get(i + 1).equals("than"))) {
+                    take(i);
+                    take(i + 1);
+                    insteadOf.add(i + 2);
+                }
+                else if (word.equals("per") || (word.equals("each") && i > 0 && words.get(i - 1).equals("for"))) {
+                    perPositions.add(i + 1);
+                }
+                else if (NEGATIONS.contains(word) && !(word.equals("other") && (i + 1 >= words.size() || !words.get(i + 1).equals("than")))) {
+                    negations.add(i);
+                }
+            }
+        }
+
+        private void take(int index)
+        {
+            taken[index] = true;
+        }
+
+        private Integer number(String word)
+        {
+            if (word.matches("\\d{1,4}") && !word.matches("(19|20)\\d{2}")) {
+                return Integer.parseInt(word);
+            }
+            return NUMBER_WORDS.get(word);
+        }
+
+        private void readValues()
+        {
+            for (int size = 4; size >= 1; size--) {
+                for (int start = 0; start + size <= words.size(); start++) {
+                    if (anyTaken(start, start + size) || !valueEdge(start) || !valueEdge(start + size - 1)) {
+                        continue;
+                    }
+                    String phrase = String.join(" ", words.subList(start, start + size));
+                    List<ValueMatch> matches = values.match(phrase);
+                    if (matches.isEmpty() || matches.get(0).score() < MIN_VALUE_SCORE) {
+                        continue;
+                    }
+                    double best = matches.get(0).score();
+                    List<ValueMatch> top = new ArrayList<>();
+                    for (ValueMatch match : matches) {
+                        if (match.score() >= best - 1e-9 && top.stream().noneMatch(other -> other.dimension().equals(match.dimension()) && other.value().equals(match.value()))) {
+                            top.add(match);
+                        }
+                    }
+                    valueHits.add(new ValueHit(start, start + size, String.join(" ", cased.subList(start, start + size)), top, negatedAt(start)));
+                    for (int i = start; i < start + size; i++) {
+                        taken[i] = true;
+                    }
+                }
+            }
+            valueHits.sort((left, right) -> Integer.compare(left.start(), right.start()));
+        }
+
+        /** A word that may start or end a value phrase: content, or a short upper-case code such as "GO" or "TO". */
+        private boolean valueEdge(int index)
+        {
+            String word = words.get(index);
+            if (Words.isNumber(word)) {
+                return false;
+            }
+            boolean upperCode = cased.get(index).length() <= 3 && cased.get(index).equals(cased.get(index).toUpperCase(Locale.ROOT))
+                    && cased.get(index).chars().allMatch(Character::isLetter);
+            return upperCode || (!Words.STOP_WORDS.contains(word) && !Words.INTENT_WORDS.contains(word));
+        }
+
+        private boolean anyTaken(int start, int end)
+        {
+            for (int i = start; i < end; i++) {
+                if (taken[i]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A negation word up to three words before {@code start}, with no other model phrase in between. */
+        private boolean negatedAt(int start)
+        {
+            for (int i = start - 1; i >= Math.max(0, start - 3); i--) {
+                if (negations.contains(i)) {
+                    taken[i] = true;
+                    return true;
+                }
+                int index = i;
+                if (hits.stream().anyMatch(hit -> hit.start() <= index && index < hit.end())) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        private String phraseOf(int start, int end)
+        {
+            return String.join(" ", cased.subList(start, end));
+        }
+
+        /** Turns what was read into a plan, a question back, or (follow-up) a refinement of the previous plan. */
+        PlannerResult resolve(PlanSpec previous)
+        {
+            List<String> metrics = new ArrayList<>();
+            List<String> removedMetrics = new ArrayList<>();
+            List<List<String>> metricChoices = new ArrayList<>();
+            List<List<String>> dimensionChoices = new ArrayList<>();
+            List<String> distinctDimensions = new ArrayList<>();
+            List<PlanSpec.FilterUse> filters = new ArrayList<>();
+            List<String> denominators = new ArrayList<>();
+            TimeGrain grain = timeReading.grain().orElse(null);
+            String timeDimension = null;
+            boolean anyMetricWord = hits.stream().anyMatch(hit -> hit.terms().stream().anyMatch(term -> term.kind() == Lexicon.Kind.METRIC));
+
+            for (Lexicon.Hit hit : hits) {
+                String phrase = phraseOf(hit.start(), hit.end());
+                List<String> metricNames = names(hit, Lexicon.Kind.METRIC);
+                List<String> dimensionNames = names(hit, Lexicon.Kind.DIMENSION);
+                List<String> filterNames = names(hit, Lexicon.Kind.FILTER);
+                List<String> timeNames = names(hit, Lexicon.Kind.TIME_DIMENSION);
+                boolean afterPer = perPositions.contains(hit.start());
+                boolean afterGrouping = hit.start() > 0 && Set.of("by", "each", "every", "across", "per").contains(words.get(hit.start() - 1));
+                if (hit.end() - hit.start() == 1 && GRAIN_WORDS.contains(canonical.get(hit.start()))
+                        && (!dimensionNames.isEmpty() || !timeNames.isEmpty()) && metricNames.isEmpty()) {
+                    grain = grain != null ? grain : TimeExpressions.grainOf(canonical.get(hit.start()));
+                    understood.add(new Answer.Understood(phrase, "by " + grain.modelName()));
+                    continue;
+                }
+                if (!metricNames.isEmpty() && insteadOf.contains(hit.start())) {
+                    removedMetrics.addAll(metricNames);
+                    understood.add(new Answer.Understood(phrase, "not metric " + String.join(" or ", metricNames)));
+                    continue;
+                }
+                if (!filterNames.isEmpty()) {
+                    boolean negated = negatedAt(hit.start());
+                    filterNames.stream().limit(1).forEach(name -> filters.add(new PlanSpec.FilterUse(name, negated)));
+                    understood.add(new Answer.Understood(phrase, (negated ? "not " : "") + "filter " + filterNames.get(0)));
+                    continue;
+                }
+                if (!metricNames.isEmpty() && !dimensionNames.isEmpty()) {
+                    // "customer" is both the customers metric and the customer dimension: grouping words decide
+                    boolean asDimension = (afterGrouping && !afterPer) || (afterPer && !otherMetric(hit))
+                            || (superlative || limit != null) && otherMetric(hit);
+                    if (afterPer && otherMetric(hit)) {
+                        denominators.add(metricNames.get(0));
+                        understood.add(new Answer.Understood(phrase, "per " + metricNames.get(0)));
+                        continue;
+                    }
+                    if (asDimension) {
+                        metricNames = List.of();
+                    }
+                    else {
+                        dimensionNames = List.of();
+                    }
+                }
+                if (!metricNames.isEmpty()) {
+                    if (afterPer && otherMetric(hit)) {
+                        denominators.add(metricNames.get(0));
+                        understood.add(new Answer.Understood(phrase, "per " + metricNames.get(0)));
+                    }
+                    else if (metricNames.size() == 1) {
+                        if (!metrics.contains(metricNames.get(0))) {
+                            metrics.add(metricNames.get(0));
+                        }
+                        understood.add(new Answer.Understood(phrase, "metric " + metricNames.get(0) + (hit.typo() ? " (spelling corrected)" : "")));
+                    }
+                    else {
+                        metricChoices.add(metricNames);
+                        understood.add(new Answer.Understood(phrase, "metric " + String.join(" or ", metricNames)));
+                    }
+                    continue;
+                }
+                if (!dimensionNames.isEmpty()) {
+                    boolean countedHere = countCue && !anyMetricWord && hit.start() > 0
+                            && (COUNT_CUES.contains(words.get(hit.start() - 1)) || words.get(hit.start() - 1).equals("of"));
+                    if (countedHere && dimensionNames.size() == 1) {
+                        distinctDimensions.add(dimensionNames.get(0));
+                        understood.add(new Answer.Understood(phrase, "count of distinct " + dimensionNames.get(0)));
+                        continue;
+                    }
+                    if (valueHits.stream().anyMatch(value -> value.start() == hit.end() && value.matches().stream().anyMatch(match -> hitNames(hit).contains(match.dimension())))) {
+                        understood.add(new Answer.Understood(phrase, "dimension " + dimensionNames.get(0) + " (filtered)"));
+                        continue;
+                    }
+                    dimensionChoices.add(dimensionNames);
+                    understood.add(new Answer.Understood(phrase, "by " + String.join(" or ", dimensionNames) + (hit.typo() ? " (spelling corrected)" : "")));
+                    continue;
+                }
+                if (!timeNames.isEmpty()) {
+                    timeDimension = timeNames.get(0);
+                    if (afterGrouping && grain == null) {
+                        grain = TimeGrain.DAY;
+                    }
+                    understood.add(new Answer.Understood(phrase, "time dimension " + timeDimension));
+                }
+            }
+            if (timeReading.trend() && grain == null) {
+                grain = TimeGrain.MONTH;
+            }
+            metrics.removeAll(removedMetrics);
+
+            // values: one dimension each, ambiguity resolved below by what a table can answer
+            List<ValueHit> ambiguousValues = new ArrayList<>();
+            Map<String, List<String>> valuesByDimension = new LinkedHashMap<>();
+            Map<String, Boolean> negatedDimension = new LinkedHashMap<>();
+            for (ValueHit hit : valueHits) {
+                Set<String> dimensions = new LinkedHashSet<>();
+                hit.matches().forEach(match -> dimensions.add(match.dimension()));
+                if (dimensions.size() > 1) {
+                    ambiguousValues.add(hit);
+                    continue;
+                }
+                ValueMatch match = hit.matches().get(0);
+                valuesByDimension.computeIfAbsent(match.dimension(), key -> new ArrayList<>());
+                hit.matches().forEach(each -> {
+                    if (!valuesByDimension.get(match.dimension()).contains(each.value())) {
+                        valuesByDimension.get(match.dimension()).add(each.value());
+                    }
+                });
+                negatedDimension.merge(match.dimension(), hit.negated(), Boolean::logicalOr);
+                understood.add(new Answer.Understood(hit.phrase(), (hit.negated() ? "not " : "") + match.dimension() + " = " + match.value()));
+            }
+            List<PlanSpec.ValueFilter> valueFilters = new ArrayList<>();
+            valuesByDimension.forEach((dimension, list) -> valueFilters.add(new PlanSpec.ValueFilter(dimension, list, negatedDimension.get(dimension))));
+
+            // measures
+            if (metrics.isEmpty() && metricChoices.isEmpty() && distinctDimensions.isEmpty() && countCue && !filters.isEmpty()) {
+                countMetricOf(filters.get(0).name()).ifPresent(metrics::add);
+            }
+            if (metrics.isEmpty() && metricChoices.isEmpty() && distinctDimensions.isEmpty()) {
+                metricInsideFilterPhrase().ifPresent(metrics::add);
+            }
+            List<PlanSpec.Measure> measures = new ArrayList<>();
+            for (String metric : metrics) {
+                measures.add(denominators.isEmpty() ? PlanSpec.Measure.of(metric) : new PlanSpec.Measure(metric, denominators.get(0), null));
+            }
+            distinctDimensions.forEach(dimension -> measures.add(new PlanSpec.Measure(null, null, dimension)));
+
+            List<DateRange> ranges = timeReading.ranges();
+            boolean compare = timeReading.versus() || ranges.size() == 2 && (growth || timeReading.growth());
+            boolean anyGrowth = growth || timeReading.growth();
+            Integer finalLimit = limit;
+            if (finalLimit == null && superlative) {
+                finalLimit = singularGrouping() ? 1 : DEFAULT_TOP;
+            }
+            List<String> uncovered = uncovered();
+
+            boolean followUp = previous != null && (FOLLOW_UP.matcher(text).find() || (measures.isEmpty() && metricChoices.isEmpty()));
+            PlanSpec spec;
+            if (followUp) {
+                spec = refine(previous, measures, dimensionChoices, grain, timeDimension, ranges, valueFilters, filters, finalLimit, anyGrowth, compare);
+                if (spec == null) {
+                    return clarifyDimensions(dimensionChoices.get(0), measures);
+                }
+            }
+            else {
+                if (!metricChoices.isEmpty() && measures.isEmpty()) {
+                    List<String> feasible = new ArrayList<>();
+                    for (String name : metricChoices.get(0)) {
+                        if (feasible(withMeasures(base(List.of(PlanSpec.Measure.of(name)), grain, timeDimension, ranges, valueFilters, filters, finalLimit, anyGrowth, compare), dimensionChoices))) {
+                            feasible.add(name);
+                        }
+                    }
+                    if (feasible.size() == 1) {
+                        measures.add(PlanSpec.Measure.of(feasible.get(0)));
+                    }
+                    else {
+                        return new PlannerResult.Clarify("\"" + question.trim() + "\" could mean several measures. Which one?",
+                                feasible.isEmpty() ? metricChoices.get(0) : feasible, null, understood);
+                    }
+                }
+                if (measures.isEmpty()) {
+                    return noMetric(dimensionChoices, valueFilters, filters);
+                }
+                if (average && measures.stream().allMatch(measure -> measure.per() == null && measure.distinctDimension() == null) && !isAlreadyAverage(measures.get(0).metric())) {
+                    return averageOfWhat(measures.get(0).metric());
+                }
+                spec = base(measures, grain, timeDimension, ranges, valueFilters, filters, finalLimit, anyGrowth, compare);
+                List<String> dimensions = new ArrayList<>();
+                PlanSpec undivided = spec;
+                for (List<String> choice : dimensionChoices) {
+                    List<String> options = choice.stream().filter(name -> feasible(withDimensions(undivided, append(dimensions, name)))).toList();
+                    if (options.size() > 1) {
+                        return clarifyDimensions(options, measures);
+                    }
+                    if (options.isEmpty()) {
+                        return impossible(withDimensions(spec, append(dimensions, choice.get(0))), choice.get(0));
+                    }
+                    if (!dimensions.contains(options.get(0))) {
+                        dimensions.add(options.get(0));
+                    }
+                }
+                spec = withDimensions(spec, dimensions);
+            }
+            if (!ambiguousValues.isEmpty()) {
+                Optional<PlannerResult> settled = settleValues(ambiguousValues, spec);
+                if (settled.isPresent() && settled.get() instanceof PlannerResult.Clarify clarify) {
+                    return clarify;
+                }
+                spec = settledSpec;
+            }
+            if (spec.growth() && spec.grain() == null && spec.growthGrain() == null && spec.ranges().isEmpty()) {
+                return new PlannerResult.Clarify("Growth compared with which period?",
+                        List.of(measureWords(spec) + " month over month", measureWords(spec) + " quarter over quarter", measureWords(spec) + " year over year"),
+                        provenancePlan(spec, null, List.of()), understood);
+            }
+            if (spec.share() && spec.dimensions().isEmpty() && spec.grain() == null && spec.valueFilters().isEmpty() && spec.namedFilters().isEmpty()) {
+                String measure = measureWords(spec);
+                return new PlannerResult.Clarify("Share of " + measure + " across what?",
+                        dimensionSuggestions(spec).stream().map(dimension -> "share of " + measure + " by " + dimension.replace('_', ' ')).toList(),
+                        provenancePlan(spec, null, List.of()), understood);
+            }
+            Optional<String> unknownFilter = uncovered.stream().filter(this::looksLikeFilter).findFirst();
+            if (unknownFilter.isPresent()) {
+                return new PlannerResult.Clarify("I do not know \"" + unknownFilter.get() + "\" in this data. Did you mean one of these?",
+                        similarValues(unknownFilter.get()), provenancePlan(spec, null, List.of()), understood);
+            }
+            SqlWriter.Outcome outcome = writer.write(spec);
+            if (outcome instanceof SqlWriter.Impossible impossible) {
+                return new PlannerResult.Clarify("I cannot answer that from one table: " + impossible.reason() + ". Try one of these instead.",
+                        alternatives(spec), provenancePlan(spec, null, List.of()), understood);
+            }
+            SqlWriter.Written written = (SqlWriter.Written) outcome;
+            Answer.Chart chartHint = written.chart();
+            if (spec.chart() && "none".equals(chartHint.type())) {
+                chartHint = new Answer.Chart("bar", chartHint.x(), chartHint.y());
+            }
+            QueryPlan plan = provenancePlan(spec, written.table(), written.joins(), written.filterTexts());
+            return new PlannerResult.Planned(plan, written.sql(), understood, uncovered.isEmpty(), chartHint, written.columnFormats());
+        }
+
+        private PlanSpec settledSpec;
+
+        /** Value phrases that match stored values of several dimensions: keep the dimensions a table can answer with. */
+        private Optional<PlannerResult> settleValues(List<ValueHit> ambiguous, PlanSpec spec)
+        {
+            PlanSpec current = spec;
+            for (ValueHit hit : ambiguous) {
+                List<ValueMatch> workable = new ArrayList<>();
+                for (ValueMatch match : hit.matches()) {
+                    if (feasible(withValue(current, match, hit.negated()))) {
+                        workable.add(match);
+                    }
+                }
+                Set<String> dimensions = new LinkedHashSet<>();
+                workable.forEach(match -> dimensions.add(match.dimension()));
+                if (dimensions.size() != 1) {
+                    List<ValueMatch> shown = workable.isEmpty() ? hit.matches() : workable;
+                    return Optional.of(new PlannerResult.Clarify("\"" + hit.phrase() + "\" is a value of several things. Which one do you mean?",
+                            shown.stream().map(match -> match.dimension() + " = " + match.value()).distinct().toList(), provenancePlan(current, null, List.of()), understood));
+                }
+                current = withValue(current, workable.get(0), hit.negated());
+                understood.add(new Answer.Understood(hit.phrase(), (hit.negated() ? "not " : "") + workable.get(0).dimension() + " = " + workable.get(0).value()));
+            }
+            settledSpec = current;
+            return Optional.empty();
+        }
+
+        private PlanSpec withValue(PlanSpec spec, ValueMatch match, boolean negated)
+        {
+            List<PlanSpec.ValueFilter> filters = new ArrayList<>();
+            boolean merged = false;
+            for (PlanSpec.ValueFilter filter : spec.valueFilters()) {
+                if (filter.dimension().equals(match.dimension())) {
+                    List<String> list = new ArrayList<>(filter.values());
+                    if (!list.contains(match.value())) {
+                        list.add(match.value());
+                    }
+                    filters.add(new PlanSpec.ValueFilter(filter.dimension(), list, filter.negated() || negated));
+                    merged = true;
+                }
+                else {
+                    filters.add(filter);
+                }
+            }
+            if (!merged) {
+                filters.add(new PlanSpec.ValueFilter(match.dimension(), List.of(match.value()), negated));
+            }
+            return new PlanSpec(spec.measures(), spec.dimensions(), spec.grain(), spec.timeDimension(), spec.ranges(), filters, spec.namedFilters(),
+                    spec.limit(), spec.ascending(), spec.share(), spec.growth(), spec.growthGrain(), spec.compare(), spec.chart());
+        }
+
+        private PlanSpec base(List<PlanSpec.Measure> measures, TimeGrain grain, String timeDimension, List<DateRange> ranges,
+                List<PlanSpec.ValueFilter> valueFilters, List<PlanSpec.FilterUse> filters, Integer finalLimit, boolean anyGrowth, boolean compare)
+        {
+            return new PlanSpec(measures, List.of(), grain, timeDimension, ranges, valueFilters, filters, finalLimit, ascending, share,
+                    anyGrowth && !compare, timeReading.growthGrain().orElse(null), compare, chart);
+        }
+
+        private PlanSpec withMeasures(PlanSpec spec, List<List<String>> dimensionChoices)
+        {
+            List<String> dimensions = dimensionChoices.stream().filter(choice -> choice.size() == 1).map(choice -> choice.get(0)).toList();
+            return withDimensions(spec, dimensions);
+        }
+
+        private boolean otherMetric(Lexicon.Hit hit)
+        {
+            return hits.stream().anyMatch(other -> other != hit && !insteadOf.contains(other.start())
+                    && other.terms().stream().anyMatch(term -> term.kind() == Lexicon.Kind.METRIC)
+                    && other.terms().stream().noneMatch(term -> term.kind() == Lexicon.Kind.DIMENSION));
+        }
+
+        private List<String> names(Lexicon.Hit hit, Lexicon.Kind kind)
+        {
+            return hit.terms().stream().filter(term -> term.kind() == kind).map(Lexicon.Term::name).distinct().toList();
+        }
+
+        private Set<String> hitNames(Lexicon.Hit hit)
+        {
+            Set<String> names = new LinkedHashSet<>();
+            hit.terms().forEach(term -> names.add(term.name()));
+            return names;
+        }
+
+        /** "which state ..." / "the best month": a single winner is wanted. */
+        private boolean singularGrouping()
+        {
+            for (Lexicon.Hit hit : hits) {
+                if (hit.terms().stream().anyMatch(term -> term.kind() == Lexicon.Kind.DIMENSION || term.kind() == Lexicon.Kind.TIME_DIMENSION)) {
+                    String last = words.get(hit.end() - 1);
+                    return last.equals(canonical.get(hit.end() - 1));
+                }
+            }
+            return words.contains("which") || words.contains("what");
+        }
+
+        /** The count metric (COUNT(*)) of the table that holds a named filter: "how many late deliveries". */
+        private Optional<String> countMetricOf(String filterName)
+        {
+            for (SemanticTable table : model.tables()) {
+                if (table.filters().stream().anyMatch(filter -> filter.name().equals(filterName))) {
+                    return table.metrics().stream()
+                            .filter(metric -> metric.expression().replace(" ", "").equalsIgnoreCase("COUNT(*)"))
+                            .map(Metric::name)
+                            .findFirst();
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** "canceled orders" is a filter; its word "orders" is also the metric people count. */
+        private Optional<String> metricInsideFilterPhrase()
+        {
+            for (Lexicon.Hit hit : hits) {
+                if (hit.terms().stream().anyMatch(term -> term.kind() == Lexicon.Kind.FILTER)) {
+                    for (int i = hit.start(); i < hit.end(); i++) {
+                        for (Lexicon.Term term : lexicon.lookup(List.of(canonical.get(i)))) {
+                            if (term.kind() == Lexicon.Kind.METRIC) {
+                                return Optional.of(term.name());
+                            }
+                        }
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        private boolean isAlreadyAverage(String metricName)
+        {
+            for (SemanticTable table : model.tables()) {
+                for (Metric metric : table.metrics()) {
+                    if (metric.name().equals(metricName)) {
+                        String expression = metric.expression().toLowerCase(Locale.ROOT);
+                        return expression.contains("avg(") || expression.contains("/") || !metric.format().equals("money") && !metric.format().equals("integer");
+                    }
+                }
+            }
+            return false;
+        }
+
+        private PlannerResult averageOfWhat(String metric)
+        {
+            List<String> choices = new ArrayList<>();
+            for (String denominator : List.of("orders", "customers")) {
+                if (metricExists(denominator)) {
+                    choices.add("average " + metric.replace('_', ' ') + " per " + Words.canonical(denominator));
+                }
+            }
+            choices.add(metric.replace('_', ' ') + " by month");
+            return new PlannerResult.Clarify("Average " + metric.replace('_', ' ') + " per what?", choices, null, understood);
+        }
+
+        private boolean metricExists(String name)
+        {
+            return model.tables().stream().anyMatch(table -> table.metrics().stream().anyMatch(metric -> metric.name().equals(name)));
+        }
+
+        private List<String> uncovered()
+        {
+            List<String> missing = new ArrayList<>();
+            for (int i = 0; i < words.size(); i++) {
+                if (taken[i]) {
+                    continue;
+                }
+                String word = words.get(i);
+                if (Words.STOP_WORDS.contains(word) || Words.INTENT_WORDS.contains(word) || NEGATIONS.contains(word) || word.equals("of")) {
+                    continue;
+                }
+                missing.add(cased.get(i));
+            }
+            return missing;
+        }
+
+        /** An unknown word right after "in", "for", "from", "at", "with" or "by" is probably a value we do not know. */
+        private boolean looksLikeFilter(String word)
+        {
+            int index = cased.indexOf(word);
+            if (index <= 0 || Words.isNumber(words.get(index))) {
+                return index > 0 && Words.isNumber(words.get(index)) && Set.of("in", "for", "from", "at").contains(words.get(index - 1));
+            }
+            return Set.of("in", "for", "from", "at", "with", "by", "paid", "using", "excluding", "except", "without").contains(words.get(index - 1));
+        }
+
+        private List<String> similarValues(String word)
+        {
+            List<String> choices = new ArrayList<>();
+            String normalized = word.toLowerCase(Locale.ROOT);
+            for (SemanticTable table : model.tables()) {
+                table.dimensions().stream().filter(dimension -> dimension.isEnum()).forEach(dimension -> {
+                    for (String value : values.values(dimension.name())) {
+                        String lower = value.toLowerCase(Locale.ROOT);
+                        if (choices.size() < 8 && !choices.contains(value)
+                                && (lower.startsWith(normalized.substring(0, Math.min(2, normalized.length()))) || Words.distance(lower, normalized) <= 3)) {
+                            choices.add(value);
+                        }
+                    }
+                });
+            }
+            if (choices.isEmpty()) {
+                choices.add(firstMetric().replace('_', ' ') + " without \"" + word + "\"");
+            }
+            return choices;
+        }
+
+        private PlannerResult noMetric(List<List<String>> dimensionChoices, List<PlanSpec.ValueFilter> valueFilters, List<PlanSpec.FilterUse> filters)
+        {
+            List<String> dimensions = dimensionChoices.stream().map(choice -> choice.get(0)).toList();
+            List<String> choices = new ArrayList<>();
+            for (String metric : metricChoices()) {
+                PlanSpec probe = new PlanSpec(List.of(PlanSpec.Measure.of(metric)), dimensions, null, null, List.of(), valueFilters, filters, null, false, false, false, null, false, false);
+                if (feasible(probe)) {
+                    choices.add(metric);
+                }
+            }
+            if (choices.isEmpty()) {
+                choices = metricChoices();
+            }
+            String message = hits.isEmpty() && valueHits.isEmpty() && timeReading.spans().isEmpty()
+                    ? "I could not find anything I know in that question. Which measure are you interested in?"
+                    : "Which measure do you want" + (dimensions.isEmpty() ? "" : " by " + String.join(" and ", dimensions)) + "?";
+            QueryPlan partial = new QueryPlan(List.of(), dimensions, filters.stream().map(PlanSpec.FilterUse::name).toList(), List.of());
+            return new PlannerResult.Clarify(message, choices, partial, understood);
+        }
+
+        private PlannerResult clarifyDimensions(List<String> options, List<PlanSpec.Measure> measures)
+        {
+            String what = measures.isEmpty() ? "" : measures.get(0).columnName().replace('_', ' ') + " ";
+            return new PlannerResult.Clarify("Two readings are possible. Which one do you mean?",
+                    options.stream().map(option -> what + "by " + option.replace('_', ' ')).toList(), null, understood);
+        }
+
+        private PlannerResult impossible(PlanSpec spec, String dimension)
+        {
+            return new PlannerResult.Clarify("No table of the model holds " + measureWords(spec) + " by " + dimension.replace('_', ' ') + ". Try one of these instead.",
+                    alternatives(spec), provenancePlan(spec, null, List.of()), understood);
+        }
+
+        private List<String> alternatives(PlanSpec spec)
+        {
+            List<String> choices = new ArrayList<>();
+            PlanSpec withoutDimensions = withDimensions(spec, List.of());
+            if (!spec.dimensions().isEmpty() && feasible(withoutDimensions)) {
+                choices.add(measureWords(spec) + " in total");
+            }
+            for (String metric : metricChoices()) {
+                PlanSpec probe = new PlanSpec(List.of(PlanSpec.Measure.of(metric)), spec.dimensions(), spec.grain(), spec.timeDimension(), spec.ranges(),
+                        spec.valueFilters(), spec.namedFilters(), spec.limit(), spec.ascending(), false, false, null, false, false);
+                if (feasible(probe) && choices.size() < 6) {
+                    choices.add(metric.replace('_', ' ') + (spec.dimensions().isEmpty() ? "" : " by " + String.join(" and ", spec.dimensions()).replace('_', ' ')));
+                }
+            }
+            return choices;
+        }
+
+        private List<String> dimensionSuggestions(PlanSpec spec)
+        {
+            List<String> suggestions = new ArrayList<>();
+            for (SemanticTable table : model.tables()) {
+                for (var dimension : table.dimensions()) {
+                    if (dimension.isEnum() && !suggestions.contains(dimension.name()) && suggestions.size() < 4
+                            && feasible(withDimensions(spec, List.of(dimension.name())))) {
+                        suggestions.add(dimension.name());
+                    }
+                }
+            }
+            return suggestions;
+        }
+    }
+
+    private static List<String> append(List<String> list, String item)
+    {
+        List<String> copy = new ArrayList<>(list);
+        if (!copy.contains(item)) {
+            copy.add(item);
+        }
+        return copy;
+    }
+
+    private static String measureWords(PlanSpec spec)
+    {
+        return spec.measures().isEmpty() ? "it" : spec.measures().get(0).columnName().replace('_', ' ');
+    }
+
+    private boolean feasible(PlanSpec spec)
+    {
+        return writer.write(spec) instanceof SqlWriter.Written;
+    }
+
+    private static PlanSpec withDimensions(PlanSpec spec, List<String> dimensions)
+    {
+        return new PlanSpec(spec.measures(), dimensions, spec.grain(), spec.timeDimension(), spec.ranges(), spec.valueFilters(), spec.namedFilters(),
+                spec.limit(), spec.ascending(), spec.share(), spec.growth(), spec.growthGrain(), spec.compare(), spec.chart());
+    }
+
+    /** A follow-up: what the new words name replaces or adds to the previous plan. Null when a new dimension is ambiguous. */
+    private PlanSpec refine(PlanSpec previous, List<PlanSpec.Measure> measures, List<List<String>> dimensionChoices, TimeGrain grain, String timeDimension,
+            List<DateRange> ranges, List<PlanSpec.ValueFilter> valueFilters, List<PlanSpec.FilterUse> filters, Integer limit, boolean growth, boolean compare)
+    {
+        List<PlanSpec.Measure> newMeasures = measures.isEmpty() ? previous.measures() : measures;
+        List<String> dimensions = new ArrayList<>();
+        boolean regrouped = !dimensionChoices.isEmpty() || grain != null;
+        if (!regrouped) {
+            dimensions.addAll(previous.dimensions());
+        }
+        for (List<String> choice : dimensionChoices) {
+            PlanSpec probe = new PlanSpec(newMeasures, dimensions, grain, timeDimension, ranges, valueFilters, filters, limit, false, false, false, null, false, false);
+            List<String> options = choice.stream().filter(name -> feasible(withDimensions(probe, append(dimensions, name)))).toList();
+            if (options.size() > 1) {
+                return null;
+            }
+            dimensions.add(options.isEmpty() ? choice.get(0) : options.get(0));
+        }
+        TimeGrain newGrain = regrouped ? grain : previous.grain();
+        List<DateRange> newRanges = ranges.isEmpty() ? previous.ranges() : ranges;
+        List<PlanSpec.ValueFilter> newValues = new ArrayList<>();
+        for (PlanSpec.ValueFilter old : previous.valueFilters()) {
+            if (valueFilters.stream().noneMatch(filter -> filter.dimension().equals(old.dimension()))) {
+                newValues.add(old);
+            }
+        }
+        newValues.addAll(valueFilters);
+        List<PlanSpec.FilterUse> newFilters = new ArrayList<>(previous.namedFilters());
+        filters.stream().filter(filter -> !newFilters.contains(filter)).forEach(newFilters::add);
+        Integer newLimit = limit != null ? limit : previous.limit();
+        return new PlanSpec(newMeasures, dimensions, newGrain, timeDimension != null ? timeDimension : previous.timeDimension(), newRanges, newValues, newFilters,
+                newLimit, limit != null ? false : previous.ascending(), previous.share(), previous.growth() || growth && !compare, previous.growthGrain(),
+                compare || previous.compare() && ranges.isEmpty(), previous.chart());
+    }
+
+    private static QueryPlan provenancePlan(PlanSpec spec, String table, List<String> joins)
+    {
+        return provenancePlan(spec, table, joins, List.of());
+    }
+
+    private static QueryPlan provenancePlan(PlanSpec spec, String table, List<String> joins, List<String> filterTexts)
+    {
+        List<String> metrics = new ArrayList<>();
+        for (PlanSpec.Measure measure : spec.measures()) {
+            if (measure.metric() != null) {
+                metrics.add(measure.metric());
+            }
+            if (measure.per() != null) {
+                metrics.add(measure.per());
+            }
+            if (measure.distinctDimension() != null) {
+                metrics.add("count distinct " + measure.distinctDimension());
+            }
+        }
+        List<String> dimensions = new ArrayList<>(spec.dimensions());
+        if (spec.grain() != null) {
+            dimensions.add(0, spec.grain().modelName());
+        }
+        List<String> filters = new ArrayList<>(filterTexts);
+        if (filters.isEmpty()) {
+            spec.namedFilters().forEach(filter -> filters.add((filter.negated() ? "not " : "") + filter.name()));
+            spec.valueFilters().forEach(filter -> filters.add(filter.dimension() + (filter.negated() ? " not in " : " in ") + filter.values()));
+            spec.ranges().forEach(range -> filters.add("time in " + range.label()));
+        }
+        return new QueryPlan(metrics, dimensions, filters, joins, table, spec);
     }
 }

@@ -1,0 +1,199 @@
+package dev.aurum.assistant.offline;
+
+import dev.aurum.semantic.Dimension;
+import dev.aurum.semantic.Metric;
+import dev.aurum.semantic.NamedFilter;
+import dev.aurum.semantic.SemanticModel;
+import dev.aurum.semantic.SemanticTable;
+import dev.aurum.semantic.TimeDimension;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Every phrase the semantic model gives a name to (metric, dimension, time dimension and named filter names and
+ * their synonyms), compiled once into canonical word sequences. Adding a synonym to the YAML makes it understood.
+ */
+final class Lexicon
+{
+    enum Kind
+    {
+        METRIC,
+        DIMENSION,
+        TIME_DIMENSION,
+        FILTER
+    }
+
+    /** A model object a phrase can mean; {@code name} is the object's name (the same metric may live in several tables). */
+    record Term(Kind kind, String name)
+    {
+        Term
+        {
+            requireNonNull(kind, "kind is null");
+            requireNonNull(name, "name is null");
+        }
+
+        String describe()
+        {
+            return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + name;
+        }
+    }
+
+    /** A phrase found in the question: tokens [start, end) meaning one or more terms (more than one: ambiguous). */
+    record Hit(int start, int end, List<Term> terms, boolean typo)
+    {
+        Hit
+        {
+            terms = List.copyOf(terms);
+        }
+    }
+
+    private final Map<List<String>, Set<Term>> phrases = new LinkedHashMap<>();
+    private final int longest;
+
+    Lexicon(SemanticModel model)
+    {
+        for (SemanticTable table : model.tables()) {
+            for (Metric metric : table.metrics()) {
+                add(metric.name(), new Term(Kind.METRIC, metric.name()));
+                metric.synonyms().forEach(synonym -> add(synonym, new Term(Kind.METRIC, metric.name())));
+            }
+            for (Dimension dimension : table.dimensions()) {
+                add(dimension.name(), new Term(Kind.DIMENSION, dimension.name()));
+                dimension.synonyms().forEach(synonym -> add(synonym, new Term(Kind.DIMENSION, dimension.name())));
+            }
+            for (TimeDimension time : table.timeDimensions()) {
+                add(time.name(), new Term(Kind.TIME_DIMENSION, time.name()));
+                time.synonyms().forEach(synonym -> add(synonym, new Term(Kind.TIME_DIMENSION, time.name())));
+            }
+            for (NamedFilter filter : table.filters()) {
+                add(filter.name(), new Term(Kind.FILTER, filter.name()));
+                filter.synonyms().forEach(synonym -> add(synonym, new Term(Kind.FILTER, filter.name())));
+            }
+        }
+        longest = phrases.keySet().stream().mapToInt(List::size).max().orElse(1);
+    }
+
+    static List<String> canonicalWords(String phrase)
+    {
+        String spaced = phrase.toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
+        return Arrays.stream(TimeExpressions.normalize(spaced).split(" "))
+                .filter(word -> !word.isBlank())
+                .map(Words::canonical)
+                .toList();
+    }
+
+    private void add(String phrase, Term term)
+    {
+        List<String> words = canonicalWords(phrase);
+        if (!words.isEmpty()) {
+            phrases.computeIfAbsent(words, key -> new LinkedHashSet<>()).add(term);
+        }
+    }
+
+    /** The terms of one exact phrase (canonical words), or empty. */
+    List<Term> lookup(List<String> canonicalWords)
+    {
+        Set<Term> terms = phrases.get(canonicalWords);
+        return terms == null ? List.of() : List.copyOf(terms);
+    }
+
+    /**
+     * Finds phrases in the question's canonical words, longest first, skipping tokens already taken; first exact
+     * matches, then matches with small typos in words the model knows.
+     */
+    List<Hit> find(List<String> words, boolean[] taken, boolean fuzzy)
+    {
+        List<Hit> hits = new ArrayList<>();
+        {
+            for (int size = Math.min(longest, words.size()); size >= 1; size--) {
+                for (int start = 0; start + size <= words.size(); start++) {
+                    if (anyTaken(taken, start, start + size)) {
+                        continue;
+                    }
+                    List<String> window = words.subList(start, start + size);
+                    List<Term> terms = fuzzy ? fuzzyLookup(window) : lookup(window);
+                    if (terms.isEmpty()) {
+                        continue;
+                    }
+                    if (size == 1 && Words.STOP_WORDS.contains(window.get(0)) && !fuzzy && lookupIsOnlyStopWord(window.get(0))) {
+                        continue;
+                    }
+                    hits.add(new Hit(start, start + size, terms, fuzzy));
+                    for (int i = start; i < start + size; i++) {
+                        taken[i] = true;
+                    }
+                }
+            }
+        }
+        hits.sort((left, right) -> Integer.compare(left.start(), right.start()));
+        return hits;
+    }
+
+    private boolean lookupIsOnlyStopWord(String word)
+    {
+        // a model that names something with a bare function word ("by", "of") would swallow grammar; ignore those
+        return Set.of("a", "an", "the", "of", "in", "on", "at", "for", "to", "from", "by", "per", "with", "and", "or").contains(word);
+    }
+
+    private List<Term> fuzzyLookup(List<String> window)
+    {
+        for (String word : window) {
+            if (Words.STOP_WORDS.contains(word) || Words.INTENT_WORDS.contains(word) || Words.isNumber(word)) {
+                return List.of();
+            }
+        }
+        List<Term> best = List.of();
+        int bestDistance = Integer.MAX_VALUE;
+        for (Map.Entry<List<String>, Set<Term>> entry : phrases.entrySet()) {
+            List<String> phrase = entry.getKey();
+            if (phrase.size() != window.size()) {
+                continue;
+            }
+            int total = 0;
+            boolean close = true;
+            for (int i = 0; i < phrase.size() && close; i++) {
+                int distance = Words.distance(window.get(i), phrase.get(i));
+                close = distance <= Math.min(Words.allowedTypos(window.get(i)), Words.allowedTypos(phrase.get(i)));
+                total += distance;
+            }
+            if (!close || total == 0) {
+                continue;
+            }
+            if (total < bestDistance) {
+                bestDistance = total;
+                best = new ArrayList<>(entry.getValue());
+            }
+            else if (total == bestDistance) {
+                List<Term> merged = new ArrayList<>(best);
+                entry.getValue().stream().filter(term -> !merged.contains(term)).forEach(merged::add);
+                best = merged;
+            }
+        }
+        return best;
+    }
+
+    private static boolean anyTaken(boolean[] taken, int start, int end)
+    {
+        for (int i = start; i < end; i++) {
+            if (taken[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every phrase of the model, for clarification choices and completion. */
+    Map<List<String>, Set<Term>> phrases()
+    {
+        return phrases;
+    }
+}

@@ -1,0 +1,745 @@
+package dev.aurum.assistant.offline;
+
+import dev.aurum.assistant.Answer;
+import dev.aurum.semantic.Dimension;
+import dev.aurum.semantic.Metric;
+import dev.aurum.semantic.NamedFilter;
+import dev.aurum.semantic.Relationship;
+import dev.aurum.semantic.SemanticModel;
+import dev.aurum.semantic.SemanticTable;
+import dev.aurum.semantic.TimeDimension;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Chooses the Gold table at the right grain for a {@link PlanSpec} and writes its Spark SQL. Every table that holds
+ * the metrics, dimensions, filters and time cut asked for can answer (the model defines a metric on a table only
+ * where it is exact at any grouping that table allows); the smallest pre-aggregated one wins, else the first
+ * order-level table in model order. Joins follow only the model's declared many-to-one relationships.
+ */
+final class SqlWriter
+{
+    private static final Set<String> TIME_PARTS = Set.of("date", "day", "week", "year", "quarter", "month");
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+
+    private final SemanticModel model;
+
+    SqlWriter(SemanticModel model)
+    {
+        this.model = requireNonNull(model, "model is null");
+    }
+
+    /** The SQL, the table it reads and its provenance; or why no table can answer. */
+    sealed interface Outcome
+            permits Written, Impossible {}
+
+    record Written(String sql, String table, List<String> joins, List<String> filterTexts, Answer.Chart chart,
+            Map<String, String> columnFormats)
+            implements Outcome {}
+
+    record Impossible(String reason)
+            implements Outcome {}
+
+    /** A time axis of a table: a date-valued SQL expression and the finest grain it can be cut to. */
+    record TimeAxis(String name, String dateExpression, TimeGrain finest) {}
+
+    Outcome write(PlanSpec spec)
+    {
+        List<String> reasons = new ArrayList<>();
+        List<SemanticTable> candidates = new ArrayList<>();
+        for (SemanticTable table : model.tables()) {
+            Optional<String> problem = unusable(table, spec);
+            if (problem.isEmpty()) {
+                candidates.add(table);
+            }
+            else {
+                reasons.add(problem.get());
+            }
+        }
+        if (candidates.isEmpty()) {
+            return new Impossible("no table of the model holds " + describe(spec) + " together");
+        }
+        int fewestJoins = candidates.stream().mapToInt(table -> joinsNeeded(table, spec)).min().orElseThrow();
+        List<SemanticTable> direct = candidates.stream().filter(table -> joinsNeeded(table, spec) == fewestJoins).toList();
+        SemanticTable chosen = direct.stream()
+                .filter(table -> isAggregate(table))
+                .min((left, right) -> Integer.compare(width(left), width(right)))
+                .orElse(direct.get(0));
+        return new Query(chosen, spec).write();
+    }
+
+    private static String describe(PlanSpec spec)
+    {
+        List<String> parts = new ArrayList<>();
+        spec.measures().forEach(measure -> parts.add(measure.columnName()));
+        parts.addAll(spec.dimensions());
+        spec.valueFilters().forEach(filter -> parts.add(filter.dimension()));
+        spec.namedFilters().forEach(filter -> parts.add(filter.name()));
+        if (spec.grain() != null || !spec.ranges().isEmpty()) {
+            parts.add("time");
+        }
+        return String.join(", ", parts);
+    }
+
+    /** How many neighbour tables must be joined for the dimensions the spec needs. */
+    private int joinsNeeded(SemanticTable table, PlanSpec spec)
+    {
+        Set<String> neighbours = new java.util.HashSet<>();
+        List<String> names = new ArrayList<>(spec.dimensions());
+        spec.valueFilters().forEach(filter -> names.add(filter.dimension()));
+        spec.measures().stream().map(PlanSpec.Measure::distinctDimension).filter(name -> name != null).forEach(names::add);
+        for (String name : names) {
+            reachableDimension(table, name).filter(reach -> reach.via() != null).ifPresent(reach -> neighbours.add(reach.from().name()));
+        }
+        return neighbours.size();
+    }
+
+    private static int width(SemanticTable table)
+    {
+        return table.dimensions().size() + table.metrics().size() + table.timeDimensions().size();
+    }
+
+    /** Why the table cannot answer, or empty when it can. */
+    private Optional<String> unusable(SemanticTable table, PlanSpec spec)
+    {
+        for (PlanSpec.Measure measure : spec.measures()) {
+            List<String> needed = new ArrayList<>();
+            if (measure.metric() != null) {
+                needed.add(measure.metric());
+            }
+            if (measure.per() != null) {
+                needed.add(measure.per());
+            }
+            for (String metric : needed) {
+                if (metric(table, metric).isEmpty()) {
+                    return Optional.of(table.name() + " has no metric " + metric);
+                }
+            }
+            if (measure.distinctDimension() != null) {
+                if (reachableDimension(table, measure.distinctDimension()).isEmpty()) {
+                    return Optional.of(table.name() + " cannot count distinct " + measure.distinctDimension());
+                }
+            }
+        }
+        for (String dimension : spec.dimensions()) {
+            if (reachableDimension(table, dimension).isEmpty()) {
+                return Optional.of(table.name() + " has no dimension " + dimension);
+            }
+        }
+        for (PlanSpec.ValueFilter filter : spec.valueFilters()) {
+            if (reachableDimension(table, filter.dimension()).isEmpty()) {
+                return Optional.of(table.name() + " has no dimension " + filter.dimension());
+            }
+        }
+        for (PlanSpec.FilterUse filter : spec.namedFilters()) {
+            if (namedFilter(table, filter.name()).isEmpty()) {
+                return Optional.of(table.name() + " has no filter " + filter.name());
+            }
+        }
+        boolean needsTime = spec.grain() != null || !spec.ranges().isEmpty() || spec.growth() || spec.timeDimension() != null;
+        if (needsTime) {
+            Optional<TimeAxis> axis = axis(table, spec.timeDimension());
+            if (axis.isEmpty()) {
+                return Optional.of(table.name() + " has no usable time dimension");
+            }
+            TimeGrain finest = axis.get().finest();
+            List<TimeGrain> grains = new ArrayList<>();
+            if (spec.grain() != null) {
+                grains.add(spec.grain());
+            }
+            if (spec.growthGrain() != null) {
+                grains.add(spec.growthGrain());
+            }
+            for (TimeGrain grain : grains) {
+                if (grain.ordinal() < finest.ordinal() || (grain == TimeGrain.WEEK && finest != TimeGrain.DAY)) {
+                    return Optional.of(table.name() + " cannot be cut by " + grain.modelName());
+                }
+            }
+            for (DateRange range : allRanges(spec)) {
+                if (!finest.periodStart(range.start()).equals(range.start()) || !finest.periodStart(range.endExclusive()).equals(range.endExclusive())) {
+                    return Optional.of(table.name() + " is stored by " + finest.modelName() + " and cannot cut out " + range.label());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The spec's ranges plus the previous periods a growth question compares against. */
+    private static List<DateRange> allRanges(PlanSpec spec)
+    {
+        List<DateRange> ranges = new ArrayList<>(spec.ranges());
+        if (spec.growth() && spec.ranges().size() == 1 && spec.grain() == null) {
+            previousPeriod(spec, spec.ranges().get(0)).ifPresent(ranges::add);
+        }
+        return ranges;
+    }
+
+    static Optional<DateRange> previousPeriod(PlanSpec spec, DateRange range)
+    {
+        TimeGrain grain = spec.growthGrain() != null ? spec.growthGrain() : range.exactGrain().orElse(null);
+        if (grain != null) {
+            return Optional.of(range.shift(grain, -1));
+        }
+        long days = range.endExclusive().toEpochDay() - range.start().toEpochDay();
+        LocalDate start = range.start().minusDays(days);
+        return Optional.of(new DateRange(start, range.start(), "the " + days + " days before " + range.start()));
+    }
+
+    boolean isAggregate(SemanticTable table)
+    {
+        List<String> key = table.primaryKey().stream().map(column -> column.toLowerCase(Locale.ROOT)).toList();
+        if (!key.isEmpty()) {
+            Set<String> timeNames = table.timeDimensions().stream().map(time -> time.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+            return key.stream().anyMatch(column -> TIME_PARTS.contains(column) || timeNames.contains(column));
+        }
+        return table.grain().toLowerCase(Locale.ROOT).matches(".*\\bper\\s+(day|week|month|quarter|year)\\b.*");
+    }
+
+    static Optional<Metric> metric(SemanticTable table, String name)
+    {
+        return table.metrics().stream().filter(metric -> metric.name().equals(name)).findFirst();
+    }
+
+    static Optional<NamedFilter> namedFilter(SemanticTable table, String name)
+    {
+        return table.filters().stream().filter(filter -> filter.name().equals(name)).findFirst();
+    }
+
+    static Optional<Dimension> dimension(SemanticTable table, String name)
+    {
+        return table.dimensions().stream().filter(dimension -> dimension.name().equals(name)).findFirst();
+    }
+
+    /** A dimension of the table itself, or of a table one declared many-to-one hop away (with that hop). */
+    record Reach(Dimension dimension, SemanticTable from, Relationship via) {}
+
+    Optional<Reach> reachableDimension(SemanticTable table, String name)
+    {
+        Optional<Dimension> own = dimension(table, name);
+        if (own.isPresent()) {
+            return Optional.of(new Reach(own.get(), table, null));
+        }
+        for (Relationship relationship : model.relationships()) {
+            Optional<SemanticTable> other = manyToOneTarget(table, relationship);
+            if (other.isPresent()) {
+                Optional<Dimension> far = dimension(other.get(), name);
+                if (far.isPresent() && IDENTIFIER.matcher(far.get().expression()).matches()) {
+                    return Optional.of(new Reach(far.get(), other.get(), relationship));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<SemanticTable> manyToOneTarget(SemanticTable table, Relationship relationship)
+    {
+        Optional<SemanticTable> left = model.table(relationship.leftTable());
+        Optional<SemanticTable> right = model.table(relationship.rightTable());
+        if (left.isEmpty() || right.isEmpty()) {
+            return Optional.empty();
+        }
+        String cardinality = relationship.cardinality().toLowerCase(Locale.ROOT);
+        if (left.get().name().equals(table.name()) && (cardinality.equals("many_to_one") || cardinality.equals("one_to_one"))) {
+            return right;
+        }
+        if (right.get().name().equals(table.name()) && (cardinality.equals("one_to_many") || cardinality.equals("one_to_one"))) {
+            return left;
+        }
+        return Optional.empty();
+    }
+
+    /** The table's time axis: the named time dimension, else its first one, else one made of year/quarter/month columns. */
+    Optional<TimeAxis> axis(SemanticTable table, String wanted)
+    {
+        for (TimeDimension time : table.timeDimensions()) {
+            if (wanted == null || time.name().equals(wanted)) {
+                String type = time.dataType().toLowerCase(Locale.ROOT);
+                String expression = type.startsWith("timestamp") ? "CAST(" + time.expression() + " AS DATE)" : time.expression();
+                TimeGrain finest = time.grains().stream()
+                        .map(TimeExpressions::grainOf)
+                        .min(Enum::compareTo)
+                        .orElse(TimeGrain.DAY);
+                return Optional.of(new TimeAxis(time.name(), expression, finest));
+            }
+        }
+        if (wanted != null) {
+            return Optional.empty();
+        }
+        Optional<Dimension> date = dimension(table, "date");
+        if (date.isPresent()) {
+            return Optional.of(new TimeAxis("date", date.get().expression(), TimeGrain.DAY));
+        }
+        Optional<Dimension> year = dimension(table, "year");
+        Optional<Dimension> month = dimension(table, "month");
+        Optional<Dimension> quarter = dimension(table, "quarter");
+        if (year.isPresent() && month.isPresent()) {
+            return Optional.of(new TimeAxis("month", "make_date(" + year.get().expression() + ", " + month.get().expression() + ", 1)", TimeGrain.MONTH));
+        }
+        if (year.isPresent() && quarter.isPresent()) {
+            return Optional.of(new TimeAxis("quarter", "make_date(" + year.get().expression() + ", (" + quarter.get().expression() + " - 1) * 3 + 1, 1)", TimeGrain.QUARTER));
+        }
+        if (year.isPresent()) {
+            return Optional.of(new TimeAxis("year", "make_date(" + year.get().expression() + ", 1, 1)", TimeGrain.YEAR));
+        }
+        return Optional.empty();
+    }
+
+    static String literal(LocalDate date)
+    {
+        return "DATE '" + date + "'";
+    }
+
+    static String quote(String value)
+    {
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    /** One query being written for one table. */
+    private final class Query
+    {
+        private final SemanticTable table;
+        private final PlanSpec spec;
+        private final List<String> joins = new ArrayList<>();
+        private final List<String> filterTexts = new ArrayList<>();
+        private final Map<String, String> formats = new LinkedHashMap<>();
+        private final Map<String, String> joinedColumns = new LinkedHashMap<>();
+        private TimeAxis axis;
+
+        Query(SemanticTable table, PlanSpec spec)
+        {
+            this.table = table;
+            this.spec = spec;
+        }
+
+        Written write()
+        {
+            boolean needsTime = spec.grain() != null || !spec.ranges().isEmpty() || spec.growth() || spec.timeDimension() != null;
+            axis = needsTime ? axis(table, spec.timeDimension()).orElseThrow() : null;
+            String source = source();
+            List<String> conditions = conditions();
+            if (spec.compare() && spec.ranges().size() == 2) {
+                DateRange first = spec.ranges().get(0);
+                DateRange second = spec.ranges().get(1);
+                DateRange later = first.start().isAfter(second.start()) ? first : second;
+                DateRange earlier = later == first ? second : first;
+                return comparison(source, conditions, later, earlier, "_" + later.identifier(), "_" + earlier.identifier(), "change_pct");
+            }
+            if (spec.growth()) {
+                TimeGrain series = spec.grain();
+                DateRange range = spec.ranges().isEmpty() ? null : spec.ranges().get(0);
+                if (series == null && spec.growthGrain() != null
+                        && (range == null || !range.exactGrain().map(grain -> grain.ordinal() <= spec.growthGrain().ordinal()).orElse(false))) {
+                    series = spec.growthGrain();
+                }
+                if (series != null) {
+                    return growthSeries(source, conditions, series, spec.growthGrain() != null ? spec.growthGrain() : series, range);
+                }
+                DateRange previous = previousPeriod(spec, range).orElseThrow();
+                return comparison(source, conditions, range, previous, "", "_previous", "growth_pct");
+            }
+            return plain(source, conditions);
+        }
+
+        /** The FROM clause: the base table, or a derived table adding dimensions of many-to-one neighbours. */
+        private String source()
+        {
+            Map<String, List<String>> pulled = new LinkedHashMap<>();
+            Map<String, Relationship> via = new LinkedHashMap<>();
+            List<String> names = new ArrayList<>(spec.dimensions());
+            spec.valueFilters().forEach(filter -> names.add(filter.dimension()));
+            spec.measures().stream().map(PlanSpec.Measure::distinctDimension).filter(name -> name != null).forEach(names::add);
+            for (String name : names) {
+                Reach reach = reachableDimension(table, name).orElseThrow();
+                if (reach.via() != null && !joinedColumns.containsKey(name)) {
+                    pulled.computeIfAbsent(reach.from().name(), key -> new ArrayList<>()).add(reach.dimension().expression() + " AS " + name);
+                    via.put(reach.from().name(), reach.via());
+                    joinedColumns.put(name, name);
+                }
+            }
+            if (pulled.isEmpty()) {
+                return table.baseTable();
+            }
+            StringBuilder sql = new StringBuilder("(SELECT t.*");
+            StringBuilder joinText = new StringBuilder();
+            int index = 0;
+            for (Map.Entry<String, List<String>> entry : pulled.entrySet()) {
+                String alias = "j" + index++;
+                SemanticTable other = model.table(entry.getKey()).orElseThrow();
+                for (String column : entry.getValue()) {
+                    sql.append(", ").append(alias).append('.').append(column);
+                }
+                Relationship relationship = via.get(entry.getKey());
+                boolean tableIsLeft = model.table(relationship.leftTable()).orElseThrow().name().equals(table.name());
+                List<String> on = new ArrayList<>();
+                for (Relationship.ColumnPair pair : relationship.columns()) {
+                    String own = tableIsLeft ? pair.leftColumn() : pair.rightColumn();
+                    String far = tableIsLeft ? pair.rightColumn() : pair.leftColumn();
+                    on.add("t." + own + " = " + alias + "." + far);
+                }
+                joinText.append(" LEFT JOIN ").append(other.baseTable()).append(' ').append(alias).append(" ON ").append(String.join(" AND ", on));
+                joins.add(relationship.name());
+            }
+            sql.append(" FROM ").append(table.baseTable()).append(" t").append(joinText).append(") src");
+            return sql.toString();
+        }
+
+        private String dimensionExpression(String name)
+        {
+            if (joinedColumns.containsKey(name)) {
+                return name;
+            }
+            return reachableDimension(table, name).orElseThrow().dimension().expression();
+        }
+
+        private List<String> conditions()
+        {
+            List<String> conditions = new ArrayList<>();
+            for (PlanSpec.FilterUse use : spec.namedFilters()) {
+                NamedFilter filter = namedFilter(table, use.name()).orElseThrow();
+                conditions.add(use.negated() ? "NOT (" + filter.expression() + ")" : guarded(filter.expression()));
+                filterTexts.add((use.negated() ? "not " : "") + filter.name());
+            }
+            for (PlanSpec.ValueFilter filter : spec.valueFilters()) {
+                Dimension dimension = reachableDimension(table, filter.dimension()).orElseThrow().dimension();
+                String expression = dimensionExpression(filter.dimension());
+                boolean numeric = dimension.dataType().toLowerCase(Locale.ROOT).matches("int|integer|bigint|long|double|decimal.*|boolean");
+                List<String> literals = filter.values().stream().map(value -> numeric ? value : quote(value)).toList();
+                String list = String.join(", ", literals);
+                if (filter.negated()) {
+                    conditions.add("COALESCE(" + expression + " NOT IN (" + list + "), true)");
+                }
+                else {
+                    conditions.add(literals.size() == 1 ? expression + " = " + list : expression + " IN (" + list + ")");
+                }
+                filterTexts.add(filter.dimension() + (filter.negated() ? " not in " : " in ") + filter.values());
+            }
+            return conditions;
+        }
+
+        /**
+         * A condition safe to put first after WHERE: Spark reads {@code FROM t WHERE (x)} as a table alias with
+         * column names, so a condition never starts with a parenthesis, and an OR stays inside its own function call.
+         */
+        private String guarded(String expression)
+        {
+            String trimmed = expression.trim();
+            if (trimmed.startsWith("(") || trimmed.toUpperCase(Locale.ROOT).contains(" OR ")) {
+                return "COALESCE((" + trimmed + "), false)";
+            }
+            return trimmed;
+        }
+
+        private String rangeCondition(DateRange range)
+        {
+            String expression = axis.dateExpression();
+            if (range.start().getYear() <= 1900) {
+                return expression + " < " + literal(range.endExclusive());
+            }
+            return expression + " >= " + literal(range.start()) + " AND " + expression + " < " + literal(range.endExclusive());
+        }
+
+        private String bucketExpression(TimeGrain grain)
+        {
+            String date = axis.dateExpression();
+            return switch (grain) {
+                case DAY -> date;
+                case WEEK -> "CAST(date_trunc('WEEK', " + date + ") AS DATE)";
+                case MONTH -> "date_format(" + date + ", 'yyyy-MM')";
+                case QUARTER -> "concat(CAST(year(" + date + ") AS STRING), '-Q', CAST(quarter(" + date + ") AS STRING))";
+                case YEAR -> "year(" + date + ")";
+            };
+        }
+
+        private String periodStartExpression(TimeGrain grain)
+        {
+            return "CAST(date_trunc('" + grain.name() + "', " + axis.dateExpression() + ") AS DATE)";
+        }
+
+        private String bucketName(TimeGrain grain)
+        {
+            return switch (grain) {
+                case DAY -> "date";
+                case WEEK -> "week";
+                case MONTH -> "month";
+                case QUARTER -> "quarter";
+                case YEAR -> "year";
+            };
+        }
+
+        /** The aggregate SQL of one measure (not rounded). */
+        private String measureExpression(PlanSpec.Measure measure)
+        {
+            if (measure.distinctDimension() != null) {
+                return "COUNT(DISTINCT " + dimensionExpression(measure.distinctDimension()) + ")";
+            }
+            String numerator = metric(table, measure.metric()).orElseThrow().expression();
+            if (measure.per() != null) {
+                String denominator = metric(table, measure.per()).orElseThrow().expression();
+                return "(" + numerator + ") / NULLIF(" + denominator + ", 0)";
+            }
+            return numerator;
+        }
+
+        private String format(PlanSpec.Measure measure)
+        {
+            if (measure.distinctDimension() != null) {
+                return "integer";
+            }
+            Metric metric = metric(table, measure.metric()).orElseThrow();
+            if (measure.per() != null) {
+                return metric.format().equals("money") ? "money" : "decimal";
+            }
+            return metric.format();
+        }
+
+        /** Rounded, and 0 instead of NULL for a sum or count over nothing. */
+        private String finish(String expression, PlanSpec.Measure measure)
+        {
+            String format = format(measure);
+            String lower = expression.trim().toLowerCase(Locale.ROOT);
+            boolean sumOrCount = measure.per() == null && lower.matches("(sum|count)\\s*\\(.*");
+            String value = sumOrCount ? "COALESCE(" + expression + ", 0)" : expression;
+            if (format.equals("integer") || lower.matches("round\\s*\\(.*,\\s*2\\s*\\)") && balanced(lower.substring(lower.indexOf('(')))) {
+                return value;
+            }
+            return "ROUND(" + value + ", 2)";
+        }
+
+        /** True when the text is one parenthesised group: "(a, (b))" but not "(a) / (b)". */
+        private boolean balanced(String text)
+        {
+            int depth = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                if (depth == 0 && i < text.length() - 1) {
+                    return false;
+                }
+            }
+            return depth == 0;
+        }
+
+        private Written plain(String source, List<String> conditions)
+        {
+            List<String> where = new ArrayList<>(conditions);
+            spec.ranges().forEach(range -> where.add(rangeCondition(range)));
+            if (spec.ranges().size() > 1) {
+                // several named periods without a comparison: any of them
+                where.removeIf(condition -> spec.ranges().stream().anyMatch(range -> condition.equals(rangeCondition(range))));
+                where.add("COALESCE(" + spec.ranges().stream().map(this::rangeCondition).map(text -> "(" + text + ")").collect(Collectors.joining(" OR ")) + ", false)");
+            }
+            List<String> select = new ArrayList<>();
+            List<String> groupBy = new ArrayList<>();
+            String bucket = null;
+            if (spec.grain() != null) {
+                bucket = bucketName(spec.grain());
+                select.add(bucketExpression(spec.grain()) + " AS " + bucket);
+                groupBy.add(bucketExpression(spec.grain()));
+                if (spec.grain() == TimeGrain.YEAR) {
+                    formats.put(bucket, "integer");
+                }
+            }
+            for (String dimension : spec.dimensions()) {
+                select.add(dimensionExpression(dimension) + (dimensionExpression(dimension).equals(dimension) ? "" : " AS " + dimension));
+                groupBy.add(dimensionExpression(dimension));
+            }
+            for (PlanSpec.Measure measure : spec.measures()) {
+                select.add(finish(measureExpression(measure), measure) + " AS " + measure.columnName());
+                formats.put(measure.columnName(), format(measure));
+            }
+            String first = spec.measures().get(0).columnName();
+            StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select)).append(" FROM ").append(source);
+            if (!where.isEmpty()) {
+                sql.append(" WHERE ").append(String.join(" AND ", where));
+            }
+            if (!groupBy.isEmpty()) {
+                sql.append(" GROUP BY ").append(String.join(", ", groupBy));
+            }
+            String query = sql.toString();
+            if (spec.share() && !groupBy.isEmpty()) {
+                String partition = bucket != null && !spec.dimensions().isEmpty() ? "PARTITION BY " + bucket + " " : "";
+                StringBuilder outer = new StringBuilder("SELECT *");
+                for (PlanSpec.Measure measure : spec.measures()) {
+                    String name = measure.columnName();
+                    outer.append(", ROUND(100 * ").append(name).append(" / NULLIF(SUM(").append(name).append(") OVER (").append(partition).append("), 0), 2) AS ")
+                            .append(name).append("_share_pct");
+                    formats.put(name + "_share_pct", "percent");
+                }
+                query = outer.append(" FROM (").append(query).append(") grouped").toString();
+            }
+            else if (spec.share()) {
+                query = shareOfFiltered(source, conditions, where);
+            }
+            List<String> orderBy = new ArrayList<>();
+            boolean ranked = spec.limit() != null;
+            if (!groupBy.isEmpty()) {
+                if (bucket != null && !ranked) {
+                    orderBy.add(bucket);
+                    spec.dimensions().forEach(orderBy::add);
+                }
+                else {
+                    orderBy.add(first + (spec.ascending() ? " ASC" : " DESC"));
+                    if (bucket != null) {
+                        orderBy.add(bucket);
+                    }
+                    spec.dimensions().forEach(orderBy::add);
+                }
+            }
+            if (!orderBy.isEmpty()) {
+                query += " ORDER BY " + String.join(", ", orderBy);
+            }
+            if (ranked && !groupBy.isEmpty()) {
+                query += " LIMIT " + spec.limit();
+            }
+            return written(query, chartFor(bucket, ranked, groupBy.isEmpty(), first));
+        }
+
+        /** "What share of orders were canceled": the filtered metric as a percentage of the same metric without the value filters. */
+        private String shareOfFiltered(String source, List<String> conditions, List<String> where)
+        {
+            List<String> base = new ArrayList<>(where);
+            base.removeAll(conditions);
+            StringBuilder select = new StringBuilder("SELECT ");
+            List<String> columns = new ArrayList<>();
+            for (PlanSpec.Measure measure : spec.measures()) {
+                String expression = measureExpression(measure);
+                String name = measure.columnName();
+                columns.add("ROUND(100 * part." + name + " / NULLIF(whole." + name + ", 0), 2) AS " + name + "_share_pct");
+                formats.clear();
+                formats.put(name + "_share_pct", "percent");
+                whereClause(base);
+                select.append(String.join(", ", columns));
+                return select + " FROM (SELECT " + expression + " AS " + name + " FROM " + source + whereClause(where) + ") part CROSS JOIN (SELECT "
+                        + expression + " AS " + name + " FROM " + source + whereClause(base) + ") whole";
+            }
+            throw new IllegalStateException("no measure");
+        }
+
+        private String whereClause(List<String> conditions)
+        {
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+
+        private Answer.Chart chartFor(String bucket, boolean ranked, boolean single, String firstMeasure)
+        {
+            if (single) {
+                return spec.chart() ? new Answer.Chart("bar", null, firstMeasure) : new Answer.Chart("none", null, null);
+            }
+            if (bucket != null && !ranked) {
+                return new Answer.Chart("line", bucket, firstMeasure);
+            }
+            String x = !spec.dimensions().isEmpty() ? spec.dimensions().get(0) : bucket;
+            return new Answer.Chart("bar", x, firstMeasure);
+        }
+
+        /** A monthly (or other) series with the previous period beside each row and the growth in percent. */
+        private Written growthSeries(String source, List<String> conditions, TimeGrain series, TimeGrain lag, DateRange range)
+        {
+            String bucket = bucketName(series);
+            List<String> select = new ArrayList<>();
+            List<String> groupBy = new ArrayList<>();
+            select.add(periodStartExpression(series) + " AS period_start");
+            select.add(bucketExpression(series) + " AS " + bucket);
+            groupBy.add(periodStartExpression(series));
+            groupBy.add(bucketExpression(series));
+            for (String dimension : spec.dimensions()) {
+                select.add(dimensionExpression(dimension) + " AS " + dimension);
+                groupBy.add(dimensionExpression(dimension));
+            }
+            PlanSpec.Measure measure = spec.measures().get(0);
+            String name = measure.columnName();
+            select.add(measureExpression(measure) + " AS " + name);
+            String inner = "SELECT " + String.join(", ", select) + " FROM " + source + whereClause(conditions) + " GROUP BY " + String.join(", ", groupBy);
+            String shift = switch (lag) {
+                case DAY -> "date_add(cur.period_start, -1)";
+                case WEEK -> "date_add(cur.period_start, -7)";
+                case MONTH -> "add_months(cur.period_start, -1)";
+                case QUARTER -> "add_months(cur.period_start, -3)";
+                case YEAR -> "add_months(cur.period_start, -12)";
+            };
+            List<String> on = new ArrayList<>();
+            on.add("prev.period_start = " + shift);
+            spec.dimensions().forEach(dimension -> on.add("prev." + dimension + " <=> cur." + dimension));
+            List<String> outer = new ArrayList<>();
+            outer.add("cur." + bucket);
+            spec.dimensions().forEach(dimension -> outer.add("cur." + dimension));
+            outer.add(finish("cur." + name, measure) + " AS " + name);
+            outer.add(finish("prev." + name, measure) + " AS previous_" + name);
+            outer.add("ROUND(100 * (cur." + name + " - prev." + name + ") / NULLIF(prev." + name + ", 0), 2) AS growth_pct");
+            formats.put(name, format(measure));
+            formats.put("previous_" + name, format(measure));
+            formats.put("growth_pct", "percent");
+            StringBuilder sql = new StringBuilder("WITH series AS (").append(inner).append(") SELECT ").append(String.join(", ", outer))
+                    .append(" FROM series cur LEFT JOIN series prev ON ").append(String.join(" AND ", on));
+            if (range != null) {
+                sql.append(" WHERE cur.period_start >= ").append(literal(range.start())).append(" AND cur.period_start < ").append(literal(range.endExclusive()));
+            }
+            sql.append(" ORDER BY cur.period_start");
+            spec.dimensions().forEach(dimension -> sql.append(", cur.").append(dimension));
+            return written(sql.toString(), new Answer.Chart("line", bucket, "growth_pct"));
+        }
+
+        /** Two periods side by side (growth vs the previous period, or two named periods) and the change in percent. */
+        private Written comparison(String source, List<String> conditions, DateRange current, DateRange previous, String currentSuffix,
+                String previousSuffix, String changeName)
+        {
+            PlanSpec.Measure measure = spec.measures().get(0);
+            String name = measure.columnName();
+            String currentName = previousSuffix.equals("_previous") ? name : name + currentSuffix;
+            String previousName = previousSuffix.equals("_previous") ? "previous_" + name : name + previousSuffix;
+            List<String> groupBy = spec.dimensions().stream().map(this::dimensionExpression).toList();
+            String dimensions = spec.dimensions().stream().map(dimension -> dimensionExpression(dimension) + " AS " + dimension + ", ").collect(Collectors.joining());
+            String group = groupBy.isEmpty() ? "" : " GROUP BY " + String.join(", ", groupBy);
+            List<String> currentWhere = new ArrayList<>(conditions);
+            currentWhere.add(rangeCondition(current));
+            List<String> previousWhere = new ArrayList<>(conditions);
+            previousWhere.add(rangeCondition(previous));
+            String expression = measureExpression(measure);
+            String currentQuery = "SELECT " + dimensions + expression + " AS v FROM " + source + whereClause(currentWhere) + group;
+            String previousQuery = "SELECT " + dimensions + expression + " AS v FROM " + source + whereClause(previousWhere) + group;
+            List<String> outer = new ArrayList<>();
+            spec.dimensions().forEach(dimension -> outer.add("c." + dimension));
+            outer.add(finish("c.v", measure).replace("c.v", "c.v") + " AS " + currentName);
+            outer.add(finish("p.v", measure) + " AS " + previousName);
+            outer.add("ROUND(100 * (c.v - p.v) / NULLIF(p.v, 0), 2) AS " + changeName);
+            formats.put(currentName, format(measure));
+            formats.put(previousName, format(measure));
+            formats.put(changeName, "percent");
+            String join = spec.dimensions().isEmpty()
+                    ? " CROSS JOIN "
+                    : " LEFT JOIN ";
+            String on = spec.dimensions().isEmpty() ? "" : " ON " + spec.dimensions().stream().map(dimension -> "p." + dimension + " <=> c." + dimension).collect(Collectors.joining(" AND "));
+            StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", outer)).append(" FROM (").append(currentQuery).append(") c")
+                    .append(join).append('(').append(previousQuery).append(") p").append(on);
+            if (!spec.dimensions().isEmpty()) {
+                sql.append(" ORDER BY ").append(changeName.equals("growth_pct") ? "c.v DESC" : "c.v DESC");
+                if (spec.limit() != null) {
+                    sql.append(" LIMIT ").append(spec.limit());
+                }
+            }
+            filterTexts.add("compare " + current.label() + " with " + previous.label());
+            Answer.Chart chart = spec.dimensions().isEmpty() ? new Answer.Chart("none", null, null) : new Answer.Chart("bar", spec.dimensions().get(0), changeName);
+            return written(sql.toString(), chart);
+        }
+
+        private Written written(String sql, Answer.Chart chart)
+        {
+            List<String> filters = new ArrayList<>(filterTexts);
+            if (axis != null) {
+                spec.ranges().forEach(range -> filters.add(axis.name() + " in " + range.label() + " (" + range.start() + " to " + range.endInclusive() + ")"));
+            }
+            return new Written(sql, table.name(), joins, filters, chart, formats);
+        }
+    }
+}
