@@ -1,0 +1,72 @@
+package dev.aurum.lakehouse;
+
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Registers the lakehouse's Delta tables in Spark's (in-memory, non persistent) catalog, so that every command can
+ * query {@code gold.order_facts} and friends by name. Run once when a session starts, and again after a pipeline
+ * run creates new tables.
+ */
+public final class TableRegistry
+{
+    private final SparkSession spark;
+    private final LakehouseLayout layout;
+
+    public TableRegistry(SparkSession spark, LakehouseLayout layout)
+    {
+        this.spark = requireNonNull(spark, "spark is null");
+        this.layout = requireNonNull(layout, "layout is null");
+    }
+
+    /** Registers every Delta table found under bronze, silver, gold and state; returns the qualified names. */
+    public List<String> registerAll()
+    {
+        List<String> names = new ArrayList<>();
+        for (Layer layer : Layer.values()) {
+            names.addAll(register(layer));
+        }
+        return names;
+    }
+
+    public List<String> register(Layer layer)
+    {
+        Path folder = layout.root().resolve(layer.folder());
+        List<String> names = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return names;
+        }
+        spark.sql("CREATE DATABASE IF NOT EXISTS " + layer.database());
+        try (Stream<Path> children = Files.list(folder)) {
+            for (Path table : children.sorted().toList()) {
+                if (Files.isDirectory(table.resolve("_delta_log"))) {
+                    String name = layer.database() + "." + table.getFileName();
+                    registerTable(name, table);
+                    names.add(name);
+                }
+            }
+        }
+        catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return names;
+    }
+
+    /** Registers (or re-points) one table name at a Delta folder. */
+    public void registerTable(String qualifiedName, Path location)
+    {
+        String uri = location.toAbsolutePath().toUri().toString();
+        if (spark.catalog().tableExists(qualifiedName)) {
+            return;
+        }
+        spark.sql("CREATE TABLE IF NOT EXISTS " + qualifiedName + " USING delta LOCATION '" + uri.replace("'", "\\'") + "'");
+    }
+}
