@@ -1,0 +1,53 @@
+package dev.aurum.pipeline;
+
+import dev.aurum.lakehouse.LakehouseLayout;
+import dev.aurum.lakehouse.Layer;
+import org.apache.spark.sql.SparkSession;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Points catalog names ({@code silver.orders}, {@code gold.order_facts}, …) at this lakehouse's Delta folders,
+ * replacing a registration that points elsewhere (one session may have served another lakehouse before, as in
+ * tests). Names are external tables: dropping one never touches its data.
+ */
+final class CatalogTables
+{
+    private final SparkSession spark;
+    private final LakehouseLayout layout;
+
+    CatalogTables(SparkSession spark, LakehouseLayout layout)
+    {
+        this.spark = requireNonNull(spark, "spark is null");
+        this.layout = requireNonNull(layout, "layout is null");
+    }
+
+    void point(Layer layer, String table)
+    {
+        Path location = layout.table(layer, table);
+        if (!Files.isDirectory(location.resolve("_delta_log"))) {
+            return;
+        }
+        String name = layer.database() + "." + table;
+        spark.sql("CREATE DATABASE IF NOT EXISTS " + layer.database());
+        String uri = location.toAbsolutePath().toUri().toString();
+        if (spark.catalog().tableExists(name)) {
+            String current = spark.sql("DESCRIBE TABLE EXTENDED " + name).where("col_name = 'Location'").select("data_type").first().getString(0);
+            if (trimSlash(current).equals(trimSlash(uri))) {
+                spark.catalog().refreshTable(name);
+                return;
+            }
+            spark.sql("DROP TABLE " + name);
+        }
+        spark.sql("CREATE TABLE " + name + " USING delta LOCATION '" + uri.replace("'", "\\'") + "'");
+    }
+
+    private static String trimSlash(String uri)
+    {
+        String result = uri.replace("file:///", "file:/");
+        return result.endsWith("/") ? result.substring(0, result.length() - 1) : result;
+    }
+}
