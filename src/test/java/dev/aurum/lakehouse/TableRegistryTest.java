@@ -1,0 +1,43 @@
+package dev.aurum.lakehouse;
+
+import dev.aurum.testing.TestSpark;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TableRegistryTest
+{
+    @TempDir
+    Path temp;
+
+    @Test
+    void registersDeltaTablesOfEveryLayerByName()
+    {
+        SparkSession spark = TestSpark.get();
+        LakehouseLayout layout = new LakehouseLayout(temp.resolve("lake"));
+        spark.range(5).toDF("n").write().format("delta").save(layout.table(Layer.GOLD, "registry_probe").toString());
+
+        assertThat(new TableRegistry(spark, layout).registerAll()).contains("gold.registry_probe");
+        assertThat(spark.sql("SELECT sum(n) FROM gold.registry_probe").first().getLong(0)).isEqualTo(10L);
+        assertThat(spark.conf().get("spark.sql.session.timeZone")).isEqualTo("UTC");
+        spark.sql("DROP TABLE gold.registry_probe");
+    }
+
+    @Test
+    void querySessionCannotReadFilesByPath()
+    {
+        SparkSession spark = TestSpark.get();
+        Path table = temp.resolve("by_path");
+        spark.range(3).toDF("n").write().format("delta").save(table.toString());
+        assertThat(spark.sql("SELECT count(*) FROM delta.`" + table + "`").first().getLong(0)).isEqualTo(3L);
+
+        SparkSession query = SparkSessions.querySession(spark);
+        assertThatThrownBy(() -> query.sql("SELECT count(*) FROM delta.`" + table + "`").collect())
+                .isInstanceOf(Exception.class);
+    }
+}
