@@ -5,6 +5,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 @Command(name = "chat", mixinStandardHelpOptions = true,
@@ -21,7 +22,11 @@ public class ChatCommand
     @Override
     public Integer call()
     {
-        spec.commandLine().getOut().println("The chat is not built yet in this version of Aurum; see README.md for what works today.");
+        PrintWriter out = spec.commandLine().getOut();
+        try (AppContext context = AppContext.of(common)) {
+            Bootstrap.ensureLakehouse(context, out);
+        }
+        out.println("The chat is not built yet in this version of Aurum; see README.md for what works today.");
         return 0;
     }
 }
