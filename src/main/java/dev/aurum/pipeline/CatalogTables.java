@@ -14,18 +14,18 @@ import static java.util.Objects.requireNonNull;
  * replacing a registration that points elsewhere (one session may have served another lakehouse before, as in
  * tests). Names are external tables: dropping one never touches its data.
  */
-final class CatalogTables
+public final class CatalogTables
 {
     private final SparkSession spark;
     private final LakehouseLayout layout;
 
-    CatalogTables(SparkSession spark, LakehouseLayout layout)
+    public CatalogTables(SparkSession spark, LakehouseLayout layout)
     {
         this.spark = requireNonNull(spark, "spark is null");
         this.layout = requireNonNull(layout, "layout is null");
     }
 
-    void point(Layer layer, String table)
+    public void point(Layer layer, String table)
     {
         Path location = layout.table(layer, table);
         if (!Files.isDirectory(location.resolve("_delta_log"))) {
@@ -43,6 +43,26 @@ final class CatalogTables
             spark.sql("DROP TABLE " + name);
         }
         spark.sql("CREATE TABLE " + name + " USING delta LOCATION '" + uri.replace("'", "\\'") + "'");
+    }
+
+    /** Points every Delta table of the lakehouse (all layers) at its folder; returns how many. */
+    public int pointAll()
+    {
+        int count = 0;
+        for (Layer layer : Layer.values()) {
+            java.io.File[] children = layout.root().resolve(layer.folder()).toFile().listFiles(java.io.File::isDirectory);
+            if (children == null) {
+                continue;
+            }
+            java.util.Arrays.sort(children);
+            for (java.io.File child : children) {
+                if (new java.io.File(child, "_delta_log").isDirectory()) {
+                    point(layer, child.getName());
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     private static String trimSlash(String uri)
