@@ -13,8 +13,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 
 import static java.util.Objects.requireNonNull;
 
@@ -35,15 +37,18 @@ public class ChatCommand
     CommandSpec spec;
 
     private final AssistantFactory factory;
+    private final BiConsumer<AppContext, PrintWriter> bootstrap;
 
     public ChatCommand()
     {
-        this(new LakehouseAssistantFactory());
+        this(new LakehouseAssistantFactory(), Bootstrap::ensureLakehouse);
     }
 
-    public ChatCommand(AssistantFactory factory)
+    /** @param bootstrap builds the lakehouse when it has no Gold yet (first run); tests pass one that does nothing */
+    public ChatCommand(AssistantFactory factory, BiConsumer<AppContext, PrintWriter> bootstrap)
     {
         this.factory = requireNonNull(factory, "factory is null");
+        this.bootstrap = requireNonNull(bootstrap, "bootstrap is null");
     }
 
     @Override
@@ -51,10 +56,12 @@ public class ChatCommand
             throws IOException
     {
         Engine engine = engineOptions.engine();
+        boolean terminal = System.console() != null;
         try (AppContext context = AppContext.of(common)) {
-            // the pipeline's Bootstrap.ensureLakehouse(context, out) goes here: sample data + lakehouse on first run
+            // first run: sample data + lakehouse with progress (on stderr when piped, so stdout stays answers only)
+            bootstrap.accept(context, terminal ? spec.commandLine().getOut() : spec.commandLine().getErr());
             try (AssistantSession session = factory.open(context, engineOptions.routerSettings())) {
-                if (System.console() == null) {
+                if (!terminal) {
                     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                     ChatRepl repl = new ChatRepl(session, engine, AnswerOutput.settings(session.model(), false, 0));
                     return repl.runPlain(in, spec.commandLine().getOut());
