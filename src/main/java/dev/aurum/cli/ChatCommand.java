@@ -56,12 +56,12 @@ public class ChatCommand
             throws IOException
     {
         Engine engine = engineOptions.engine();
-        boolean terminal = System.console() != null;
+        boolean interactive = System.console() != null;
         try (AppContext context = AppContext.of(common)) {
             // first run: sample data + lakehouse with progress (on stderr when piped, so stdout stays answers only)
-            bootstrap.accept(context, terminal ? spec.commandLine().getOut() : spec.commandLine().getErr());
+            bootstrap.accept(context, interactive ? spec.commandLine().getOut() : spec.commandLine().getErr());
             try (AssistantSession session = factory.open(context, engineOptions.routerSettings())) {
-                if (!terminal) {
+                if (!interactive) {
                     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                     ChatRepl repl = new ChatRepl(session, engine, AnswerOutput.settings(session.model(), false, 0));
                     return repl.runPlain(in, spec.commandLine().getOut());

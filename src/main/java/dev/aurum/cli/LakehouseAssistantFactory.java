@@ -18,16 +18,24 @@ import dev.aurum.lakehouse.ProjectFiles;
 import dev.aurum.semantic.SemanticModel;
 import dev.aurum.semantic.SemanticModelLoader;
 import dev.aurum.semantic.ValueIndex;
+import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.semantic.ValueMatch;
+import dev.aurum.semantic.ValueIndexBuilder;
+import dev.aurum.sql.DataDate;
 import dev.aurum.sql.ExecutorSettings;
 import dev.aurum.sql.QueryExecutor;
 import dev.aurum.sql.QueryResult;
 import dev.aurum.sql.ResultColumn;
 import dev.aurum.sql.SqlGuard;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,28 +76,30 @@ public final class LakehouseAssistantFactory
         private final Router router;
         private final FeedbackLog feedback;
         private final ValueIndex values;
-        private volatile LocalDate dataDate;
+        private final CompletableFuture<DataDate> dataDate = new CompletableFuture<>();
 
         Session(AppContext context, SemanticModel model, RouterSettings settings)
         {
             this.context = context;
             this.model = model;
-            // TODO(value index): replace with the stored index of the semantic-sql branch when it lands
+            this.executor = CompletableFuture.supplyAsync(this::startSpark, daemonThreads("aurum-spark-warm-up"));
+            CompletableFuture<ValueIndex> index = valueIndex(context, model);
+            ValueIndex samples = ValueIndexBuilder.fromSampleValues(model);
+            // until a rebuilt index is ready, questions wait for it (matching values of an old index would mislead)
             this.values = new ValueIndex()
             {
                 @Override
                 public List<ValueMatch> match(String phrase)
                 {
-                    return List.of();
+                    return ready(index, samples).match(phrase);
                 }
 
                 @Override
                 public List<String> values(String dimension)
                 {
-                    return List.of();
+                    return index.isDone() && !index.isCompletedExceptionally() ? index.join().values(dimension) : samples.values(dimension);
                 }
             };
-            this.executor = CompletableFuture.supplyAsync(this::startSpark, daemonThreads("aurum-spark-warm-up"));
             SqlRunner runner = new SqlRunner()
             {
                 @Override
@@ -117,6 +127,21 @@ public final class LakehouseAssistantFactory
             this.feedback = new FeedbackLog(context.layout().state(), clock);
         }
 
+        private static ValueIndex ready(CompletableFuture<ValueIndex> index, ValueIndex fallback)
+        {
+            try {
+                return index.get();
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AurumException(ErrorCode.CANCELLED, "Interrupted while the value index was being rebuilt.");
+            }
+            catch (ExecutionException e) {
+                // a broken index must not stop the assistant: fall back to the model's sample values
+                return fallback;
+            }
+        }
+
         private static java.util.concurrent.Executor daemonThreads(String name)
         {
             return task -> {
@@ -139,6 +164,7 @@ public final class LakehouseAssistantFactory
                     }
                 }
             }
+            dataDate.complete(new DataDate(querySession));
             SqlGuard guard = new SqlGuard(querySession, model.baseTables().stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
             return new QueryExecutor(querySession, guard, ExecutorSettings.defaults());
         }
@@ -161,18 +187,56 @@ public final class LakehouseAssistantFactory
             }
         }
 
-        /** The latest purchase date in Gold, the anchor of relative time; read once. */
+        /**
+         * The stored value index. When it is missing or older than Gold (a pipeline run since), it is rebuilt in the
+         * background once Spark is up, and the model's sample values stand in until then; without Gold, the sample
+         * values are all there is.
+         */
+        private CompletableFuture<ValueIndex> valueIndex(AppContext context, SemanticModel model)
+        {
+            LakehouseLayout layout = context.layout();
+            Path stored = ValueIndexBuilder.file(layout);
+            long goldChanged = lastChange(layout.gold());
+            if (Files.isRegularFile(stored) && lastModified(stored) >= goldChanged) {
+                return CompletableFuture.completedFuture(new ValueIndexBuilder().load(layout));
+            }
+            if (goldChanged == 0) {
+                return CompletableFuture.completedFuture(ValueIndexBuilder.fromSampleValues(model));
+            }
+            return executor.thenApplyAsync(ready -> AfterPipelineRun.rebuildValueIndex(context, model, new PrintWriter(Writer.nullWriter())),
+                    daemonThreads("aurum-value-index"));
+        }
+
+        /** The newest change to any Gold table's Delta log (0 when there is no Gold). */
+        private static long lastChange(Path gold)
+        {
+            if (!Files.isDirectory(gold)) {
+                return 0;
+            }
+            try (Stream<Path> tables = Files.list(gold)) {
+                return tables.map(table -> table.resolve("_delta_log")).filter(Files::isDirectory).mapToLong(Session::lastModified).max().orElse(0);
+            }
+            catch (IOException e) {
+                return 0;
+            }
+        }
+
+        private static long lastModified(Path path)
+        {
+            try {
+                return Files.getLastModifiedTime(path).toMillis();
+            }
+            catch (IOException e) {
+                return 0;
+            }
+        }
+
+        /** The latest purchase date in Gold, the anchor of relative time (today when Gold is empty). */
         private LocalDate dataDate()
         {
-            LocalDate date = dataDate;
-            if (date == null) {
-                executor();
-                List<Row> rows = context.querySession().sql("SELECT max(purchase_date) FROM gold.order_facts").collectAsList();
-                Object value = rows.isEmpty() ? null : rows.get(0).get(0);
-                date = value instanceof LocalDate local ? local : value == null ? LocalDate.now(Clock.systemUTC()) : LocalDate.parse(value.toString());
-                dataDate = date;
-            }
-            return date;
+            executor();
+            LocalDate date = dataDate.join().current();
+            return date == null ? LocalDate.now(Clock.systemUTC()) : date;
         }
 
         @Override

@@ -62,7 +62,7 @@ final class FakeAssistant
                     return type.cast(new BatchCommand(FakeAssistant.this));
                 }
                 if (type == ChatCommand.class) {
-                    return type.cast(new ChatCommand(FakeAssistant.this));
+                    return type.cast(new ChatCommand(FakeAssistant.this, (context, out) -> out.println("(bootstrap skipped in tests)")));
                 }
                 return CommandLine.defaultFactory().create(type);
             }
