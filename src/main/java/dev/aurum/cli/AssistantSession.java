@@ -16,6 +16,13 @@ import java.util.List;
 public interface AssistantSession
         extends AutoCloseable
 {
+    /**
+     * Starts Spark, the Gold cache and the models on background threads and returns at once; the chat calls it
+     * when the prompt is about to show, so they warm up while the user types. Anything that needs them starts
+     * them too. Calling it again does nothing.
+     */
+    default void warmUp() {}
+
     Conversation newConversation(Engine engine);
 
     /** Runs SQL the user typed; the SQL guard decides. */

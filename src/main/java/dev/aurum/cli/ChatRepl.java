@@ -92,6 +92,7 @@ final class ChatRepl
             throws IOException
     {
         this.out = output;
+        session.warmUp();
         String line;
         while ((line = in.readLine()) != null) {
             if (!handle(line, () -> {})) {
@@ -115,6 +116,8 @@ final class ChatRepl
                 .build();
         out.println(banner);
         out.flush();
+        // everything slow starts now, behind the prompt the user is about to type into
+        session.warmUp();
         try {
             while (true) {
                 String line;

@@ -73,6 +73,9 @@ public final class LakehouseAssistantFactory
         private final AppContext context;
         private final SemanticModel model;
         private final CompletableFuture<QueryExecutor> executor;
+        private final MiniLmEmbedder embedder;
+        private final VerifiedQueryMatcher matcher;
+        private boolean warming;
         private final Router router;
         private final FeedbackLog feedback;
         private final ValueIndex values;
@@ -82,7 +85,7 @@ public final class LakehouseAssistantFactory
         {
             this.context = context;
             this.model = model;
-            this.executor = CompletableFuture.supplyAsync(this::startSpark, daemonThreads("aurum-spark-warm-up"));
+            this.executor = new CompletableFuture<>();
             CompletableFuture<ValueIndex> index = valueIndex(context, model);
             ValueIndex samples = ValueIndexBuilder.fromSampleValues(model);
             // until a rebuilt index is ready, questions wait for it (matching values of an old index would mislead)
@@ -91,6 +94,7 @@ public final class LakehouseAssistantFactory
                 @Override
                 public List<ValueMatch> match(String phrase)
                 {
+                    warmUp();
                     return ready(index, samples).match(phrase);
                 }
 
@@ -116,11 +120,8 @@ public final class LakehouseAssistantFactory
                     }
                 }
             };
-            MiniLmEmbedder embedder = new MiniLmEmbedder().warmUp();
-            VerifiedQueryMatcher matcher = new VerifiedQueryMatcher(model, values, embedder, VerifiedQueryMatcher.DEFAULT_THRESHOLD);
-            Thread warmUp = new Thread(matcher::warmUp, "aurum-verified-queries-warm-up");
-            warmUp.setDaemon(true);
-            warmUp.start();
+            this.embedder = new MiniLmEmbedder();
+            this.matcher = new VerifiedQueryMatcher(model, values, embedder, VerifiedQueryMatcher.DEFAULT_THRESHOLD);
             QuestionPlanner planner = QuestionPlanner.of(new SemanticPlanner(model, values, this::dataDate));
             Clock clock = Clock.systemUTC();
             this.router = new Router(model, planner, Optional.of(matcher), runner, settings, new AuditLog(context.layout().state(), clock));
@@ -169,8 +170,28 @@ public final class LakehouseAssistantFactory
             return new QueryExecutor(querySession, guard, ExecutorSettings.defaults());
         }
 
+        @Override
+        public synchronized void warmUp()
+        {
+            if (warming) {
+                return;
+            }
+            warming = true;
+            daemonThreads("aurum-spark-warm-up").execute(() -> {
+                try {
+                    executor.complete(startSpark());
+                }
+                catch (RuntimeException | Error e) {
+                    executor.completeExceptionally(e);
+                }
+            });
+            embedder.warmUp();
+            daemonThreads("aurum-verified-queries-warm-up").execute(matcher::warmUp);
+        }
+
         private QueryExecutor executor()
         {
+            warmUp();
             try {
                 return executor.get();
             }

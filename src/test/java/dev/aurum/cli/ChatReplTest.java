@@ -118,6 +118,7 @@ class ChatReplTest
         // "1" is asked as the text of its choice; "now by state" refines the answered plan only before /reset
         assertThat(assistant.planned).containsExactly("hello", "revenue", "revenue by state", "now by state", "now by state", "revenue by state");
         assertThat(assistant.executed).hasSize(3);
+        assertThat(assistant.warmUps).isEqualTo(1);
         assertThat(out.toString()).contains("refines an earlier answer");
     }
 
@@ -167,6 +168,7 @@ class ChatReplTest
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(out).contains("Aurum: ask about your orders", "aurum> ", "2 rows; highest revenue: SP", FakeAssistant.BY_STATE_SQL);
         assertThat(Files.readString(history)).contains("revenue by state", "/show");
+        assertThat(assistant.warmUps).isEqualTo(1);
     }
 
     @Test

@@ -39,6 +39,7 @@ final class FakeAssistant
     final List<String> executed = new ArrayList<>();
     final List<String> planned = new ArrayList<>();
     int cancels;
+    int warmUps;
     private final Path state;
 
     FakeAssistant(Path state)
@@ -121,6 +122,12 @@ final class FakeAssistant
         FeedbackLog feedback = new FeedbackLog(state, Clock.systemUTC());
         return new AssistantSession()
         {
+            @Override
+            public void warmUp()
+            {
+                warmUps++;
+            }
+
             @Override
             public Conversation newConversation(Engine engine)
             {
