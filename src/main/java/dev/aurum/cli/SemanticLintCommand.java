@@ -1,20 +1,83 @@
 package dev.aurum.cli;
 
+import dev.aurum.lakehouse.ProjectFiles;
+import dev.aurum.semantic.LintCheck;
+import dev.aurum.semantic.LintFinding;
+import dev.aurum.semantic.SchemaLintCheck;
+import dev.aurum.semantic.SemanticLint;
+import dev.aurum.semantic.SemanticModel;
+import dev.aurum.semantic.SemanticModelLoader;
+import dev.aurum.sql.ExecutorSettings;
+import dev.aurum.sql.QueryExecutor;
+import dev.aurum.sql.SqlGuard;
+import dev.aurum.sql.VerifiedQueryLintCheck;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "lint", mixinStandardHelpOptions = true, description = "Check the semantic model against the live Gold schema.")
+@Command(name = "lint", mixinStandardHelpOptions = true, description = {
+        "Check the semantic model against the live Gold schema: missing names, expressions that do not analyse,",
+        "conflicting synonyms, metrics without description, joins that fan out a metric, verified queries the SQL guard",
+        "rejects or that fail to run. One line per finding; exit 1 when there is an error."})
 public class SemanticLintCommand
         implements Callable<Integer>
 {
     @Mixin
     CommonOptions common;
 
+    @Option(names = "--model", paramLabel = "FILE", description = "Semantic model file (default: " + SemanticModelLoader.DEFAULT_MODEL + " of the checkout).")
+    Path model;
+
     @Override
     public Integer call()
     {
-        throw NotBuilt.feature("aurum semantic lint");
+        SemanticModel semanticModel = loadModel();
+        try (AppContext context = AppContext.of(common)) {
+            List<LintFinding> findings = new SemanticLint(checks(context, semanticModel)).run(semanticModel);
+            return report(findings, System.out);
+        }
+    }
+
+    private SemanticModel loadModel()
+    {
+        SemanticModelLoader loader = new SemanticModelLoader();
+        if (model != null) {
+            return loader.load(model);
+        }
+        ProjectFiles files = ProjectFiles.fromEnvironment();
+        return loader.parse(files.read(SemanticModelLoader.DEFAULT_MODEL), SemanticModelLoader.DEFAULT_MODEL);
+    }
+
+    /**
+     * The lint checks, in the order they run. Extension point: other packages' checks (for example the eval suite's
+     * "an eval question near-duplicates a verified query") are added to this list.
+     */
+    static List<LintCheck> checks(AppContext context, SemanticModel model)
+    {
+        SparkSession query = context.querySession();
+        SqlGuard guard = new SqlGuard(query, new HashSet<>(model.baseTables()));
+        QueryExecutor executor = new QueryExecutor(query, guard, new ExecutorSettings(100, Duration.ofSeconds(60)));
+        List<LintCheck> checks = new ArrayList<>(SemanticLint.modelChecks());
+        checks.add(new SchemaLintCheck(query));
+        checks.add(new VerifiedQueryLintCheck(executor));
+        return checks;
+    }
+
+    static int report(List<LintFinding> findings, PrintStream out)
+    {
+        findings.forEach(finding -> out.println(finding.line()));
+        long errors = findings.stream().filter(finding -> finding.severity() == LintFinding.Severity.ERROR).count();
+        long warnings = findings.size() - errors;
+        out.println(findings.isEmpty() ? "semantic model OK: no findings" : errors + " error(s), " + warnings + " warning(s)");
+        return SemanticLint.hasErrors(findings) ? 1 : 0;
     }
 }

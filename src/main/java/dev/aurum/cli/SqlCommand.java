@@ -20,6 +20,7 @@ import dev.aurum.sql.ExecutorSettings;
 import dev.aurum.sql.QueryExecutor;
 import dev.aurum.sql.QueryResult;
 import dev.aurum.sql.SqlGuard;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -386,15 +387,20 @@ public class SqlCommand
     static final class SparkSqlSession
             implements SqlSession
     {
-        private final AppContext context;
         private final QueryExecutor executor;
         private final Map<String, String> columnFormats;
+        private final Runnable onClose;
 
-        private SparkSqlSession(AppContext context, QueryExecutor executor, Map<String, String> columnFormats)
+        /**
+         * @param querySession a session without file access ({@code SparkSessions.querySession})
+         * @param onClose what closing the session does (stopping Spark, for the command)
+         */
+        SparkSqlSession(SparkSession querySession, SemanticModel model, ExecutorSettings settings, Runnable onClose)
         {
-            this.context = context;
-            this.executor = executor;
-            this.columnFormats = columnFormats;
+            SqlGuard guard = new SqlGuard(querySession, allowList(model));
+            this.executor = new QueryExecutor(querySession, guard, settings);
+            this.columnFormats = SqlCommand.columnFormats(model);
+            this.onClose = requireNonNull(onClose, "onClose is null");
         }
 
         static SqlSession open(CommonOptions options)
@@ -406,9 +412,7 @@ public class SqlCommand
             }
             AppContext context = AppContext.of(options);
             try {
-                SqlGuard guard = new SqlGuard(context.querySession(), allowList(model));
-                QueryExecutor executor = new QueryExecutor(context.querySession(), guard, ExecutorSettings.defaults());
-                return new SparkSqlSession(context, executor, SqlCommand.columnFormats(model));
+                return new SparkSqlSession(context.querySession(), model, ExecutorSettings.defaults(), context::close);
             }
             catch (RuntimeException e) {
                 context.close();
@@ -431,7 +435,7 @@ public class SqlCommand
         @Override
         public void close()
         {
-            context.close();
+            onClose.run();
         }
     }
 

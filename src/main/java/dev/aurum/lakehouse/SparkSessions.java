@@ -38,7 +38,10 @@ public final class SparkSessions
                 .config("spark.databricks.delta.snapshotPartitions", "2")
                 .config("spark.databricks.delta.properties.defaults.checkpointInterval", "20")
                 .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2")
-                .config("spark.databricks.delta.stalenessLimit", "0");
+                .config("spark.databricks.delta.stalenessLimit", "0")
+                // Delta answers MIN/MAX from its statistics as java.sql.Date, which fails with the java8 API above
+                // (ClassCastException on SELECT MAX(date_column); delta-io/delta#4201): read the data instead
+                .config("spark.databricks.delta.optimizeMetadataQuery.enabled", "false");
         for (Map.Entry<String, String> entry : settings.extraConf().entrySet()) {
             builder.config(entry.getKey(), entry.getValue());
         }

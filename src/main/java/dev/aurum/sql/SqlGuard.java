@@ -21,7 +21,11 @@ import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.apache.spark.sql.catalyst.parser.SqlBaseLexer;
 import org.apache.spark.sql.catalyst.parser.UpperCaseCharStream;
 import org.apache.spark.sql.catalyst.plans.QueryPlan;
+import org.apache.spark.sql.catalyst.planning.ExtractEquiJoinKeys;
+import org.apache.spark.sql.catalyst.plans.LeftAnti$;
+import org.apache.spark.sql.catalyst.plans.LeftSemi$;
 import org.apache.spark.sql.catalyst.plans.logical.Command;
+import org.apache.spark.sql.catalyst.plans.logical.Join;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.catalyst.plans.logical.ParsedStatement;
 import org.apache.spark.sql.catalyst.plans.logical.UnresolvedHint;
@@ -79,6 +83,9 @@ public final class SqlGuard
     private static final Set<String> FILE_FORMATS = Set.of("csv", "json", "parquet", "orc", "text", "delta", "avro", "binaryfile",
             "jdbc", "hive", "image", "libsvm", "xml", "noop", "file", "files", "tahoe");
 
+    /** Rows the small side of a join without equality condition may have. */
+    public static final long MAX_CROSS_JOIN_SIDE_ROWS = 10_000;
+
     private final SparkSession querySession;
     private final Set<String> allowedTables;
     private final String allowedList;
@@ -130,6 +137,7 @@ public final class SqlGuard
         LogicalPlan analyzed = dataset.queryExecution().analyzed();
         Map<String, Long> versions = new LinkedHashMap<>();
         checkAnalyzed(analyzed, versions);
+        checkJoins(optimize(dataset));
         long guardMillis = (System.nanoTime() - start) / 1_000_000;
         GuardVerdict verdict = new GuardVerdict(statement, versions.keySet(), guardMillis);
         return new GuardedQuery(verdict, dataset, versions);
@@ -309,6 +317,8 @@ public final class SqlGuard
             if (!allowedTables.contains(name)) {
                 throw reject("the view " + name + " is not available; you can query " + allowedList);
             }
+            versions.putIfAbsent(name, -1L);
+            return; // an allow-listed view is trusted as a whole
         }
         else if (plan instanceof LogicalRelation relation) {
             if (relation.catalogTable().isEmpty()) {
@@ -371,6 +381,52 @@ public final class SqlGuard
         if (FORBIDDEN_EXPRESSIONS.contains(name)) {
             throw reject("the function " + expression.prettyName() + " is not allowed; use aggregate, math, string, date, conditional or window functions");
         }
+    }
+
+    private static LogicalPlan optimize(Dataset<Row> dataset)
+    {
+        try {
+            return dataset.queryExecution().optimizedPlan();
+        }
+        catch (RuntimeException e) {
+            throw reject("the query cannot be planned: " + SparkMessages.clean(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /**
+     * A join without an equality condition (a cartesian or theta join) multiplies rows, and Spark cannot stop its
+     * inner loop when the timeout cancels the job, so one side must be small: at most {@value #MAX_CROSS_JOIN_SIDE_ROWS}
+     * rows by construction (a global aggregate, a LIMIT, VALUES). Semi and anti joins (EXISTS, IN) do not multiply.
+     */
+    private static void checkJoins(LogicalPlan plan)
+    {
+        if (plan instanceof Join join && !(join.joinType() instanceof LeftSemi$) && !(join.joinType() instanceof LeftAnti$)
+                && ExtractEquiJoinKeys.unapply(join).isEmpty() && !small(join.left()) && !small(join.right())) {
+            throw reject("joins without an equality condition (cartesian products) need one side of at most " + MAX_CROSS_JOIN_SIDE_ROWS
+                    + " rows; join on keys such as a.order_id = b.order_id, or aggregate one side first");
+        }
+        for (Expression expression : seqAsJavaList(plan.expressions())) {
+            checkJoinsIn(expression);
+        }
+        for (LogicalPlan child : seqAsJavaList(plan.children())) {
+            checkJoins(child);
+        }
+    }
+
+    private static void checkJoinsIn(Expression expression)
+    {
+        if (expression instanceof PlanExpression<?> subquery && subquery.plan() instanceof LogicalPlan inner) {
+            checkJoins(inner);
+        }
+        for (Expression child : seqAsJavaList(expression.children())) {
+            checkJoinsIn(child);
+        }
+    }
+
+    private static boolean small(LogicalPlan plan)
+    {
+        scala.Option<Object> rows = plan.maxRows();
+        return rows.isDefined() && (Long) rows.get() <= MAX_CROSS_JOIN_SIDE_ROWS;
     }
 
     private static long version(LogicalRelation relation)

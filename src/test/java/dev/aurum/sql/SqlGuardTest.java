@@ -54,6 +54,8 @@ class SqlGuardTest
         assertThat(guard.check("SELECT * FROM gold.order_facts WHERE EXISTS (SELECT 1 FROM gold.order_items i WHERE i.order_id = order_facts.order_id)")
                 .tablesRead()).hasSize(2);
         assertThat(guard.check("SELECT s, explode(array(1, 2)) FROM (SELECT 'x' AS s)").tablesRead()).isEmpty();
+        assertThat(guard.check("SELECT f.* FROM gold.order_facts f CROSS JOIN (SELECT MAX(purchase_date) AS d FROM gold.order_facts) m WHERE f.purchase_date > date_sub(m.d, 29)")
+                .tablesRead()).containsExactly("gold.order_facts");
         assertThat(guard.check("SELECT * FROM gold.order_facts f LATERAL VIEW explode(array(f.item_count)) t AS n").tablesRead()).hasSize(1);
         assertThat(guard.check("SELECT * FROM (SELECT customer_state, order_status, order_value FROM gold.order_facts) PIVOT (SUM(order_value) FOR order_status IN ('delivered', 'canceled'))")
                 .tablesRead()).hasSize(1);
@@ -91,6 +93,9 @@ class SqlGuardTest
         assertRejected("EXPLAIN SELECT 1", "only SELECT queries are allowed: EXPLAIN");
         assertRejected("SELECT * FROM orders", "table orders is not available");
         assertRejected("SELECT nope FROM gold.order_facts", "the query does not analyse");
+        assertRejected("SELECT COUNT(*) FROM gold.order_facts a, gold.order_facts b", "joins without an equality condition (cartesian products) need one side of at most");
+        assertRejected("SELECT * FROM gold.order_items a JOIN gold.order_facts b ON a.price > b.order_value", "cartesian products");
+        assertRejected("SELECT TRANSFORM(order_id) USING 'cat' AS (x) FROM gold.order_facts", "not allowed");
         assertRejected("SELEC 1", "the SQL does not parse");
         assertRejected("", "the query is empty");
         assertRejected(" ; ; ", "the query is empty");
