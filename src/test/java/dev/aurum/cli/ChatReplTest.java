@@ -172,6 +172,22 @@ class ChatReplTest
     }
 
     @Test
+    void ctrlCWhileAQueryRunsCancelsItAndAtThePromptDoesNothing()
+            throws Exception
+    {
+        FakeAssistant assistant = new FakeAssistant(folder);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DumbTerminal terminal = new DumbTerminal(new ByteArrayInputStream("revenue by state\n".getBytes(StandardCharsets.UTF_8)), bytes)) {
+            assistant.duringQuery = () -> terminal.raise(org.jline.terminal.Terminal.Signal.INT);
+            repl(assistant).runInteractive(terminal, folder.resolve("h"), "hi");
+            assertThat(assistant.cancels).isEqualTo(1);
+            // after the answer the handler is restored: Ctrl-C no longer cancels anything
+            terminal.raise(org.jline.terminal.Terminal.Signal.INT);
+            assertThat(assistant.cancels).isEqualTo(1);
+        }
+    }
+
+    @Test
     void endOfInputOnTheTerminalLeaves()
             throws Exception
     {

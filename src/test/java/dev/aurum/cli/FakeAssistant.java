@@ -40,6 +40,8 @@ final class FakeAssistant
     final List<String> planned = new ArrayList<>();
     int cancels;
     int warmUps;
+    /** Runs inside every query, e.g. to press Ctrl-C while it runs. */
+    Runnable duringQuery = () -> {};
     private final Path state;
 
     FakeAssistant(Path state)
@@ -100,6 +102,7 @@ final class FakeAssistant
     private QueryResult run(String sql)
     {
         executed.add(sql);
+        duringQuery.run();
         if (!sql.strip().toUpperCase(java.util.Locale.ROOT).startsWith("SELECT")) {
             throw new AurumException(ErrorCode.SQL_REJECTED, "only one SELECT over the allowed tables is accepted");
         }
