@@ -26,7 +26,13 @@ public final class Main
 
     public static CommandLine commandLine(boolean verbose)
     {
-        CommandLine commandLine = new CommandLine(new RootCommand());
+        return commandLine(verbose, CommandLine.defaultFactory());
+    }
+
+    /** The command line with commands made by {@code factory} (tests pass one that wires fakes into commands). */
+    public static CommandLine commandLine(boolean verbose, CommandLine.IFactory factory)
+    {
+        CommandLine commandLine = new CommandLine(new RootCommand(), factory);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             if (exception instanceof AurumException aurum) {
                 cmd.getErr().println("error: " + aurum.getMessage());

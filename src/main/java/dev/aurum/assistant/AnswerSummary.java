@@ -1,0 +1,157 @@
+package dev.aurum.assistant;
+
+import dev.aurum.sql.QueryResult;
+import dev.aurum.sql.ResultColumn;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes an answer's one-line summary locally from its rows (no row ever leaves the machine for this):
+ * "Revenue was R$ 1,234.50 (year = 2018)" or "12 rows; highest revenue: SP (R$ 5,000.00); lowest: AC (R$ 12.00)".
+ */
+public final class AnswerSummary
+{
+    private AnswerSummary() {}
+
+    /**
+     * @param formats column name to money, integer, decimal or percent; a numeric column without one is shown as a
+     * decimal (integer types as integers)
+     * @param scope the filters the answer applied, in words (may be empty)
+     */
+    public static String summarize(QueryResult result, Map<String, String> formats, List<String> scope)
+    {
+        String suffix = scope.isEmpty() ? "" : " (" + String.join(", ", scope) + ")";
+        if (result.rows().isEmpty()) {
+            return "No rows matched" + suffix + ".";
+        }
+        List<ResultColumn> columns = result.columns();
+        Optional<Integer> measure = measureColumn(columns);
+        if (result.rows().size() == 1) {
+            List<Object> row = result.rows().get(0);
+            List<String> parts = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i).isNumeric()) {
+                    parts.add(label(columns.get(i).name()) + " was " + format(row.get(i), columns.get(i), formats));
+                }
+                else {
+                    labels.add(text(row.get(i)));
+                }
+            }
+            if (parts.isEmpty()) {
+                return "One row: " + String.join(", ", labels) + suffix + ".";
+            }
+            String lead = labels.isEmpty() ? "" : String.join(", ", labels) + ": ";
+            String sentence = lead + String.join("; ", parts);
+            return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1) + suffix + ".";
+        }
+        String count = result.rowCount() + " rows" + (result.truncated() ? " (cut at the row limit)" : "");
+        if (measure.isEmpty()) {
+            return count + suffix + ".";
+        }
+        int column = measure.get();
+        List<Object> highest = null;
+        List<Object> lowest = null;
+        for (List<Object> row : result.rows()) {
+            BigDecimal value = number(row.get(column));
+            if (value == null) {
+                continue;
+            }
+            if (highest == null || value.compareTo(number(highest.get(column))) > 0) {
+                highest = row;
+            }
+            if (lowest == null || value.compareTo(number(lowest.get(column))) < 0) {
+                lowest = row;
+            }
+        }
+        if (highest == null) {
+            return count + suffix + ".";
+        }
+        ResultColumn measured = columns.get(column);
+        return count + suffix + "; highest " + label(measured.name()).toLowerCase(Locale.ROOT) + ": " + rowLabel(highest, columns, column)
+                + " (" + format(highest.get(column), measured, formats) + "); lowest: " + rowLabel(lowest, columns, column)
+                + " (" + format(lowest.get(column), measured, formats) + ").";
+    }
+
+    /** The last numeric column that is not a calendar part: the measure people read first. */
+    private static Optional<Integer> measureColumn(List<ResultColumn> columns)
+    {
+        for (int i = columns.size() - 1; i >= 0; i--) {
+            ResultColumn column = columns.get(i);
+            if (column.isNumeric() && !List.of("year", "quarter", "month", "week_of_year", "day_of_week_num", "hour").contains(column.name())) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String rowLabel(List<Object> row, List<ResultColumn> columns, int measure)
+    {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (i != measure && (!columns.get(i).isNumeric() || List.of("year", "quarter", "month").contains(columns.get(i).name()))) {
+                parts.add(text(row.get(i)));
+            }
+        }
+        return parts.isEmpty() ? "row" : String.join(" ", parts);
+    }
+
+    static String label(String column)
+    {
+        String words = column.replace('_', ' ');
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static String text(Object value)
+    {
+        return value == null ? "(none)" : value.toString();
+    }
+
+    private static BigDecimal number(Object value)
+    {
+        if (value instanceof BigDecimal decimal) {
+            return decimal;
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double number = ((Number) value).doubleValue();
+            return Double.isFinite(number) ? BigDecimal.valueOf(number) : null;
+        }
+        if (value instanceof Number number) {
+            return BigDecimal.valueOf(number.longValue());
+        }
+        return null;
+    }
+
+    /** Money "R$ 1,234.50", percent "12.34%" (values are 0–100), integers "1,234", decimals "1,234.57". */
+    public static String format(Object value, ResultColumn column, Map<String, String> formats)
+    {
+        BigDecimal number = number(value);
+        if (number == null) {
+            return text(value);
+        }
+        String format = formats.getOrDefault(column.name(), defaultFormat(column));
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.US);
+        return switch (format) {
+            case "money" -> "R$ " + new DecimalFormat("#,##0.00", symbols).format(number.setScale(2, RoundingMode.HALF_UP));
+            case "percent" -> new DecimalFormat("#,##0.00", symbols).format(number.setScale(2, RoundingMode.HALF_UP)) + "%";
+            case "integer" -> new DecimalFormat("#,##0", symbols).format(number.setScale(0, RoundingMode.HALF_UP));
+            default -> new DecimalFormat("#,##0.00", symbols).format(number.setScale(2, RoundingMode.HALF_UP));
+        };
+    }
+
+    private static String defaultFormat(ResultColumn column)
+    {
+        String type = column.type().toLowerCase(Locale.ROOT);
+        return type.equals("bigint") || type.equals("int") || type.equals("integer") || type.equals("smallint") || type.equals("tinyint")
+                ? "integer"
+                : "decimal";
+    }
+}

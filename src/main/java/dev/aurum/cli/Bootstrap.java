@@ -1,0 +1,51 @@
+package dev.aurum.cli;
+
+import dev.aurum.lakehouse.Layer;
+import dev.aurum.pipeline.RunOptions;
+import dev.aurum.pipeline.RunSummary;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * First-run experience: when the lakehouse has no Gold yet, generate the SF1 sample (if landing is empty) and run
+ * the pipeline with progress; otherwise do nothing.
+ */
+public final class Bootstrap
+{
+    private Bootstrap() {}
+
+    public static void ensureLakehouse(AppContext context, PrintWriter out)
+    {
+        Path orderFacts = context.layout().table(Layer.GOLD, "order_facts");
+        if (Files.isDirectory(orderFacts.resolve("_delta_log"))) {
+            return;
+        }
+        if (isEmpty(context.layout().landing())) {
+            out.println("No lakehouse yet in " + context.layout().root() + ": generating the sample data (scale 1, 730 days)...");
+            out.flush();
+            SampleData.generateDefault(context.layout(), out);
+        }
+        out.println("Building the lakehouse (Bronze -> Silver -> Gold); this takes a few minutes the first time...");
+        out.flush();
+        RunSummary summary = PipelineRunCommand.run(context, RunOptions.defaults(), out);
+        PipelineRunCommand.printSummary(summary, out);
+    }
+
+    private static boolean isEmpty(Path folder)
+    {
+        if (!Files.isDirectory(folder)) {
+            return true;
+        }
+        try (Stream<Path> children = Files.list(folder)) {
+            return children.findAny().isEmpty();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,340 @@
+package dev.aurum.cli;
+
+import dev.aurum.AurumException;
+import dev.aurum.ErrorCode;
+import dev.aurum.assistant.Answer;
+import dev.aurum.assistant.AuditLog;
+import dev.aurum.assistant.Conversation;
+import dev.aurum.assistant.Engine;
+import dev.aurum.assistant.FeedbackLog;
+import dev.aurum.assistant.MiniLmEmbedder;
+import dev.aurum.assistant.QuestionPlanner;
+import dev.aurum.assistant.Router;
+import dev.aurum.assistant.RouterSettings;
+import dev.aurum.assistant.SqlRunner;
+import dev.aurum.assistant.VerifiedQueryMatcher;
+import dev.aurum.assistant.offline.SemanticPlanner;
+import dev.aurum.lakehouse.ProjectFiles;
+import dev.aurum.semantic.SemanticModel;
+import dev.aurum.semantic.SemanticModelLoader;
+import dev.aurum.semantic.ValueIndex;
+import dev.aurum.lakehouse.LakehouseLayout;
+import dev.aurum.semantic.ValueMatch;
+import dev.aurum.semantic.ValueIndexBuilder;
+import dev.aurum.sql.DataDate;
+import dev.aurum.sql.ExecutorSettings;
+import dev.aurum.sql.QueryExecutor;
+import dev.aurum.sql.QueryResult;
+import dev.aurum.sql.ResultColumn;
+import dev.aurum.sql.SqlGuard;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Wires the real assistant over one lakehouse: semantic model, value index, SQL guard and executor, semantic
+ * planner, verified-query matcher with the local MiniLM model, router, audit and feedback logs. Spark, the Gold
+ * cache and the embedding model start on background threads, so the chat's prompt shows at once.
+ */
+public final class LakehouseAssistantFactory
+        implements AssistantFactory
+{
+    private static final List<String> CACHED_TABLES = List.of("gold.order_facts", "gold.order_items");
+
+    @Override
+    public AssistantSession open(AppContext context, RouterSettings settings)
+    {
+        requireNonNull(context, "context is null");
+        SemanticModel model = new SemanticModelLoader().parse(ProjectFiles.fromEnvironment().read(SemanticModelLoader.DEFAULT_MODEL),
+                SemanticModelLoader.DEFAULT_MODEL);
+        return new Session(context, model, settings);
+    }
+
+    private static final class Session
+            implements AssistantSession
+    {
+        private final AppContext context;
+        private final SemanticModel model;
+        private final CompletableFuture<QueryExecutor> executor;
+        private final MiniLmEmbedder embedder;
+        private final VerifiedQueryMatcher matcher;
+        private boolean warming;
+        private final Router router;
+        private final FeedbackLog feedback;
+        private final ValueIndex values;
+        private final CompletableFuture<DataDate> dataDate = new CompletableFuture<>();
+
+        Session(AppContext context, SemanticModel model, RouterSettings settings)
+        {
+            this.context = context;
+            this.model = model;
+            this.executor = new CompletableFuture<>();
+            CompletableFuture<ValueIndex> index = valueIndex(context, model);
+            ValueIndex samples = ValueIndexBuilder.fromSampleValues(model);
+            // until a rebuilt index is ready, questions wait for it (matching values of an old index would mislead)
+            this.values = new ValueIndex()
+            {
+                @Override
+                public List<ValueMatch> match(String phrase)
+                {
+                    warmUp();
+                    return ready(index, samples).match(phrase);
+                }
+
+                @Override
+                public List<String> values(String dimension)
+                {
+                    return index.isDone() && !index.isCompletedExceptionally() ? index.join().values(dimension) : samples.values(dimension);
+                }
+            };
+            SqlRunner runner = new SqlRunner()
+            {
+                @Override
+                public QueryResult run(String sql)
+                {
+                    return executor().execute(sql);
+                }
+
+                @Override
+                public void cancel()
+                {
+                    if (executor.isDone() && !executor.isCompletedExceptionally()) {
+                        executor.join().cancel();
+                    }
+                }
+            };
+            this.embedder = new MiniLmEmbedder();
+            this.matcher = new VerifiedQueryMatcher(model, values, embedder, VerifiedQueryMatcher.DEFAULT_THRESHOLD);
+            QuestionPlanner planner = QuestionPlanner.of(new SemanticPlanner(model, values, this::dataDate));
+            Clock clock = Clock.systemUTC();
+            this.router = new Router(model, planner, Optional.of(matcher), runner, settings, new AuditLog(context.layout().state(), clock));
+            this.feedback = new FeedbackLog(context.layout().state(), clock);
+        }
+
+        private static ValueIndex ready(CompletableFuture<ValueIndex> index, ValueIndex fallback)
+        {
+            try {
+                return index.get();
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AurumException(ErrorCode.CANCELLED, "Interrupted while the value index was being rebuilt.");
+            }
+            catch (ExecutionException e) {
+                // a broken index must not stop the assistant: fall back to the model's sample values
+                return fallback;
+            }
+        }
+
+        private static java.util.concurrent.Executor daemonThreads(String name)
+        {
+            return task -> {
+                Thread thread = new Thread(task, name);
+                thread.setDaemon(true);
+                thread.start();
+            };
+        }
+
+        private QueryExecutor startSpark()
+        {
+            SparkSession querySession = context.querySession();
+            for (String table : CACHED_TABLES) {
+                if (querySession.catalog().tableExists(table)) {
+                    try {
+                        querySession.sql("CACHE TABLE " + table);
+                    }
+                    catch (RuntimeException e) {
+                        // a cache is an optimisation: the query still runs from Delta
+                    }
+                }
+            }
+            dataDate.complete(new DataDate(querySession));
+            SqlGuard guard = new SqlGuard(querySession, model.baseTables().stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
+            return new QueryExecutor(querySession, guard, ExecutorSettings.defaults());
+        }
+
+        @Override
+        public synchronized void warmUp()
+        {
+            if (warming) {
+                return;
+            }
+            warming = true;
+            daemonThreads("aurum-spark-warm-up").execute(() -> {
+                try {
+                    executor.complete(startSpark());
+                }
+                catch (RuntimeException | Error e) {
+                    executor.completeExceptionally(e);
+                }
+            });
+            embedder.warmUp();
+            daemonThreads("aurum-verified-queries-warm-up").execute(matcher::warmUp);
+        }
+
+        private QueryExecutor executor()
+        {
+            warmUp();
+            try {
+                return executor.get();
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AurumException(ErrorCode.CANCELLED, "Interrupted while Spark was starting.");
+            }
+            catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof AurumException aurum) {
+                    throw aurum;
+                }
+                throw new AurumException(ErrorCode.RUN_FAILED, "Spark could not start: " + cause.getMessage() + " (run again with --verbose for details).", cause);
+            }
+        }
+
+        /**
+         * The stored value index. When it is missing or older than Gold (a pipeline run since), it is rebuilt in the
+         * background once Spark is up, and the model's sample values stand in until then; without Gold, the sample
+         * values are all there is.
+         */
+        private CompletableFuture<ValueIndex> valueIndex(AppContext context, SemanticModel model)
+        {
+            LakehouseLayout layout = context.layout();
+            Path stored = ValueIndexBuilder.file(layout);
+            long goldChanged = lastChange(layout.gold());
+            if (Files.isRegularFile(stored) && lastModified(stored) >= goldChanged) {
+                return CompletableFuture.completedFuture(new ValueIndexBuilder().load(layout));
+            }
+            if (goldChanged == 0) {
+                return CompletableFuture.completedFuture(ValueIndexBuilder.fromSampleValues(model));
+            }
+            return executor.thenApplyAsync(ready -> AfterPipelineRun.rebuildValueIndex(context, model, new PrintWriter(Writer.nullWriter())),
+                    daemonThreads("aurum-value-index"));
+        }
+
+        /** The newest change to any Gold table's Delta log (0 when there is no Gold). */
+        private static long lastChange(Path gold)
+        {
+            if (!Files.isDirectory(gold)) {
+                return 0;
+            }
+            try (Stream<Path> tables = Files.list(gold)) {
+                return tables.map(table -> table.resolve("_delta_log")).filter(Files::isDirectory).mapToLong(Session::lastModified).max().orElse(0);
+            }
+            catch (IOException e) {
+                return 0;
+            }
+        }
+
+        private static long lastModified(Path path)
+        {
+            try {
+                return Files.getLastModifiedTime(path).toMillis();
+            }
+            catch (IOException e) {
+                return 0;
+            }
+        }
+
+        /** The latest purchase date in Gold, the anchor of relative time (today when Gold is empty). */
+        private LocalDate dataDate()
+        {
+            executor();
+            LocalDate date = dataDate.join().current();
+            return date == null ? LocalDate.now(Clock.systemUTC()) : date;
+        }
+
+        @Override
+        public Conversation newConversation(Engine engine)
+        {
+            return router.newConversation(engine);
+        }
+
+        @Override
+        public Answer runSql(String id, String sql, Engine engine)
+        {
+            return router.runSql(id, sql, engine);
+        }
+
+        @Override
+        public void cancel()
+        {
+            router.cancel();
+        }
+
+        @Override
+        public SemanticModel model()
+        {
+            return model;
+        }
+
+        @Override
+        public List<String> values(String dimension)
+        {
+            return values.values(dimension);
+        }
+
+        @Override
+        public List<String> tables()
+        {
+            executor();
+            SparkSession spark = context.querySession();
+            List<String> names = new ArrayList<>();
+            for (String database : List.of("gold", "silver", "bronze")) {
+                if (spark.catalog().databaseExists(database)) {
+                    try {
+                        spark.catalog().listTables(database).collectAsList().forEach(table -> names.add(database + "." + table.name()));
+                    }
+                    catch (org.apache.spark.sql.AnalysisException e) {
+                        // the database vanished between the two calls: nothing to list
+                    }
+                }
+            }
+            return names;
+        }
+
+        @Override
+        public List<ResultColumn> describe(String table)
+        {
+            executor();
+            SparkSession spark = context.querySession();
+            String name = table.contains(".") ? table : "gold." + table;
+            if (!spark.catalog().tableExists(name)) {
+                throw new AurumException(ErrorCode.UNKNOWN_COLUMN, "There is no table " + name + "; /tables lists them.");
+            }
+            List<ResultColumn> columns = new ArrayList<>();
+            for (StructField field : spark.table(name).schema().fields()) {
+                columns.add(new ResultColumn(field.name(), field.dataType().simpleString()));
+            }
+            return columns;
+        }
+
+        @Override
+        public FeedbackLog feedback()
+        {
+            return feedback;
+        }
+
+        @Override
+        public void close()
+        {
+            // the AppContext that owns Spark is closed by the command
+        }
+    }
+}

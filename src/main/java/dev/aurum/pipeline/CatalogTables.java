@@ -1,0 +1,73 @@
+package dev.aurum.pipeline;
+
+import dev.aurum.lakehouse.LakehouseLayout;
+import dev.aurum.lakehouse.Layer;
+import org.apache.spark.sql.SparkSession;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Points catalog names ({@code silver.orders}, {@code gold.order_facts}, …) at this lakehouse's Delta folders,
+ * replacing a registration that points elsewhere (one session may have served another lakehouse before, as in
+ * tests). Names are external tables: dropping one never touches its data.
+ */
+public final class CatalogTables
+{
+    private final SparkSession spark;
+    private final LakehouseLayout layout;
+
+    public CatalogTables(SparkSession spark, LakehouseLayout layout)
+    {
+        this.spark = requireNonNull(spark, "spark is null");
+        this.layout = requireNonNull(layout, "layout is null");
+    }
+
+    public void point(Layer layer, String table)
+    {
+        Path location = layout.table(layer, table);
+        if (!Files.isDirectory(location.resolve("_delta_log"))) {
+            return;
+        }
+        String name = layer.database() + "." + table;
+        spark.sql("CREATE DATABASE IF NOT EXISTS " + layer.database());
+        String uri = location.toAbsolutePath().toUri().toString();
+        if (spark.catalog().tableExists(name)) {
+            String current = spark.sql("DESCRIBE TABLE EXTENDED " + name).where("col_name = 'Location'").select("data_type").first().getString(0);
+            if (trimSlash(current).equals(trimSlash(uri))) {
+                spark.catalog().refreshTable(name);
+                return;
+            }
+            spark.sql("DROP TABLE " + name);
+        }
+        spark.sql("CREATE TABLE " + name + " USING delta LOCATION '" + uri.replace("'", "\\'") + "'");
+    }
+
+    /** Points every Delta table of the lakehouse (all layers) at its folder; returns how many. */
+    public int pointAll()
+    {
+        int count = 0;
+        for (Layer layer : Layer.values()) {
+            java.io.File[] children = layout.root().resolve(layer.folder()).toFile().listFiles(java.io.File::isDirectory);
+            if (children == null) {
+                continue;
+            }
+            java.util.Arrays.sort(children);
+            for (java.io.File child : children) {
+                if (new java.io.File(child, "_delta_log").isDirectory()) {
+                    point(layer, child.getName());
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static String trimSlash(String uri)
+    {
+        String result = uri.replace("file:///", "file:/");
+        return result.endsWith("/") ? result.substring(0, result.length() - 1) : result;
+    }
+}

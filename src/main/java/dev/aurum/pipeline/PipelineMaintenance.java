@@ -1,0 +1,70 @@
+package dev.aurum.pipeline;
+
+import dev.aurum.AurumException;
+import dev.aurum.ErrorCode;
+import dev.aurum.lakehouse.LakehouseLayout;
+import dev.aurum.lakehouse.Layer;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * OPTIMIZE (compacts small files) and VACUUM (deletes files no longer referenced and older than the retention) on
+ * every Delta table of the lakehouse. The retention defaults to 7 days so time travel and running readers stay safe.
+ */
+public final class PipelineMaintenance
+{
+    public static final int DEFAULT_RETAIN_DAYS = 7;
+
+    private final SparkSession spark;
+    private final LakehouseLayout layout;
+
+    public PipelineMaintenance(SparkSession spark, LakehouseLayout layout)
+    {
+        this.spark = requireNonNull(spark, "spark is null");
+        this.layout = requireNonNull(layout, "layout is null");
+    }
+
+    public List<String> maintain(int retainDays, ProgressListener progress)
+    {
+        if (retainDays < 0) {
+            throw new AurumException(ErrorCode.BAD_INPUT, "--retain-days must be 0 or more, got " + retainDays + ".");
+        }
+        // Delta refuses a retention under 7 days unless told the user chose it
+        spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", String.valueOf(retainDays >= DEFAULT_RETAIN_DAYS));
+        List<String> done = new ArrayList<>();
+        for (Layer layer : Layer.values()) {
+            for (Path table : tables(layout.root().resolve(layer.folder()))) {
+                String location = "delta.`" + table.toAbsolutePath().toUri() + "`";
+                long before = PipelineRunner.deltaVersion(table);
+                spark.sql("OPTIMIZE " + location);
+                spark.sql("VACUUM " + location + " RETAIN " + (retainDays * 24L) + " HOURS");
+                String name = layer.folder() + "/" + table.getFileName();
+                progress.step(name + ": optimized and vacuumed (version " + before + " -> " + PipelineRunner.deltaVersion(table) + ")");
+                done.add(name);
+            }
+        }
+        return done;
+    }
+
+    private static List<Path> tables(Path folder)
+    {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(folder)) {
+            return children.filter(child -> Files.isDirectory(child.resolve("_delta_log"))).sorted().toList();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package dev.aurum.pipeline;
+
+import dev.aurum.AurumException;
+import dev.aurum.ErrorCode;
+import dev.aurum.lakehouse.LakehouseLayout;
+import dev.aurum.lakehouse.Layer;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Runs the pipeline once: landing → Bronze (new files only) → Silver (MERGE of the new Bronze batches, or a full
+ * rebuild) → Gold (rebuilt when its Silver inputs or parameters changed), under the lakehouse lock, and records
+ * the run in {@code _aurum/runs}. A run with nothing new writes no Bronze, Silver or Gold table.
+ */
+public final class PipelineRunner
+{
+    public static final String LOCK_FILE = "pipeline.lock";
+    public static final String FULL_REFRESH_MARKER = "full_refresh.pending";
+
+    private final SparkSession spark;
+    private final LakehouseLayout layout;
+    private final PipelineSpec spec;
+    private final Clock clock;
+    private final int bronzeRowsPerCommit;
+
+    public PipelineRunner(SparkSession spark, LakehouseLayout layout, PipelineSpec spec, Clock clock, int bronzeRowsPerCommit)
+    {
+        this.spark = requireNonNull(spark, "spark is null");
+        this.layout = requireNonNull(layout, "layout is null");
+        this.spec = requireNonNull(spec, "spec is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.bronzeRowsPerCommit = bronzeRowsPerCommit;
+    }
+
+    public PipelineRunner(SparkSession spark, LakehouseLayout layout, PipelineSpec spec)
+    {
+        this(spark, layout, spec, Clock.systemUTC(), 250_000);
+    }
+
+    public RunSummary run(RunOptions options, ProgressListener progress)
+    {
+        Map<String, String> parameters = spec.resolveParameters(options.parameters());
+        try (PipelineLock ignored = PipelineLock.acquire(layout.state().resolve(LOCK_FILE))) {
+            RunState state = new RunState(spark, layout);
+            Instant started = clock.instant();
+            long runId = state.nextRunId(started);
+            try {
+                return runLocked(options, parameters, state, runId, started, progress);
+            }
+            catch (RuntimeException e) {
+                try {
+                    Instant finished = clock.instant();
+                    state.recordRun(new RunRecord(runId, started, finished, RunRecord.FAILED, options.fullRefresh(), options.until(), parameters, 0, 0, 0, 0,
+                            String.valueOf(e.getMessage())));
+                }
+                catch (RuntimeException recordFailure) {
+                    e.addSuppressed(recordFailure);
+                }
+                if (e instanceof AurumException) {
+                    throw e;
+                }
+                throw new AurumException(ErrorCode.RUN_FAILED, "The pipeline run failed: " + e.getMessage() + " Fix the cause and run `aurum pipeline run` again; finished steps are not redone.", e);
+            }
+        }
+    }
+
+    private RunSummary runLocked(RunOptions options, Map<String, String> parameters, RunState state, long runId, Instant started, ProgressListener progress)
+    {
+        spark.conf().set("spark.sql.legacy.timeParserPolicy", "CORRECTED");
+        Path marker = layout.state().resolve(FULL_REFRESH_MARKER);
+        boolean fullRefresh = options.fullRefresh() || Files.exists(marker);
+        if (fullRefresh) {
+            touch(marker);
+        }
+        progress.step("run " + runId + (fullRefresh ? " (full refresh)" : "") + options.until().map(day -> ", drops up to " + day).orElse(""));
+        List<TableSummary> summaries = new ArrayList<>();
+
+        // Bronze
+        BronzeIngest ingest = new BronzeIngest(spark, layout, bronzeRowsPerCommit);
+        LandingZone landing = new LandingZone(layout);
+        long bronzeRows = 0;
+        for (SourceSpec source : spec.sources()) {
+            long start = System.nanoTime();
+            Set<String> ingested = state.ingestedPaths(source.entity());
+            List<LandingFile> files = landing.files(source.entity(), options.until()).stream().filter(file -> !ingested.contains(file.relativePath())).toList();
+            if (files.isEmpty()) {
+                continue;
+            }
+            Instant ingestedAt = clock.instant();
+            List<BronzeIngest.FileResult> results = ingest.ingest(source, files, runId, ingestedAt);
+            state.recordIngestedFiles(results, runId, ingestedAt);
+            long rows = results.stream().mapToLong(BronzeIngest.FileResult::rows).sum();
+            bronzeRows += rows;
+            List<String> warnings = new ArrayList<>();
+            for (BronzeIngest.FileResult result : results) {
+                if (!result.missingColumns().isEmpty()) {
+                    warnings.add("rejected " + result.file().relativePath() + ": header lacks " + result.missingColumns() + " (" + result.rows() + " rows quarantined as missing_column)");
+                }
+            }
+            summaries.add(new TableSummary("bronze." + source.entity(), rows, rows, Map.of(), 0, 0, warnings, millisSince(start)));
+            progress.step("bronze." + source.entity() + ": " + files.size() + " new files, " + rows + " rows");
+        }
+
+        // Silver
+        SilverMerge merge = new SilverMerge(spark, layout, state);
+        long silverWritten = 0;
+        long quarantined = 0;
+        Map<String, TableSummary> silverSummaries = new LinkedHashMap<>();
+        for (SourceSpec source : spec.sources()) {
+            long start = System.nanoTime();
+            String silverSql = spec.silverSql().get(source.entity());
+            OptionalLong generation = state.generation(source.entity());
+            boolean full = fullRefresh || !merge.silverExists(source.entity()) || generation.isEmpty();
+            SilverCounters counters = SilverCounters.empty();
+            List<String> warnings = new ArrayList<>();
+            if (full) {
+                counters = merge.rebuild(source, silverSql, parameters, runId, runId, clock.instant());
+                warnIfTooMuchQuarantined(counters, "rebuild", warnings);
+            }
+            else {
+                for (long batch : merge.pendingBatches(source.entity())) {
+                    SilverCounters batchCounters = merge.merge(source, silverSql, parameters, batch, generation.getAsLong(), runId, clock.instant());
+                    warnIfTooMuchQuarantined(batchCounters, "batch " + batch, warnings);
+                    counters = counters.plus(batchCounters);
+                }
+            }
+            if (counters.bronzeRows() == 0 && !full) {
+                continue;
+            }
+            silverWritten += counters.written();
+            quarantined += counters.quarantined();
+            Map<String, Long> rules = new TreeMap<>(counters.quarantinedByRule());
+            rules.putAll(counters.nulledByColumn());
+            TableSummary summary = new TableSummary("silver." + source.entity(), counters.bronzeRows(), counters.written(), rules, counters.duplicates(), 0, warnings, millisSince(start));
+            silverSummaries.put(source.entity(), summary);
+            progress.step("silver." + source.entity() + ": " + counters.bronzeRows() + " rows read, " + counters.written() + " written, "
+                    + counters.quarantined() + " quarantined, " + counters.duplicates() + " duplicates" + (full ? " (rebuilt)" : ""));
+        }
+        CatalogTables catalog = new CatalogTables(spark, layout);
+        for (SourceSpec source : spec.sources()) {
+            catalog.point(Layer.BRONZE, source.entity());
+            catalog.point(Layer.SILVER, source.entity());
+            catalog.point(Layer.SILVER, source.quarantineTable());
+        }
+
+        // Gold
+        long goldRows = 0;
+        String fingerprint = goldFingerprint(parameters);
+        boolean goldMissing = spec.gold().stream().anyMatch(step -> !Files.isDirectory(layout.table(Layer.GOLD, step.table()).resolve("_delta_log")));
+        boolean goldChanged = fullRefresh || goldMissing || !state.lastGoldFingerprint().map(fingerprint::equals).orElse(false);
+        if (goldChanged) {
+            GoldBuild gold = new GoldBuild(spark, layout, catalog);
+            for (GoldStep step : spec.gold()) {
+                long start = System.nanoTime();
+                long rows = gold.build(step, parameters);
+                goldRows += rows;
+                summaries.add(new TableSummary("gold." + step.table(), 0, rows, Map.of(), 0, 0, List.of(), millisSince(start)));
+                progress.step("gold." + step.table() + ": " + rows + " rows");
+            }
+            Map<String, Long> checkValues = new LinkedHashMap<>();
+            for (CheckSpec check : spec.checks()) {
+                checkValues.put(check.name(), spark.sql(PipelineSpec.substitute(check.sql(), parameters, "check " + check.name())).first().getLong(0));
+            }
+            state.writeChecks(runId, spec.checks(), checkValues);
+            for (CheckSpec check : spec.checks()) {
+                TableSummary silver = silverSummaries.get(check.entity());
+                if (silver != null) {
+                    silverSummaries.put(check.entity(), new TableSummary(silver.table(), silver.rowsRead(), silver.rowsWritten(), silver.quarantinedByRule(),
+                            silver.duplicates(), silver.orphans() + checkValues.get(check.name()), silver.warnings(), silver.durationMillis()));
+                }
+            }
+            state.recordGoldBuild(runId, fingerprint, clock.instant());
+        }
+        else {
+            progress.step("gold: up to date");
+        }
+        List<TableSummary> ordered = new ArrayList<>(summaries.stream().filter(table -> table.table().startsWith("bronze.")).toList());
+        ordered.addAll(silverSummaries.values());
+        ordered.addAll(summaries.stream().filter(table -> table.table().startsWith("gold.")).toList());
+        try {
+            Files.deleteIfExists(marker);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Instant finished = clock.instant();
+        RunRecord record = new RunRecord(runId, started, finished, RunRecord.SUCCEEDED, fullRefresh, options.until(), parameters,
+                bronzeRows, silverWritten, goldRows, quarantined, "ok");
+        state.recordRun(record);
+        for (String table : List.of(RunState.RUNS, RunState.INGESTED_FILES, RunState.SILVER_COUNTERS, RunState.CHECKS, RunState.GOLD_BUILDS)) {
+            catalog.point(Layer.STATE, table);
+        }
+        return new RunSummary(record, ordered, bronzeRows > 0 || goldChanged || !silverSummaries.isEmpty());
+    }
+
+    private void warnIfTooMuchQuarantined(SilverCounters counters, String unit, List<String> warnings)
+    {
+        if (counters.bronzeRows() > 0 && (double) counters.quarantined() / counters.bronzeRows() > spec.maxQuarantineRatio()) {
+            warnings.add(String.format("%s quarantined %d of %d rows (%.1f%%, above the %.1f%% threshold)", unit, counters.quarantined(), counters.bronzeRows(),
+                    100.0 * counters.quarantined() / counters.bronzeRows(), 100.0 * spec.maxQuarantineRatio()));
+        }
+    }
+
+    /** What Gold depends on: the Silver table versions, the parameters and the Gold SQL. */
+    private String goldFingerprint(Map<String, String> parameters)
+    {
+        StringBuilder text = new StringBuilder();
+        for (SourceSpec source : spec.sources()) {
+            text.append(source.entity()).append('=').append(deltaVersion(layout.table(Layer.SILVER, source.entity()))).append(';');
+        }
+        text.append(new TreeMap<>(parameters));
+        spec.gold().forEach(step -> text.append(step.table()).append(step.sql()));
+        spec.checks().forEach(check -> text.append(check.name()).append(check.sql()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The latest commit version of a Delta table, or -1 when there is none. */
+    public static long deltaVersion(Path table)
+    {
+        Path log = table.resolve("_delta_log");
+        if (!Files.isDirectory(log)) {
+            return -1;
+        }
+        try (Stream<Path> files = Files.list(log)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.matches("\\d{20}\\.json"))
+                    .mapToLong(name -> Long.parseLong(name.substring(0, 20)))
+                    .max().orElse(-1);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void touch(Path file)
+    {
+        try {
+            Files.createDirectories(file.getParent());
+            if (!Files.exists(file)) {
+                Files.createFile(file);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long millisSince(long startNanos)
+    {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

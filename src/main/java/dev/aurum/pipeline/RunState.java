@@ -1,0 +1,263 @@
+package dev.aurum.pipeline;
+
+import dev.aurum.lakehouse.LakehouseLayout;
+import dev.aurum.lakehouse.Layer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * The pipeline's own Delta tables under {@code _aurum/} (catalog database {@code aurum}): {@code runs} (history),
+ * {@code ingested_files}, {@code silver_counters} (per entity and Bronze batch, written idempotently with Delta's
+ * txnAppId/txnVersion so a re-run after a crash never counts twice), {@code checks} (orphan counters of the last
+ * Gold build) and {@code gold_builds} (which Silver versions the current Gold was built from).
+ */
+public final class RunState
+{
+    public static final String RUNS = "runs";
+    public static final String INGESTED_FILES = "ingested_files";
+    public static final String SILVER_COUNTERS = "silver_counters";
+    public static final String CHECKS = "checks";
+    public static final String GOLD_BUILDS = "gold_builds";
+
+    private static final StructType RUNS_SCHEMA = new StructType()
+            .add("run_id", DataTypes.LongType, false)
+            .add("started_at", DataTypes.TimestampType, false)
+            .add("finished_at", DataTypes.TimestampType, false)
+            .add("duration_ms", DataTypes.LongType, false)
+            .add("outcome", DataTypes.StringType, false)
+            .add("full_refresh", DataTypes.BooleanType, false)
+            .add("until", DataTypes.DateType, true)
+            .add("parameters", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), false)
+            .add("bronze_rows", DataTypes.LongType, false)
+            .add("silver_rows", DataTypes.LongType, false)
+            .add("gold_rows", DataTypes.LongType, false)
+            .add("quarantined", DataTypes.LongType, false)
+            .add("message", DataTypes.StringType, false);
+
+    private static final StructType FILES_SCHEMA = new StructType()
+            .add("path", DataTypes.StringType, false)
+            .add("entity", DataTypes.StringType, false)
+            .add("drop_date", DataTypes.DateType, false)
+            .add("batch_id", DataTypes.LongType, false)
+            .add("rows", DataTypes.LongType, false)
+            .add("malformed_rows", DataTypes.LongType, false)
+            .add("missing_columns", DataTypes.StringType, true)
+            .add("ingested_at", DataTypes.TimestampType, false);
+
+    private static final StructType COUNTERS_SCHEMA = new StructType()
+            .add("entity", DataTypes.StringType, false)
+            .add("generation", DataTypes.LongType, false)
+            .add("batch_id", DataTypes.LongType, false)
+            .add("run_id", DataTypes.LongType, false)
+            .add("bronze_rows", DataTypes.LongType, false)
+            .add("written", DataTypes.LongType, false)
+            .add("inserted", DataTypes.LongType, false)
+            .add("superseded", DataTypes.LongType, false)
+            .add("duplicates", DataTypes.LongType, false)
+            .add("quarantined", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false)
+            .add("nulled", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false)
+            .add("processed_at", DataTypes.TimestampType, false);
+
+    private static final StructType CHECKS_SCHEMA = new StructType()
+            .add("name", DataTypes.StringType, false)
+            .add("entity", DataTypes.StringType, false)
+            .add("value", DataTypes.LongType, false)
+            .add("run_id", DataTypes.LongType, false);
+
+    private static final StructType GOLD_BUILDS_SCHEMA = new StructType()
+            .add("run_id", DataTypes.LongType, false)
+            .add("built_at", DataTypes.TimestampType, false)
+            .add("fingerprint", DataTypes.StringType, false);
+
+    private final SparkSession spark;
+    private final LakehouseLayout layout;
+
+    public RunState(SparkSession spark, LakehouseLayout layout)
+    {
+        this.spark = requireNonNull(spark, "spark is null");
+        this.layout = requireNonNull(layout, "layout is null");
+    }
+
+    public Path path(String table)
+    {
+        return layout.table(Layer.STATE, table);
+    }
+
+    public boolean exists(String table)
+    {
+        return Files.isDirectory(path(table).resolve("_delta_log"));
+    }
+
+    private Dataset<Row> read(String table)
+    {
+        return spark.read().format("delta").load(path(table).toString());
+    }
+
+    /** A run id larger than every earlier one: the start time in milliseconds, bumped past the last recorded run. */
+    public long nextRunId(Instant now)
+    {
+        long last = 0;
+        if (exists(RUNS)) {
+            Row row = read(RUNS).agg(org.apache.spark.sql.functions.max("run_id")).first();
+            last = row.isNullAt(0) ? 0 : row.getLong(0);
+        }
+        return Math.max(now.toEpochMilli(), last + 1);
+    }
+
+    /** Landing paths already in Bronze or recorded as ingested (empty files leave no Bronze row). */
+    public Set<String> ingestedPaths(String entity)
+    {
+        Set<String> paths = new HashSet<>();
+        if (exists(INGESTED_FILES)) {
+            read(INGESTED_FILES).where(col("entity").equalTo(entity)).select("path").collectAsList()
+                    .forEach(row -> paths.add(row.getString(0)));
+        }
+        Path bronze = layout.table(Layer.BRONZE, entity);
+        if (Files.isDirectory(bronze.resolve("_delta_log"))) {
+            spark.read().format("delta").load(bronze.toString()).select(BronzeIngest.SOURCE_FILE).distinct().collectAsList()
+                    .forEach(row -> paths.add(row.getString(0)));
+        }
+        return paths;
+    }
+
+    public void recordIngestedFiles(List<BronzeIngest.FileResult> files, long batchId, Instant ingestedAt)
+    {
+        if (files.isEmpty()) {
+            return;
+        }
+        List<Row> rows = new ArrayList<>();
+        for (BronzeIngest.FileResult file : files) {
+            rows.add(RowFactory.create(file.file().relativePath(), file.file().entity(), file.file().day(), batchId, file.rows(),
+                    file.malformedRows(), file.missingColumns().isEmpty() ? null : String.join(",", file.missingColumns()), ingestedAt));
+        }
+        append(INGESTED_FILES, spark.createDataFrame(rows, FILES_SCHEMA), Optional.empty(), 0);
+    }
+
+    /** The generation (the run that last rebuilt the entity's Silver in full) of the entity's counters, if any. */
+    public OptionalLong generation(String entity)
+    {
+        if (!exists(SILVER_COUNTERS)) {
+            return OptionalLong.empty();
+        }
+        Row row = read(SILVER_COUNTERS).where(col("entity").equalTo(entity)).agg(org.apache.spark.sql.functions.max("generation")).first();
+        return row.isNullAt(0) ? OptionalLong.empty() : OptionalLong.of(row.getLong(0));
+    }
+
+    /** Adds the counters of one Silver unit; a second call for the same (entity, generation, batch) is a no-op. */
+    public void appendCounters(String entity, long generation, long batchId, long runId, SilverCounters counters, Instant now)
+    {
+        Row row = RowFactory.create(entity, generation, batchId, runId, counters.bronzeRows(), counters.written(), counters.inserted(),
+                counters.superseded(), counters.duplicates(), new TreeMap<>(counters.quarantinedByRule()), new TreeMap<>(counters.nulledByColumn()), now);
+        append(SILVER_COUNTERS, spark.createDataFrame(List.of(row), COUNTERS_SCHEMA), Optional.of("aurum-silver-counters-" + entity + "-" + generation), batchId);
+    }
+
+    /** The counters of the entity's current generation, summed. */
+    public SilverCounters totals(String entity)
+    {
+        OptionalLong generation = generation(entity);
+        if (generation.isEmpty()) {
+            return SilverCounters.empty();
+        }
+        SilverCounters total = SilverCounters.empty();
+        for (Row row : read(SILVER_COUNTERS).where(col("entity").equalTo(entity).and(col("generation").equalTo(generation.getAsLong()))).collectAsList()) {
+            total = total.plus(new SilverCounters(row.getLong(4), row.getLong(5), row.getLong(6), row.getLong(7), row.getLong(8),
+                    longMap(row.getJavaMap(9)), longMap(row.getJavaMap(10))));
+        }
+        return total;
+    }
+
+    private static Map<String, Long> longMap(Map<Object, Object> map)
+    {
+        Map<String, Long> result = new TreeMap<>();
+        map.forEach((key, value) -> result.put(String.valueOf(key), ((Number) value).longValue()));
+        return result;
+    }
+
+    public void recordRun(RunRecord run)
+    {
+        Row row = RowFactory.create(run.runId(), run.startedAt(), run.finishedAt(), run.durationMillis(), run.outcome(), run.fullRefresh(),
+                run.until().orElse(null), new TreeMap<>(run.parameters()), run.bronzeRows(), run.silverRows(), run.goldRows(), run.quarantined(), run.message());
+        append(RUNS, spark.createDataFrame(List.of(row), RUNS_SCHEMA), Optional.empty(), 0);
+    }
+
+    /** Past runs, newest first. */
+    public List<RunRecord> runs(int limit)
+    {
+        if (!exists(RUNS)) {
+            return List.of();
+        }
+        List<RunRecord> runs = new ArrayList<>();
+        for (Row row : read(RUNS).orderBy(col("run_id").desc()).limit(limit).collectAsList()) {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            row.<Object, Object>getJavaMap(7).forEach((key, value) -> parameters.put(String.valueOf(key), String.valueOf(value)));
+            runs.add(new RunRecord(row.getLong(0), row.getAs("started_at"), row.getAs("finished_at"), row.getString(4), row.getBoolean(5),
+                    Optional.ofNullable((LocalDate) row.getAs("until")), parameters, row.getLong(8), row.getLong(9), row.getLong(10), row.getLong(11), row.getString(12)));
+        }
+        return runs;
+    }
+
+    public Optional<String> lastGoldFingerprint()
+    {
+        if (!exists(GOLD_BUILDS)) {
+            return Optional.empty();
+        }
+        List<Row> rows = read(GOLD_BUILDS).orderBy(col("run_id").desc(), col("built_at").desc()).limit(1).collectAsList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0).getString(2));
+    }
+
+    public void recordGoldBuild(long runId, String fingerprint, Instant now)
+    {
+        append(GOLD_BUILDS, spark.createDataFrame(List.of(RowFactory.create(runId, now, fingerprint)), GOLD_BUILDS_SCHEMA), Optional.empty(), 0);
+    }
+
+    public void writeChecks(long runId, List<CheckSpec> checks, Map<String, Long> values)
+    {
+        List<Row> rows = new ArrayList<>();
+        for (CheckSpec check : checks) {
+            rows.add(RowFactory.create(check.name(), check.entity(), values.getOrDefault(check.name(), 0L), runId));
+        }
+        spark.createDataFrame(rows, CHECKS_SCHEMA).write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(path(CHECKS).toString());
+    }
+
+    /** The check counters of the last Gold build, by entity then name. */
+    public Map<String, Map<String, Long>> checks()
+    {
+        if (!exists(CHECKS)) {
+            return Map.of();
+        }
+        return read(CHECKS).collectAsList().stream().collect(Collectors.groupingBy(row -> row.getString(1), TreeMap::new,
+                Collectors.toMap(row -> row.getString(0), row -> row.getLong(2), Long::sum, TreeMap::new)));
+    }
+
+    private void append(String table, Dataset<Row> rows, Optional<String> transactionApp, long transactionVersion)
+    {
+        var writer = rows.write().format("delta").mode(SaveMode.Append).option("mergeSchema", "true");
+        if (transactionApp.isPresent()) {
+            writer = writer.option("txnAppId", transactionApp.get()).option("txnVersion", transactionVersion);
+        }
+        writer.save(path(table).toString());
+    }
+}

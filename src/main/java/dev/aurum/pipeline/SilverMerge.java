@@ -1,0 +1,305 @@
+package dev.aurum.pipeline;
+
+import dev.aurum.AurumException;
+import dev.aurum.ErrorCode;
+import dev.aurum.lakehouse.LakehouseLayout;
+import dev.aurum.lakehouse.Layer;
+import io.delta.tables.DeltaTable;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.storage.StorageLevel;
+
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * Bronze to Silver for one entity. Types a unit of Bronze rows with the source's Silver SQL, applies the rules
+ * (Bronze's malformed_row / missing_column first, then the YAML rules in order) into {@code <entity>_quarantine},
+ * drops exact duplicates of the version a row would replace, and upserts the latest version per key (latest drop,
+ * then latest line) into {@code silver.<entity>}: MERGE for an incremental unit, overwrite for a full rebuild.
+ *
+ * <p>Crash safety: counters and quarantine rows are written first with Delta txnAppId/txnVersion = (entity and
+ * generation, batch id), so re-doing a unit after a crash never writes them twice; the Silver MERGE comes last.
+ * A unit is done once Silver holds a row of its batch (or, if none of its rows won, re-doing it writes nothing).
+ */
+public final class SilverMerge
+{
+    public static final String ROW_HASH = "_row_hash";
+    public static final String RULE = "_rule";
+    private static final String BRONZE = "_bronze";
+
+    private final SparkSession spark;
+    private final LakehouseLayout layout;
+    private final RunState state;
+
+    public SilverMerge(SparkSession spark, LakehouseLayout layout, RunState state)
+    {
+        this.spark = requireNonNull(spark, "spark is null");
+        this.layout = requireNonNull(layout, "layout is null");
+        this.state = requireNonNull(state, "state is null");
+    }
+
+    public boolean silverExists(String entity)
+    {
+        return Files.isDirectory(layout.table(Layer.SILVER, entity).resolve("_delta_log"));
+    }
+
+    /** Bronze batch ids not yet merged into Silver, oldest first. */
+    public List<Long> pendingBatches(String entity)
+    {
+        Dataset<Row> bronze = bronze(entity);
+        if (bronze == null) {
+            return List.of();
+        }
+        Row watermark = silver(entity).agg(org.apache.spark.sql.functions.max(BronzeIngest.BATCH_ID)).first();
+        long merged = watermark.isNullAt(0) ? Long.MIN_VALUE : watermark.getLong(0);
+        return bronze.select(BronzeIngest.BATCH_ID).distinct().where(col(BronzeIngest.BATCH_ID).gt(merged)).collectAsList().stream()
+                .map(row -> row.getLong(0)).sorted().toList();
+    }
+
+    public OptionalLong maxBronzeBatch(String entity)
+    {
+        Dataset<Row> bronze = bronze(entity);
+        if (bronze == null) {
+            return OptionalLong.empty();
+        }
+        Row row = bronze.agg(org.apache.spark.sql.functions.max(BronzeIngest.BATCH_ID)).first();
+        return row.isNullAt(0) ? OptionalLong.empty() : OptionalLong.of(row.getLong(0));
+    }
+
+    /** Rebuilds Silver and quarantine of the entity from all of Bronze, as generation {@code generation}. */
+    public SilverCounters rebuild(SourceSpec source, String silverSql, Map<String, String> parameters, long generation, long runId, Instant now)
+    {
+        Dataset<Row> bronze = bronze(source.entity());
+        OptionalLong maxBatch = maxBronzeBatch(source.entity());
+        if (bronze == null || maxBatch.isEmpty()) {
+            return SilverCounters.empty();
+        }
+        return process(source, silverSql, parameters, bronze, generation, maxBatch.getAsLong(), runId, true, now);
+    }
+
+    /** Merges one Bronze batch into Silver (generation {@code generation}). */
+    public SilverCounters merge(SourceSpec source, String silverSql, Map<String, String> parameters, long batchId, long generation, long runId, Instant now)
+    {
+        Dataset<Row> rows = bronze(source.entity()).where(col(BronzeIngest.BATCH_ID).equalTo(batchId));
+        return process(source, silverSql, parameters, rows, generation, batchId, runId, false, now);
+    }
+
+    private SilverCounters process(SourceSpec source, String silverSql, Map<String, String> parameters, Dataset<Row> bronzeRows,
+            long generation, long unitVersion, long runId, boolean full, Instant now)
+    {
+        String entity = source.entity();
+        List<String> bronzeColumns = Arrays.asList(bronzeRows.columns());
+        Column[] all = bronzeColumns.stream().map(name -> col("`" + name + "`")).toArray(Column[]::new);
+        bronzeRows.withColumn(BRONZE, struct(all)).createOrReplaceTempView("bronze_batch");
+        Dataset<Row> typed;
+        try {
+            typed = spark.sql(PipelineSpec.substitute(silverSql, parameters, source.silverSql()));
+        }
+        catch (RuntimeException e) {
+            throw new AurumException(ErrorCode.RUN_FAILED, "Silver SQL " + source.silverSql() + " of " + entity + " failed: " + e.getMessage() + " Fix the SQL file and run again.", e);
+        }
+        List<String> typedColumns = Arrays.asList(typed.columns());
+        if (!typedColumns.contains(BRONZE)) {
+            throw new AurumException(ErrorCode.BAD_INPUT, "Silver SQL " + source.silverSql() + " must select the column _bronze (the original row) from bronze_batch.");
+        }
+        // schema evolution: data columns Bronze has that neither the contract nor the SQL knows flow through as text
+        for (String column : bronzeColumns) {
+            if (!column.startsWith("_") && !source.columns().contains(column) && !typedColumns.contains(column)) {
+                typed = typed.withColumn(column, expr("nullif(trim(_bronze.`" + column + "`), '')"));
+            }
+        }
+        List<String> dataColumns = Arrays.stream(typed.columns()).filter(name -> !name.equals(BRONZE)).toList();
+
+        StringBuilder rule = new StringBuilder("CASE WHEN _bronze." + BronzeIngest.ISSUE + " IS NOT NULL THEN _bronze." + BronzeIngest.ISSUE);
+        for (RuleSpec spec : source.rules()) {
+            rule.append(" WHEN (").append(PipelineSpec.substitute(spec.when(), parameters, "rule " + spec.name() + " of " + entity))
+                    .append(") THEN '").append(spec.name()).append("'");
+        }
+        rule.append(" END");
+        Dataset<Row> evaluated = typed.withColumn(RULE, expr(rule.toString()));
+        for (String column : source.nullable()) {
+            evaluated = evaluated.withColumn("_nulled_" + column,
+                    expr("CASE WHEN " + RULE + " IS NULL AND nullif(trim(_bronze.`" + column + "`), '') IS NOT NULL AND `" + column + "` IS NULL THEN 1 ELSE 0 END"));
+        }
+        evaluated = evaluated.persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            return write(source, evaluated, dataColumns, generation, unitVersion, runId, full, now);
+        }
+        finally {
+            evaluated.unpersist();
+        }
+    }
+
+    private SilverCounters write(SourceSpec source, Dataset<Row> evaluated, List<String> dataColumns, long generation, long unitVersion, long runId, boolean full, Instant now)
+    {
+        String entity = source.entity();
+        // quarantine and nulled counts in one pass
+        List<Column> aggregates = new ArrayList<>();
+        aggregates.add(count(lit(1)).alias("rows"));
+        for (String column : source.nullable()) {
+            aggregates.add(sum(col("_nulled_" + column)).alias("_nulled_" + column));
+        }
+        Map<String, Long> quarantined = new TreeMap<>();
+        Map<String, Long> nulled = new TreeMap<>();
+        long bronzeRows = 0;
+        for (Row row : evaluated.groupBy(col(RULE)).agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).collectAsList()) {
+            long rows = row.getLong(1);
+            bronzeRows += rows;
+            if (!row.isNullAt(0)) {
+                quarantined.put(row.getString(0), rows);
+            }
+            for (int i = 0; i < source.nullable().size(); i++) {
+                long value = row.isNullAt(2 + i) ? 0 : row.getLong(2 + i);
+                if (value > 0) {
+                    nulled.merge("nulled_" + source.nullable().get(i), value, Long::sum);
+                }
+            }
+        }
+
+        Column[] data = dataColumns.stream().map(name -> col("`" + name + "`")).toArray(Column[]::new);
+        Dataset<Row> valid = evaluated.where(col(RULE).isNull())
+                .select(concat(data,
+                        col(BRONZE + "." + BronzeIngest.SOURCE_FILE).alias(BronzeIngest.SOURCE_FILE),
+                        col(BRONZE + "." + BronzeIngest.DROP_DATE).alias(BronzeIngest.DROP_DATE),
+                        col(BRONZE + "." + BronzeIngest.LINE_NUMBER).alias(BronzeIngest.LINE_NUMBER),
+                        col(BRONZE + "." + BronzeIngest.BATCH_ID).alias(BronzeIngest.BATCH_ID),
+                        sha2(to_json(struct(data)), 256).alias(ROW_HASH)));
+
+        Column[] key = source.key().stream().map(name -> col("`" + name + "`")).toArray(Column[]::new);
+        List<String> light = new ArrayList<>(source.key());
+        light.addAll(List.of(ROW_HASH, BronzeIngest.DROP_DATE, BronzeIngest.SOURCE_FILE, BronzeIngest.LINE_NUMBER));
+        Column[] lightColumns = light.stream().map(name -> col("`" + name + "`")).toArray(Column[]::new);
+        Dataset<Row> versions = valid.select(lightColumns).withColumn("_existing", lit(false));
+        boolean merging = !full && silverExists(entity);
+        if (merging) {
+            Dataset<Row> batchKeys = valid.select(source.key().stream().map(name -> col("`" + name + "`").alias("_batch_key_" + name)).toArray(Column[]::new)).distinct();
+            Column sameKey = lit(true);
+            for (String name : source.key()) {
+                sameKey = sameKey.and(col("`" + name + "`").equalTo(col("_batch_key_" + name)));
+            }
+            Dataset<Row> existing = silver(entity).select(lightColumns).join(batchKeys, sameKey, "left_semi")
+                    .withColumn("_existing", lit(true));
+            versions = versions.unionByName(existing);
+        }
+        WindowSpec order = Window.partitionBy(key).orderBy(col(BronzeIngest.DROP_DATE), col(BronzeIngest.SOURCE_FILE), col(BronzeIngest.LINE_NUMBER));
+        Dataset<Row> marked = versions.withColumn("_previous_hash", lag(col(ROW_HASH), 1).over(order))
+                .withColumn("_duplicate", col("_existing").equalTo(false).and(coalesce(col("_previous_hash").equalTo(col(ROW_HASH)), lit(false))));
+        Dataset<Row> kept = marked.where(col("_duplicate").equalTo(false))
+                .withColumn("_last", row_number().over(Window.partitionBy(key).orderBy(col(BronzeIngest.DROP_DATE).desc(), col(BronzeIngest.SOURCE_FILE).desc(), col(BronzeIngest.LINE_NUMBER).desc())).equalTo(1))
+                .withColumn("_key_existed", org.apache.spark.sql.functions.max(col("_existing").cast("int")).over(Window.partitionBy(key)).equalTo(1))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            long duplicates = marked.where(col("_duplicate")).count();
+            Row tally = kept.where(col("_existing").equalTo(false)).agg(
+                    count(lit(1)),
+                    sum(when(col("_last"), 1).otherwise(0)),
+                    sum(when(col("_last").and(col("_key_existed").equalTo(false)), 1).otherwise(0))).first();
+            long newVersions = tally.getLong(0);
+            long written = tally.isNullAt(1) ? 0 : tally.getLong(1);
+            long inserted = tally.isNullAt(2) ? 0 : tally.getLong(2);
+            SilverCounters counters = new SilverCounters(bronzeRows, written, inserted, newVersions - inserted, duplicates, quarantined, nulled);
+
+            state.appendCounters(entity, generation, unitVersion, runId, counters, java.time.Instant.now());
+            writeQuarantine(source, evaluated, generation, unitVersion, full);
+            Dataset<Row> winning = kept.where(col("_last").and(col("_existing").equalTo(false)))
+                    .select(col(BronzeIngest.SOURCE_FILE).alias("_winning_file"), col(BronzeIngest.LINE_NUMBER).alias("_winning_line"));
+            Dataset<Row> winners = valid.join(winning, col(BronzeIngest.SOURCE_FILE).equalTo(col("_winning_file"))
+                    .and(col(BronzeIngest.LINE_NUMBER).equalTo(col("_winning_line"))), "left_semi");
+            String path = layout.table(Layer.SILVER, entity).toString();
+            if (!merging) {
+                winners.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(path);
+            }
+            else if (written > 0) {
+                Dataset<Row> aligned = alignToTarget(winners, silver(entity));
+                String condition = source.key().stream().map(name -> "t.`" + name + "` = s.`" + name + "`").collect(Collectors.joining(" AND "));
+                spark.conf().set("spark.databricks.delta.schema.autoMerge.enabled", "true");
+                DeltaTable.forPath(spark, path).as("t").merge(aligned.as("s"), condition)
+                        .whenMatched().updateAll()
+                        .whenNotMatched().insertAll()
+                        .execute();
+            }
+            return counters;
+        }
+        finally {
+            kept.unpersist();
+        }
+    }
+
+    private void writeQuarantine(SourceSpec source, Dataset<Row> evaluated, long generation, long unitVersion, boolean full)
+    {
+        Dataset<Row> quarantine = evaluated.where(col(RULE).isNotNull()).select(col(BRONZE + ".*"), col(RULE));
+        String path = layout.table(Layer.SILVER, source.quarantineTable()).toString();
+        var writer = quarantine.write().format("delta")
+                .option("txnAppId", "aurum-quarantine-" + source.entity() + "-" + generation)
+                .option("txnVersion", unitVersion);
+        if (full) {
+            writer.mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(path);
+        }
+        else {
+            writer.mode(SaveMode.Append).option("mergeSchema", "true").save(path);
+        }
+    }
+
+    /** Adds NULL columns for the target's columns the source lacks, so UPDATE SET * / INSERT * line up. */
+    private static Dataset<Row> alignToTarget(Dataset<Row> source, Dataset<Row> target)
+    {
+        Set<String> present = Set.of(source.columns());
+        Dataset<Row> aligned = source;
+        for (StructField field : target.schema().fields()) {
+            if (!present.contains(field.name())) {
+                aligned = aligned.withColumn(field.name(), lit(null).cast(field.dataType()));
+            }
+        }
+        return aligned;
+    }
+
+    private Dataset<Row> bronze(String entity)
+    {
+        String path = layout.table(Layer.BRONZE, entity).toString();
+        if (!Files.isDirectory(layout.table(Layer.BRONZE, entity).resolve("_delta_log"))) {
+            return null;
+        }
+        return spark.read().format("delta").load(path);
+    }
+
+    private Dataset<Row> silver(String entity)
+    {
+        return spark.read().format("delta").load(layout.table(Layer.SILVER, entity).toString());
+    }
+
+    private static Column[] concat(Column[] first, Column... rest)
+    {
+        Column[] result = Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, result, first.length, rest.length);
+        return result;
+    }
+}

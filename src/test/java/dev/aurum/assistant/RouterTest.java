@@ -1,0 +1,250 @@
+package dev.aurum.assistant;
+
+import dev.aurum.AurumException;
+import dev.aurum.ErrorCode;
+import dev.aurum.assistant.offline.PlannerResult;
+import dev.aurum.assistant.offline.QueryPlan;
+import dev.aurum.sql.ResultColumn;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.aurum.assistant.AssistantFixtures.planned;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RouterTest
+{
+    private static final QueryPlan REVENUE_BY_STATE = new QueryPlan(List.of("revenue"), List.of("customer_state"), List.of("year = 2018"), List.of());
+    private static final String PLAN_SQL = "SELECT customer_state, SUM(order_value) AS revenue FROM gold.order_facts WHERE year = 2018 GROUP BY customer_state";
+
+    private final List<Answer> logged = new ArrayList<>();
+    private final AssistantFixtures.FakeRunner runner = new AssistantFixtures.FakeRunner(sql -> sql.contains("GROUP BY customer_state")
+            ? AssistantFixtures.result(sql, List.of(new ResultColumn("customer_state", "string"), new ResultColumn("revenue", "decimal(12,2)")),
+                    List.of(List.of("SP", new BigDecimal("5000.00")), List.of("RJ", new BigDecimal("1234.50")), List.of("AC", new BigDecimal("12.00"))))
+            : AssistantFixtures.revenue(sql, "1234.50"));
+
+    private Router router(QuestionPlanner planner, RouterSettings settings)
+    {
+        VerifiedQueryMatcher matcher = new VerifiedQueryMatcher(AssistantFixtures.model(), new AssistantFixtures.FakeValueIndex(),
+                new AssistantFixtures.WordEmbedder(), VerifiedQueryMatcher.DEFAULT_THRESHOLD);
+        return new Router(AssistantFixtures.model(), planner, Optional.of(matcher), runner, settings, (engine, answer) -> logged.add(answer));
+    }
+
+    @Test
+    void verifiedQueryAnswersAsTrustedWithProvenance()
+    {
+        AssistantFixtures.FakePlanner planner = new AssistantFixtures.FakePlanner();
+        Answer answer = router(planner, RouterSettings.offline()).newConversation(Engine.OFFLINE).ask("q1", "revenue in RJ for 2018");
+
+        assertThat(answer.status()).isEqualTo(AnswerStatus.ANSWERED);
+        assertThat(answer.route()).isEqualTo(Route.TRUSTED);
+        assertThat(answer.id()).isEqualTo("q1");
+        assertThat(runner.seen).containsExactly(answer.sql());
+        assertThat(answer.sql()).contains("customer_state = 'RJ'", "year = 2018");
+        assertThat(answer.summary()).isEqualTo("Revenue was R$ 1,234.50 (customer_state = RJ, year = 2018).");
+        assertThat(answer.provenance().verifiedQuery()).isEqualTo("revenue_by_state_and_year");
+        assertThat(answer.provenance().filters()).containsExactly("customer_state = RJ", "year = 2018");
+        assertThat(answer.provenance().dataDate()).isEqualTo(LocalDate.of(2018, 8, 31));
+        assertThat(answer.provenance().tableVersions()).containsEntry("gold.order_facts", 7L);
+        assertThat(answer.provenance().understood()).extracting(Answer.Understood::as).contains("customer_state = RJ", "year = 2018");
+        assertThat(answer.timings().totalMs()).isNotNull();
+        assertThat(answer.timings().guardMs()).isEqualTo(1L);
+        assertThat(answer.timings().executeMs()).isEqualTo(2L);
+        assertThat(answer.rowCount()).isEqualTo(1L);
+        assertThat(planner.questions).isEmpty();
+        assertThat(logged).containsExactly(answer);
+    }
+
+    @Test
+    void plannerAnswersWhenItUnderstoodEveryWord()
+    {
+        for (Engine engine : List.of(Engine.OFFLINE, Engine.AUTO)) {
+            AssistantFixtures.FakePlanner planner = new AssistantFixtures.FakePlanner(planned(REVENUE_BY_STATE, PLAN_SQL, true,
+                    new Answer.Understood("revenue", "metric revenue"), new Answer.Understood("by state", "group by customer_state")));
+            Answer answer = router(planner, RouterSettings.offline()).newConversation(engine).ask("q", "revenue by state in 2018");
+            assertThat(answer.status()).isEqualTo(AnswerStatus.ANSWERED);
+            assertThat(answer.route()).isEqualTo(Route.PLANNER);
+            assertThat(answer.sql()).isEqualTo(PLAN_SQL);
+            assertThat(answer.provenance().metrics()).containsExactly("revenue");
+            assertThat(answer.provenance().dimensions()).containsExactly("customer_state");
+            assertThat(answer.provenance().filters()).containsExactly("year = 2018");
+            assertThat(answer.provenance().understood()).hasSize(2);
+            assertThat(answer.columns()).extracting(ResultColumn::name).containsExactly("customer_state", "revenue");
+            assertThat(answer.rows()).hasSize(3);
+            assertThat(answer.summary()).isEqualTo("3 rows (year = 2018); highest revenue: SP (R$ 5,000.00); lowest: AC (R$ 12.00).");
+            assertThat(answer.chart()).isEqualTo(new Answer.Chart("bar", "customer_state", "revenue"));
+        }
+    }
+
+    @Test
+    void partialPlanBecomesAChoiceThatRunsWhenPicked()
+    {
+        AssistantFixtures.FakePlanner planner = new AssistantFixtures.FakePlanner(planned(REVENUE_BY_STATE, PLAN_SQL, false,
+                new Answer.Understood("revenue", "metric revenue"), new Answer.Understood("state", "group by customer_state")));
+        Conversation conversation = router(planner, RouterSettings.offline()).newConversation(Engine.OFFLINE);
+
+        Answer clarification = conversation.ask("q1", "revenue by state for frobnicated customers");
+        assertThat(clarification.status()).isEqualTo(AnswerStatus.CLARIFICATION);
+        assertThat(clarification.rows()).isNull();
+        assertThat(clarification.message()).contains("\"frobnicated\"").doesNotContain("LLM");
+        assertThat(clarification.choices()).containsExactly("Answer revenue by customer_state where year = 2018");
+        assertThat(runner.seen).isEmpty();
+
+        Answer picked = conversation.ask("q2", "1");
+        assertThat(picked.status()).isEqualTo(AnswerStatus.ANSWERED);
+        assertThat(picked.route()).isEqualTo(Route.PLANNER);
+        assertThat(picked.question()).isEqualTo("Answer revenue by customer_state where year = 2018");
+        assertThat(runner.seen).containsExactly(PLAN_SQL);
+        assertThat(planner.questions).hasSize(1);
+    }
+
+    @Test
+    void autoWithANamedLlmSaysTheLlmRouteIsNotBuilt()
+    {
+        AssistantFixtures.FakePlanner planner = new AssistantFixtures.FakePlanner(planned(REVENUE_BY_STATE, PLAN_SQL, false));
+        Answer answer = router(planner, new RouterSettings(Optional.of("gpt-test"))).newConversation(Engine.AUTO).ask("q", "revenue by vibe");
+
+        assertThat(answer.status()).isEqualTo(AnswerStatus.CLARIFICATION);
+        assertThat(answer.message()).contains("LLM route is not built yet");
+        assertThat(answer.choices()).hasSize(1);
+    }
+
+    @Test
+    void llmEngineSaysItIsNotBuiltAndNeverRunsAnything()
+    {
+        AssistantFixtures.FakePlanner planner = new AssistantFixtures.FakePlanner();
+        Answer answer = router(planner, new RouterSettings(Optional.of("gpt-test"))).newConversation(Engine.LLM).ask("q", "revenue in RJ for 2018");
+
+        assertThat(answer.status()).isEqualTo(AnswerStatus.ERROR);
+        assertThat(answer.route()).isEqualTo(Route.LLM);
+        assertThat(answer.message()).contains("LLM route is not built yet", "--engine offline");
+        assertThat(planner.questions).isEmpty();
+        assertThat(runner.seen).isEmpty();
+    }
+
+    @Test
+    void hypothesisTestsGoToStatisticsUnderEveryEngine()
+    {
+        for (Engine engine : Engine.values()) {
+            AssistantFixtures.FakePlanner planner = new AssistantFixtures.FakePlanner();
+            Conversation conversation = router(planner, RouterSettings.offline()).newConversation(engine);
+            for (String question : List.of("Is average order value different across states?", "does delivery time differ by state?",
+                    "are prices significantly different between categories")) {
+                Answer answer = conversation.ask("q", question);
+                assertThat(answer.route()).as(engine + ": " + question).isEqualTo(Route.STATS);
+                assertThat(answer.status()).isEqualTo(AnswerStatus.ERROR);
+                assertThat(answer.message()).contains("Statistics are not built yet");
+            }
+            assertThat(planner.questions).isEmpty();
+        }
+        assertThat(HypothesisQuestions.isHypothesisTest("revenue by state in 2018")).isFalse();
+        assertThat(HypothesisQuestions.isHypothesisTest("which state has the most different products")).isFalse();
+    }
+
+    @Test
+    void clarificationAndRefusalNeverCarryRows()
+    {
+        AssistantFixtures.FakePlanner planner = new AssistantFixtures.FakePlanner(
+                new PlannerResult.Clarify("Which value do you mean by \"value\"?", List.of("revenue", "payment_value"), null, List.of()),
+                new PlannerResult.Refuse("Aurum answers questions about past orders; it cannot forecast."));
+        Conversation conversation = router(planner, RouterSettings.offline()).newConversation(Engine.OFFLINE);
+
+        Answer clarification = conversation.ask("a", "total value");
+        assertThat(clarification.status()).isEqualTo(AnswerStatus.CLARIFICATION);
+        assertThat(clarification.choices()).containsExactly("revenue", "payment_value");
+        assertThat(clarification.rows()).isNull();
+
+        Answer refusal = conversation.ask("b", "forecast revenue for 2030");
+        assertThat(refusal.status()).isEqualTo(AnswerStatus.REFUSED);
+        assertThat(refusal.message()).contains("cannot forecast");
+        assertThat(refusal.rows()).isNull();
+        assertThat(runner.seen).isEmpty();
+        // an answer that is not one of the choices is a new question for the planner
+        assertThat(planner.questions).containsExactly("total value", "forecast revenue for 2030");
+    }
+
+    @Test
+    void executorErrorsBecomeErrorAnswersWithTheAttempt()
+    {
+        AssistantFixtures.FakeRunner rejecting = new AssistantFixtures.FakeRunner(sql -> {
+            throw new AurumException(ErrorCode.SQL_REJECTED, "only SELECT over gold tables is allowed");
+        });
+        Router router = new Router(AssistantFixtures.model(), new AssistantFixtures.FakePlanner(planned(REVENUE_BY_STATE, PLAN_SQL, true)),
+                Optional.empty(), rejecting, RouterSettings.offline(), AnswerLog.NONE);
+
+        Answer answer = router.newConversation(Engine.OFFLINE).ask("q", "revenue by state in 2018");
+        assertThat(answer.status()).isEqualTo(AnswerStatus.ERROR);
+        assertThat(answer.message()).isEqualTo("only SELECT over gold tables is allowed");
+        assertThat(answer.provenance().attempts()).containsExactly(new Answer.Attempt(PLAN_SQL, "only SELECT over gold tables is allowed"));
+    }
+
+    @Test
+    void plannerFailuresNeverEscapeAsExceptions()
+    {
+        QuestionPlanner broken = (question, previous) -> {
+            throw new AurumException(ErrorCode.NOT_BUILT, "the semantic planner is not built yet");
+        };
+        Router router = new Router(AssistantFixtures.model(), broken, Optional.empty(), runner, RouterSettings.offline(), AnswerLog.NONE);
+        Answer answer = router.newConversation(Engine.AUTO).ask("q", "revenue by state");
+        assertThat(answer.status()).isEqualTo(AnswerStatus.ERROR);
+        assertThat(answer.message()).contains("not built yet");
+
+        QuestionPlanner buggy = (question, previous) -> {
+            throw new IllegalStateException("boom");
+        };
+        Answer bug = new Router(AssistantFixtures.model(), buggy, Optional.empty(), runner, RouterSettings.offline(), AnswerLog.NONE)
+                .newConversation(Engine.OFFLINE).ask("q", "revenue");
+        assertThat(bug.status()).isEqualTo(AnswerStatus.ERROR);
+        assertThat(bug.message()).contains("boom");
+    }
+
+    @Test
+    void followUpsRefineThePreviousPlanUntilReset()
+    {
+        QueryPlan byMonth = new QueryPlan(List.of("revenue"), List.of("customer_state", "month"), List.of("year = 2018"), List.of());
+        AssistantFixtures.FakePlanner planner = new AssistantFixtures.FakePlanner(
+                planned(REVENUE_BY_STATE, PLAN_SQL, true),
+                planned(byMonth, PLAN_SQL + ", month", true),
+                planned(REVENUE_BY_STATE, PLAN_SQL, true));
+        Conversation conversation = router(planner, RouterSettings.offline()).newConversation(Engine.OFFLINE);
+
+        conversation.ask("1", "revenue by state in 2018");
+        conversation.ask("2", "now by month");
+        conversation.reset();
+        assertThat(conversation.lastAnswer()).isEmpty();
+        conversation.ask("3", "revenue by state in 2018");
+
+        assertThat(planner.previous).containsExactly(Optional.empty(), Optional.of(REVENUE_BY_STATE), Optional.empty());
+        assertThat(conversation.lastAnswer().map(Answer::id)).hasValue("3");
+    }
+
+    @Test
+    void runSqlAnswersWithRouteSql()
+    {
+        Router router = router(new AssistantFixtures.FakePlanner(), RouterSettings.offline());
+        Answer answer = router.runSql("s1", "SELECT SUM(order_value) AS revenue FROM gold.order_facts", Engine.AUTO);
+        assertThat(answer.route()).isEqualTo(Route.SQL);
+        assertThat(answer.status()).isEqualTo(AnswerStatus.ANSWERED);
+        assertThat(answer.summary()).isEqualTo("Revenue was R$ 1,234.50.");
+        router.cancel();
+        assertThat(runner.cancels).isEqualTo(1);
+        assertThat(logged).containsExactly(answer);
+    }
+
+    @Test
+    void summariesFormatByMetric()
+    {
+        Map<String, String> formats = Map.of("late_rate", "percent", "orders", "integer");
+        assertThat(AnswerSummary.summarize(AssistantFixtures.result("x", List.of(new ResultColumn("late_rate", "double")), List.of(List.of(7.123))),
+                formats, List.of())).isEqualTo("Late rate was 7.12%.");
+        assertThat(AnswerSummary.summarize(AssistantFixtures.result("x", List.of(new ResultColumn("orders", "bigint")), List.of(List.of(12345L))),
+                formats, List.of("year = 2017"))).isEqualTo("Orders was 12,345 (year = 2017).");
+        assertThat(AnswerSummary.summarize(AssistantFixtures.result("x", List.of(new ResultColumn("orders", "bigint")), List.of()), formats, List.of()))
+                .isEqualTo("No rows matched.");
+    }
+}
