@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -74,6 +75,9 @@ public class EvalCommand
     @Option(names = "--absolute-tolerance", paramLabel = "A", defaultValue = "0.01", description = "... or within A (default: ${DEFAULT-VALUE}).")
     double absoluteTolerance;
 
+    @Option(names = "--on-lakehouse", description = "Score on the lakehouse of --lakehouse instead of the fixed, seeded eval lakehouse (target/eval-lakehouse).")
+    boolean onLakehouse;
+
     @Option(names = "--question-timeout", paramLabel = "SECONDS", defaultValue = "120", description = "Time limit per question (default: ${DEFAULT-VALUE}).")
     long questionTimeoutSeconds;
 
@@ -82,12 +86,13 @@ public class EvalCommand
 
     public EvalCommand()
     {
-        this(LakehouseEvalEnvironment::new, System.out);
+        this(null, System.out);
     }
 
     EvalCommand(EvalEnvironment.Factory environments, PrintStream out)
     {
-        this.environments = requireNonNull(environments, "environments is null");
+        // null: the real environment, which depends on --on-lakehouse
+        this.environments = environments;
         this.out = requireNonNull(out, "out is null");
     }
 
@@ -116,7 +121,9 @@ public class EvalCommand
         EvalSuite evalSuite = loadSuite();
         Optional<Baseline> previous = Optional.ofNullable(baseline).map(Baseline::read);
 
-        try (EvalEnvironment environment = environments.open(common)) {
+        EvalEnvironment.Factory factory = environments != null ? environments
+                : options -> new LakehouseEvalEnvironment(options, onLakehouse, new PrintWriter(out, true));
+        try (EvalEnvironment environment = factory.open(common)) {
             // the assistant is built only once the gold SQL has passed
             Assistant assistant = questionEngine -> environment.assistant(questionEngine).newConversation(questionEngine);
             EvalRunner runner = new EvalRunner(assistant, environment.gold(), comparator, environment.errors(), Duration.ofSeconds(questionTimeoutSeconds));

@@ -1,10 +1,11 @@
 package dev.aurum.cli;
 
-import dev.aurum.AurumException;
-import dev.aurum.ErrorCode;
 import dev.aurum.assistant.Assistant;
 import dev.aurum.assistant.Engine;
+import dev.aurum.assistant.RouterSettings;
 import dev.aurum.eval.ErrorClassifier;
+import dev.aurum.eval.EvalLakehouse;
+import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.eval.GoldQueryRunner;
 import dev.aurum.lakehouse.ProjectFiles;
 import dev.aurum.semantic.SemanticModel;
@@ -13,36 +14,49 @@ import dev.aurum.sql.ExecutorSettings;
 import dev.aurum.sql.QueryExecutor;
 import dev.aurum.sql.SqlGuard;
 
+import java.io.PrintWriter;
 import java.util.HashSet;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * The production environment of {@code aurum eval}: the lakehouse of {@code --lakehouse}, the SQL guard and executor
- * over the semantic model's Gold tables. Until the fixed eval lakehouse (generator + pipeline) and the router are
- * in this build, the suite runs on the given lakehouse and asking questions says the assistant is not built.
+ * The production environment of {@code aurum eval}: the fixed, seeded eval lakehouse (built once, then reused; see
+ * {@link EvalLakehouse}) or, with {@code --on-lakehouse}, the lakehouse of {@code --lakehouse}; the SQL guard and
+ * executor over the semantic model's Gold tables; and the real assistant (router, planner, verified queries).
  */
 final class LakehouseEvalEnvironment
         implements EvalEnvironment
 {
-    private final CommonOptions common;
     private final AppContext context;
     private final SemanticModel model;
+    private final Optional<EvalLakehouse> fixed;
+    private final PrintWriter progress;
     private SqlGuard guard;
     private QueryExecutor executor;
+    private AssistantSession session;
 
-    LakehouseEvalEnvironment(CommonOptions common)
+    LakehouseEvalEnvironment(CommonOptions common, boolean onGivenLakehouse, PrintWriter progress)
     {
-        this.common = requireNonNull(common, "common is null");
-        this.context = AppContext.of(common);
+        requireNonNull(common, "common is null");
+        this.progress = requireNonNull(progress, "progress is null");
         ProjectFiles files = ProjectFiles.fromEnvironment();
         this.model = new SemanticModelLoader().parse(files.read(SemanticModelLoader.DEFAULT_MODEL), SemanticModelLoader.DEFAULT_MODEL);
+        if (onGivenLakehouse) {
+            this.fixed = Optional.empty();
+            this.context = AppContext.of(common);
+        }
+        else {
+            EvalLakehouse lakehouse = new EvalLakehouse(new LakehouseLayout(files.path("target/eval-lakehouse")), files);
+            this.fixed = Optional.of(lakehouse);
+            this.context = new AppContext(lakehouse.layout(), common.sparkSettings());
+        }
     }
 
     private synchronized QueryExecutor executor()
     {
         if (executor == null) {
+            fixed.ifPresent(lakehouse -> lakehouse.ensureBuilt(context.spark(), progress));
             guard = new SqlGuard(context.querySession(), new HashSet<>(model.baseTables()));
             executor = new QueryExecutor(context.querySession(), guard, ExecutorSettings.defaults());
         }
@@ -63,10 +77,13 @@ final class LakehouseEvalEnvironment
     }
 
     @Override
-    public Assistant assistant(Engine engine)
+    public synchronized Assistant assistant(Engine engine)
     {
-        throw new AurumException(ErrorCode.NOT_BUILT, "the assistant (router and planner) is not in this build of Aurum yet, so aurum eval "
-                + "can check the suite's gold SQL but not score answers; see README.md");
+        executor();
+        if (session == null) {
+            session = new LakehouseAssistantFactory().open(context, RouterSettings.offline());
+        }
+        return session::newConversation;
     }
 
     @Override
@@ -78,7 +95,7 @@ final class LakehouseEvalEnvironment
     @Override
     public String data()
     {
-        return "lakehouse " + common.layout().root();
+        return (fixed.isPresent() ? "fixed eval lakehouse " + EvalLakehouse.SETTINGS + " in " : "lakehouse ") + context.layout().root();
     }
 
     @Override
@@ -88,8 +105,11 @@ final class LakehouseEvalEnvironment
     }
 
     @Override
-    public void close()
+    public synchronized void close()
     {
+        if (session != null) {
+            session.close();
+        }
         context.close();
     }
 }

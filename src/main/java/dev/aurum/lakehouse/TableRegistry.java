@@ -60,13 +60,32 @@ public final class TableRegistry
         return names;
     }
 
-    /** Registers (or re-points) one table name at a Delta folder. */
+    /**
+     * Registers one table name at a Delta folder. A name already registered elsewhere (another lakehouse in the same
+     * JVM, e.g. tests or the eval lakehouse) is re-pointed; one already pointing here is refreshed.
+     */
     public void registerTable(String qualifiedName, Path location)
     {
         String uri = location.toAbsolutePath().toUri().toString();
         if (spark.catalog().tableExists(qualifiedName)) {
-            return;
+            String current = spark.sql("DESCRIBE TABLE EXTENDED " + qualifiedName).where("col_name = 'Location'").select("data_type").first().getString(0);
+            if (sameLocation(current, uri)) {
+                spark.catalog().refreshTable(qualifiedName);
+                return;
+            }
+            spark.sql("DROP TABLE " + qualifiedName);
         }
-        spark.sql("CREATE TABLE IF NOT EXISTS " + qualifiedName + " USING delta LOCATION '" + uri.replace("'", "\\'") + "'");
+        spark.sql("CREATE TABLE " + qualifiedName + " USING delta LOCATION '" + uri.replace("'", "\\'") + "'");
+    }
+
+    private static boolean sameLocation(String left, String right)
+    {
+        return normalise(left).equals(normalise(right));
+    }
+
+    private static String normalise(String uri)
+    {
+        String result = uri.replace("file:///", "file:/");
+        return result.endsWith("/") ? result.substring(0, result.length() - 1) : result;
     }
 }
