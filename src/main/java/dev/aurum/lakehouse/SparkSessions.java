@@ -38,7 +38,9 @@ public final class SparkSessions
                 .config("spark.databricks.delta.snapshotPartitions", "2")
                 .config("spark.databricks.delta.properties.defaults.checkpointInterval", "20")
                 .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2")
-                .config("spark.databricks.delta.stalenessLimit", "0");
+                .config("spark.databricks.delta.stalenessLimit", "0")
+                // Delta's metadata-only MIN/MAX answer casts dates to java.sql.Date and fails under the Java 8 time API
+                .config("spark.databricks.delta.optimizeMetadataQuery.enabled", "false");
         for (Map.Entry<String, String> entry : settings.extraConf().entrySet()) {
             builder.config(entry.getKey(), entry.getValue());
         }
