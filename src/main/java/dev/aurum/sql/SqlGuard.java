@@ -200,7 +200,7 @@ public final class SqlGuard
     private void checkParsed(LogicalPlan plan, String statement, boolean root)
     {
         String operator = plan.getClass().getSimpleName();
-        if (plan instanceof Command || plan instanceof ParsedStatement || (root && !QUERY_OPERATORS.contains(operator))) {
+        if (plan instanceof Command || plan instanceof ParsedStatement || (root && !QUERY_OPERATORS.contains(operator) && !startsLikeAQuery(statement))) {
             throw reject("only SELECT queries are allowed: " + describeStatement(plan, statement) + " is a command");
         }
         if (plan instanceof UnresolvedTableValuedFunction function) {
@@ -492,6 +492,18 @@ public final class SqlGuard
             return humanize(plan.getClass().getSimpleName());
         }
         return String.join(" ", words);
+    }
+
+    private static boolean startsLikeAQuery(String statement)
+    {
+        SqlBaseLexer lexer = new SqlBaseLexer(new UpperCaseCharStream(CharStreams.fromString(statement)));
+        lexer.removeErrorListeners();
+        for (Token token : lexer.getAllTokens()) {
+            if (token.getChannel() == Token.DEFAULT_CHANNEL) {
+                return Set.of("SELECT", "WITH", "FROM", "VALUES", "TABLE", "(").contains(token.getText().toUpperCase(Locale.ROOT));
+            }
+        }
+        return false;
     }
 
     private static final Set<String> SECOND_WORDS_AFTER = Set.of("DROP", "CREATE", "ALTER", "INSERT", "ADD", "LIST", "CACHE", "UNCACHE",

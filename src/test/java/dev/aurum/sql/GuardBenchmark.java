@@ -26,7 +26,7 @@ public final class GuardBenchmark
             "SELECT COUNT(*) FROM gold.order_facts",
             "SELECT customer_state, ROUND(COALESCE(SUM(CASE WHEN is_revenue THEN order_value END), 0), 2) AS revenue FROM gold.order_facts WHERE year = 2017 GROUP BY customer_state ORDER BY revenue DESC",
             "SELECT product_category, SUM(item_value) FROM gold.order_items i JOIN gold.order_facts f ON f.order_id = i.order_id GROUP BY product_category",
-            "WITH m AS (SELECT year, month, SUM(revenue) AS r FROM gold.daily_sales GROUP BY year(date), month(date), year, month) SELECT * FROM m",
+            "WITH m AS (SELECT year(date) AS y, month(date) AS m, SUM(revenue) AS r FROM gold.daily_sales GROUP BY 1, 2) SELECT * FROM m ORDER BY y, m",
             "SELECT order_id, RANK() OVER (PARTITION BY customer_state ORDER BY order_value DESC) FROM gold.order_facts",
             "SELECT customer_id FROM gold.customers UNION SELECT customer_id FROM gold.customer_spend_quarterly",
             "SELECT * FROM gold.payment_mix_monthly VERSION AS OF 0 WHERE payment_type = 'boleto'");
