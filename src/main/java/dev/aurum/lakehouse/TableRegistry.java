@@ -1,6 +1,11 @@
 package dev.aurum.lakehouse;
 
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.analysis.NoSuchDatabaseException;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
+import scala.Option;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,25 +67,36 @@ public final class TableRegistry
 
     /**
      * Registers one table name at a Delta folder. A name already registered elsewhere (another lakehouse in the same
-     * JVM, e.g. tests or the eval lakehouse) is re-pointed; one already pointing here is refreshed.
+     * JVM, e.g. tests or the eval lakehouse) is re-pointed. Only catalog metadata is read: resolving the Delta table
+     * would fail when its old folder is gone.
      */
     public void registerTable(String qualifiedName, Path location)
     {
         String uri = location.toAbsolutePath().toUri().toString();
-        if (spark.catalog().tableExists(qualifiedName)) {
-            String current = spark.sql("DESCRIBE TABLE EXTENDED " + qualifiedName).where("col_name = 'Location'").select("data_type").first().getString(0);
-            if (sameLocation(current, uri)) {
-                spark.catalog().refreshTable(qualifiedName);
+        int dot = qualifiedName.indexOf('.');
+        String database = qualifiedName.substring(0, dot);
+        TableIdentifier name = new TableIdentifier(qualifiedName.substring(dot + 1), Option.apply(database));
+        SessionCatalog catalog = spark.sessionState().catalog();
+        if (!catalog.databaseExists(database)) {
+            spark.sql("CREATE DATABASE IF NOT EXISTS " + database);
+        }
+        if (catalog.tableExists(name)) {
+            if (normalise(location(catalog, name)).equals(normalise(uri))) {
                 return;
             }
-            spark.sql("DROP TABLE " + qualifiedName);
+            catalog.dropTable(name, true, false);
         }
         spark.sql("CREATE TABLE " + qualifiedName + " USING delta LOCATION '" + uri.replace("'", "\\'") + "'");
     }
 
-    private static boolean sameLocation(String left, String right)
+    private static String location(SessionCatalog catalog, TableIdentifier name)
     {
-        return normalise(left).equals(normalise(right));
+        try {
+            return catalog.getTableMetadata(name).location().toString();
+        }
+        catch (NoSuchDatabaseException | NoSuchTableException e) {
+            return "";
+        }
     }
 
     private static String normalise(String uri)
