@@ -96,6 +96,14 @@ final class Lexicon
         List<String> words = canonicalWords(phrase);
         if (!words.isEmpty()) {
             phrases.computeIfAbsent(words, key -> new LinkedHashSet<>()).add(term);
+            // "day of week" is also said "day of the week", "hour of day" also "hour of the day"
+            int of = words.indexOf("of");
+            if (of > 0 && of + 1 < words.size() && !words.get(of + 1).equals("the")) {
+                List<String> withArticle = new ArrayList<>(words.subList(0, of + 1));
+                withArticle.add("the");
+                withArticle.addAll(words.subList(of + 1, words.size()));
+                phrases.computeIfAbsent(List.copyOf(withArticle), key -> new LinkedHashSet<>()).add(term);
+            }
         }
     }
 

@@ -53,7 +53,7 @@ public final class SemanticPlanner
             Map.entry("twelve", 12), Map.entry("fifteen", 15), Map.entry("twenty", 20));
     private static final Set<String> TOP_WORDS = Set.of("top", "best", "highest", "largest", "biggest", "leading", "most", "max", "maximum", "greatest");
     private static final Set<String> BOTTOM_WORDS = Set.of("bottom", "worst", "lowest", "smallest", "least", "fewest", "min", "minimum");
-    private static final Set<String> NEGATIONS = Set.of("not", "excluding", "exclude", "except", "without", "non", "no", "other");
+    private static final Set<String> NEGATIONS = Set.of("not", "excluding", "exclude", "except", "without", "non", "no", "other", "outside");
     private static final Set<String> GRAIN_WORDS = Set.of("day", "date", "week", "month", "quarter", "year");
     private static final Set<String> GROWTH_WORDS = Set.of("growth", "grow", "grew", "growing", "change", "changed", "changes", "increase",
             "increased", "decrease", "decreased", "decline", "declined", "evolve", "evolved");
@@ -61,6 +61,7 @@ public final class SemanticPlanner
     private static final Set<String> CHART_WORDS = Set.of("chart", "plot", "graph", "visualize", "visualise");
     private static final Set<String> COUNT_CUES = Set.of("many", "number", "count", "distinct", "unique", "different");
     private static final int DEFAULT_TOP = 10;
+    private static final Set<String> TRADE_VERBS = Set.of("sell", "sells", "selling", "sold", "buy", "buys", "bought");
     private static final double MIN_VALUE_SCORE = 0.8;
     /** Value matches this close to the best are equally good ("sao paulo": the city, or the state by its name). */
     private static final double VALUE_TIE = 0.05 + 1e-9;
@@ -432,7 +433,7 @@ public final class SemanticPlanner
                     filterNames = List.of();
                 }
                 if (!metricNames.isEmpty() && hit.start() > 0
-                        && Set.of("from", "among").contains(words.get(hit.start() - 1)) && otherMetric(hit)) {
+                        && Set.of("from", "among", "for").contains(words.get(hit.start() - 1)) && otherMetric(hit)) {
                     // "revenue from customers in SP": the customers are who the revenue comes from, not a second number
                     understood.add(new Answer.Understood(phrase, "who the " + String.join(", ", names(firstOtherMetric(hit), Lexicon.Kind.METRIC)) + " comes from"));
                     continue;
@@ -457,6 +458,13 @@ public final class SemanticPlanner
                     }
                     else {
                         dimensionNames = List.of();
+                    }
+                }
+                if (!metricNames.isEmpty() && amountNear(hit)) {
+                    // "payment total", "the amount of payments": the money metric named by the same words, not a count
+                    List<String> money = moneyMetricsNamedBy(hit, metricNames);
+                    if (!money.isEmpty()) {
+                        metricNames = money;
                     }
                 }
                 if (!metricNames.isEmpty()) {
@@ -533,7 +541,9 @@ public final class SemanticPlanner
             if (metrics.isEmpty() && metricChoices.isEmpty() && distinctDimensions.isEmpty() && countCue && !filters.isEmpty()) {
                 countMetricOf(filters.get(0).name()).ifPresent(metrics::add);
             }
-            if (metrics.isEmpty() && metricChoices.isEmpty() && distinctDimensions.isEmpty()) {
+            boolean refining = previous != null && FOLLOW_UP.matcher(text).find();
+            if (metrics.isEmpty() && metricChoices.isEmpty() && distinctDimensions.isEmpty() && !refining) {
+                // "delivered orders" alone counts orders; as a follow-up ("only delivered orders") it only filters
                 metricInsideFilterPhrase().ifPresent(metrics::add);
             }
             List<PlanSpec.Measure> measures = new ArrayList<>();
@@ -581,6 +591,22 @@ public final class SemanticPlanner
                 }
                 if (measures.isEmpty()) {
                     return noMetric(dimensionChoices, valueFilters, filters);
+                }
+                if (words.contains("much") && !words.contains("many")) {
+                    // "how much" asks for an amount: counts named beside a money metric are who or what it is about
+                    List<PlanSpec.Measure> money = measures.stream().filter(this::isMoney).toList();
+                    if (!money.isEmpty()) {
+                        measures.retainAll(money);
+                    }
+                    else if (measures.stream().allMatch(this::isCount)) {
+                        return new PlannerResult.Clarify("\"How much\" asks for an amount, but I only found a count here. Which measure do you mean?",
+                                moneyMetricNames(), null, understood);
+                    }
+                }
+                if (words.stream().anyMatch(TRADE_VERBS::contains) && measures.stream().anyMatch(this::countsDistinct)) {
+                    // "sold"/"bought" limits to revenue orders, which a distinct count over all orders does not
+                    return new PlannerResult.Clarify("Count among all orders, or only among orders that were actually sold (not canceled or unavailable)?",
+                            measures.stream().map(PlanSpec.Measure::columnName).toList(), null, understood);
                 }
                 if (average && measures.stream().allMatch(measure -> measure.per() == null && measure.distinctDimension() == null) && !isAlreadyAverage(measures.get(0).metric())) {
                     return averageOfWhat(measures.get(0).metric());
@@ -742,6 +768,83 @@ public final class SemanticPlanner
         {
             return hits.stream().filter(other -> other != hit && other.terms().stream().anyMatch(term -> term.kind() == Lexicon.Kind.METRIC))
                     .findFirst().orElse(hit);
+        }
+
+        private boolean isMoney(PlanSpec.Measure measure)
+        {
+            return measure.metric() != null && measure.per() == null && model.tables().stream()
+                    .flatMap(table -> table.metrics().stream())
+                    .anyMatch(metric -> metric.name().equals(measure.metric()) && metric.format().equals("money"));
+        }
+
+        private boolean isCount(PlanSpec.Measure measure)
+        {
+            return measure.distinctDimension() != null || measure.metric() != null && measure.per() == null && model.tables().stream()
+                    .flatMap(table -> table.metrics().stream())
+                    .anyMatch(metric -> metric.name().equals(measure.metric()) && metric.format().equals("integer"));
+        }
+
+        private boolean countsDistinct(PlanSpec.Measure measure)
+        {
+            return measure.distinctDimension() != null || measure.metric() != null && model.tables().stream()
+                    .flatMap(table -> table.metrics().stream())
+                    .anyMatch(metric -> metric.name().equals(measure.metric()) && metric.expression().toUpperCase(Locale.ROOT).contains("DISTINCT"));
+        }
+
+        private List<String> moneyMetricNames()
+        {
+            Set<String> names = new LinkedHashSet<>();
+            model.tables().forEach(table -> table.metrics().stream().filter(metric -> metric.format().equals("money")).forEach(metric -> names.add(metric.name())));
+            return List.copyOf(names);
+        }
+
+        /** A money word right after the hit ("payment total", "payment amount"), or before it ("the value of payments"). */
+        private boolean amountNear(Lexicon.Hit hit)
+        {
+            Set<String> amounts = Set.of("total", "amount", "value", "sum");
+            int before = hit.start() - 1;
+            if (before >= 1 && words.get(before).equals("of")) {
+                before--;
+            }
+            // "total orders" is a count, so "total" only counts after the hit ("payment total")
+            return (before >= 0 && amounts.contains(words.get(before)) && !words.get(before).equals("total") && !taken[before])
+                    || (hit.end() < words.size() && amounts.contains(words.get(hit.end())) && !taken[hit.end()]);
+        }
+
+        /**
+         * The money metrics whose name or a synonym contains every word of the hit, when the hit itself means only
+         * non-money metrics (a count); empty when the hit already means money or no money metric fits.
+         */
+        private List<String> moneyMetricsNamedBy(Lexicon.Hit hit, List<String> metricNames)
+        {
+            List<String> hitWords = canonical.subList(hit.start(), hit.end());
+            Set<String> found = new LinkedHashSet<>();
+            boolean alreadyMoney = false;
+            for (SemanticTable table : model.tables()) {
+                for (Metric metric : table.metrics()) {
+                    boolean money = metric.format().equals("money");
+                    if (money && metricNames.contains(metric.name())) {
+                        alreadyMoney = true;
+                    }
+                    if (!money) {
+                        continue;
+                    }
+                    List<String> phrases = new ArrayList<>(metric.synonyms());
+                    phrases.add(metric.name());
+                    if (phrases.stream().anyMatch(phrase -> Lexicon.canonicalWords(phrase).containsAll(hitWords))) {
+                        found.add(metric.name());
+                    }
+                }
+            }
+            if (alreadyMoney) {
+                return List.of();
+            }
+            for (int i = hit.start() - 2; i <= hit.end(); i++) {
+                if (i >= 0 && i < words.size() && Set.of("total", "amount", "value", "sum").contains(words.get(i)) && !found.isEmpty()) {
+                    taken[i] = true;
+                }
+            }
+            return List.copyOf(found);
         }
 
         private List<String> names(Lexicon.Hit hit, Lexicon.Kind kind)

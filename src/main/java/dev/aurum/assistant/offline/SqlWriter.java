@@ -51,6 +51,9 @@ final class SqlWriter
     record Impossible(String reason)
             implements Outcome {}
 
+    /** One output column of a time bucket: its SQL expression and its name. */
+    record BucketColumn(String expression, String name) {}
+
     /** A time axis of a table: a date-valued SQL expression and the finest grain it can be cut to. */
     record TimeAxis(String name, String dateExpression, TimeGrain finest) {}
 
@@ -417,7 +420,8 @@ final class SqlWriter
                 List<String> literals = filter.values().stream().map(value -> numeric ? value : quote(value)).toList();
                 String list = String.join(", ", literals);
                 if (filter.negated()) {
-                    conditions.add("COALESCE(" + expression + " NOT IN (" + list + "), true)");
+                    // SQL semantics: an unknown value is not known to be outside the list, so it is left out
+                    conditions.add(literals.size() == 1 ? expression + " <> " + list : expression + " NOT IN (" + list + ")");
                 }
                 else {
                     conditions.add(literals.size() == 1 ? expression + " = " + list : expression + " IN (" + list + ")");
@@ -449,15 +453,20 @@ final class SqlWriter
             return expression + " >= " + literal(range.start()) + " AND " + expression + " < " + literal(range.endExclusive());
         }
 
-        private String bucketExpression(TimeGrain grain)
+        /**
+         * The output columns of a time bucket, as the Gold tables hold them: the date for days, {@code year} and
+         * {@code week_of_year} (ISO week) for weeks, {@code year} and {@code month}, {@code year} and
+         * {@code quarter}, and {@code year}.
+         */
+        private List<BucketColumn> bucketColumns(TimeGrain grain)
         {
             String date = axis.dateExpression();
             return switch (grain) {
-                case DAY -> date;
-                case WEEK -> "CAST(date_trunc('WEEK', " + date + ") AS DATE)";
-                case MONTH -> "date_format(" + date + ", 'yyyy-MM')";
-                case QUARTER -> "concat(CAST(year(" + date + ") AS STRING), '-Q', CAST(quarter(" + date + ") AS STRING))";
-                case YEAR -> "year(" + date + ")";
+                case DAY -> List.of(new BucketColumn(date, "date"));
+                case WEEK -> List.of(new BucketColumn("year(" + date + ")", "year"), new BucketColumn("weekofyear(" + date + ")", "week_of_year"));
+                case MONTH -> List.of(new BucketColumn("year(" + date + ")", "year"), new BucketColumn("month(" + date + ")", "month"));
+                case QUARTER -> List.of(new BucketColumn("year(" + date + ")", "year"), new BucketColumn("quarter(" + date + ")", "quarter"));
+                case YEAR -> List.of(new BucketColumn("year(" + date + ")", "year"));
             };
         }
 
@@ -466,15 +475,10 @@ final class SqlWriter
             return "CAST(date_trunc('" + grain.name() + "', " + axis.dateExpression() + ") AS DATE)";
         }
 
-        private String bucketName(TimeGrain grain)
+        /** The chart x axis of a bucket: its column names joined by a comma ("year,month"). */
+        private String bucketAxis(List<BucketColumn> columns)
         {
-            return switch (grain) {
-                case DAY -> "date";
-                case WEEK -> "week";
-                case MONTH -> "month";
-                case QUARTER -> "quarter";
-                case YEAR -> "year";
-            };
+            return columns.stream().map(BucketColumn::name).collect(Collectors.joining(","));
         }
 
         /** The aggregate SQL of one measure (not rounded). */
@@ -542,12 +546,16 @@ final class SqlWriter
             List<String> select = new ArrayList<>();
             List<String> groupBy = new ArrayList<>();
             String bucket = null;
+            List<BucketColumn> bucketColumns = List.of();
             if (spec.grain() != null) {
-                bucket = bucketName(spec.grain());
-                select.add(bucketExpression(spec.grain()).equals(bucket) ? bucket : bucketExpression(spec.grain()) + " AS " + bucket);
-                groupBy.add(bucketExpression(spec.grain()));
-                if (spec.grain() == TimeGrain.YEAR) {
-                    formats.put(bucket, "integer");
+                bucketColumns = bucketColumns(spec.grain());
+                bucket = bucketAxis(bucketColumns);
+                for (BucketColumn column : bucketColumns) {
+                    select.add(column.expression().equals(column.name()) ? column.name() : column.expression() + " AS " + column.name());
+                    groupBy.add(column.expression());
+                    if (!column.name().equals("date")) {
+                        formats.put(column.name(), "integer");
+                    }
                 }
             }
             for (String dimension : spec.dimensions()) {
@@ -568,7 +576,7 @@ final class SqlWriter
             }
             String query = sql.toString();
             if (spec.share() && !groupBy.isEmpty()) {
-                String partition = bucket != null && !spec.dimensions().isEmpty() ? "PARTITION BY " + bucket + " " : "";
+                String partition = bucket != null && !spec.dimensions().isEmpty() ? "PARTITION BY " + bucket.replace(",", ", ") + " " : "";
                 StringBuilder outer = new StringBuilder("SELECT *");
                 for (PlanSpec.Measure measure : spec.measures()) {
                     String name = measure.columnName();
@@ -585,14 +593,12 @@ final class SqlWriter
             boolean ranked = spec.limit() != null;
             if (!groupBy.isEmpty()) {
                 if (bucket != null && !ranked) {
-                    orderBy.add(bucket);
+                    bucketColumns.forEach(column -> orderBy.add(column.name()));
                     spec.dimensions().forEach(orderBy::add);
                 }
                 else {
                     orderBy.add(first + (spec.ascending() ? " ASC" : " DESC"));
-                    if (bucket != null) {
-                        orderBy.add(bucket);
-                    }
+                    bucketColumns.forEach(column -> orderBy.add(column.name()));
                     spec.dimensions().forEach(orderBy::add);
                 }
             }
@@ -640,13 +646,18 @@ final class SqlWriter
         /** A monthly (or other) series with the previous period beside each row and the growth in percent. */
         private Written growthSeries(String source, List<String> conditions, TimeGrain series, TimeGrain lag, DateRange range)
         {
-            String bucket = bucketName(series);
+            List<BucketColumn> bucketColumns = bucketColumns(series);
+            String bucket = bucketAxis(bucketColumns);
             List<String> select = new ArrayList<>();
             List<String> groupBy = new ArrayList<>();
             select.add(periodStartExpression(series) + " AS period_start");
-            select.add(bucketExpression(series) + " AS " + bucket);
             groupBy.add(periodStartExpression(series));
-            groupBy.add(bucketExpression(series));
+            for (BucketColumn column : bucketColumns) {
+                if (!column.expression().equals(periodStartExpression(series))) {
+                    select.add(column.expression() + " AS " + column.name());
+                    groupBy.add(column.expression());
+                }
+            }
             for (String dimension : spec.dimensions()) {
                 select.add(dimensionExpression(dimension) + " AS " + dimension);
                 groupBy.add(dimensionExpression(dimension));
@@ -666,7 +677,12 @@ final class SqlWriter
             on.add("prev.period_start = " + shift);
             spec.dimensions().forEach(dimension -> on.add("prev." + dimension + " <=> cur." + dimension));
             List<String> outer = new ArrayList<>();
-            outer.add("cur." + bucket);
+            for (BucketColumn column : bucketColumns) {
+                outer.add(column.expression().equals(periodStartExpression(series)) ? "cur.period_start AS " + column.name() : "cur." + column.name());
+                if (!column.name().equals("date")) {
+                    formats.put(column.name(), "integer");
+                }
+            }
             spec.dimensions().forEach(dimension -> outer.add("cur." + dimension));
             outer.add(finish("cur." + name, measure) + " AS " + name);
             outer.add(finish("prev." + name, measure) + " AS previous_" + name);

@@ -50,6 +50,9 @@ public final class TimeExpressions
 
     private static final Pattern BETWEEN = Pattern.compile("\\b" + LEAD + "(?:between)\\s+(" + PERIOD + ")\\s+and\\s+(" + PERIOD + ")\\b");
     private static final Pattern FROM_TO = Pattern.compile("\\b" + LEAD + "(?:from\\s+(" + PERIOD + ")\\s+(?:to|through|thru|until|till|-)|(" + PERIOD + ")\\s+(?:through|thru|until|till))\\s+(" + PERIOD + ")\\b");
+    /** "from January to June 2018", "October through December 2017": a month span whose first month borrows the year. */
+    private static final Pattern MONTH_SPAN = Pattern.compile("\\b" + LEAD + "(?:from\\s+|between\\s+)?(" + MONTH_NAME + ")\\s+(?:to|through|thru|until|till|-)\\s+("
+            + MONTH_NAME + ")\\s+(?:of\\s+)?(" + YEAR + ")\\b");
     private static final Pattern SINCE = Pattern.compile("\\b(?:since|starting|starting\\s+from|from|after)\\s+(" + PERIOD + ")\\b");
     private static final Pattern BEFORE = Pattern.compile("\\b(?:before|until|till|up\\s+to|prior\\s+to)\\s+(" + PERIOD + ")\\b");
     private static final Pattern VERSUS = Pattern.compile("\\b" + LEAD + "(" + PERIOD + ")\\s+(?:vs|versus|compared\\s+to|compared\\s+with|against|and|with)\\s+(?:the\\s+)?(" + PERIOD + ")\\b");
@@ -117,6 +120,19 @@ public final class TimeExpressions
                         : name.startsWith("w") ? TimeGrain.WEEK : TimeGrain.DAY;
                 growthGrain = Optional.of(grain);
                 spans.add(new Span(matcher.start(), matcher.end(), grain.modelName() + " over " + grain.modelName() + " growth"));
+            }
+        }
+        matcher = MONTH_SPAN.matcher(text);
+        while (matcher.find()) {
+            int year = Integer.parseInt(matcher.group(3));
+            int firstMonth = monthOf(matcher.group(1));
+            int lastMonth = monthOf(matcher.group(2));
+            LocalDate start = LocalDate.of(firstMonth <= lastMonth ? year : year - 1, firstMonth, 1);
+            LocalDate end = LocalDate.of(year, lastMonth, 1).plusMonths(1);
+            if (claim(used, matcher.start(), matcher.end())) {
+                DateRange range = new DateRange(start, end, start + " to " + end.minusDays(1));
+                ranges.add(new Found(matcher.start(), range));
+                spans.add(new Span(matcher.start(), matcher.end(), "purchase date from " + range.start() + " to " + range.endInclusive()));
             }
         }
         for (Pattern twoPart : List.of(BETWEEN, FROM_TO)) {

@@ -26,7 +26,10 @@ final class Words
             "top", "bottom", "highest", "lowest", "most", "least", "best", "worst", "largest", "smallest", "biggest", "fewest",
             "more", "less", "max", "min", "maximum", "minimum", "leading", "ranked", "rank", "ranking", "sorted",
             "chart", "plot", "graph", "visualize", "visualise", "line", "bar", "bars", "trend", "did", "our", "business", "company",
-            "store", "shop", "ever", "alltime", "all-time", "like", "look", "looks", "looked", "breakdowns", "there", "here"));
+            "store", "shop", "ever", "alltime", "all-time", "like", "look", "looks", "looked", "breakdowns", "there", "here",
+            // verbs of trade that carry no measure of their own: the metric comes from the other words
+            "buy", "buys", "bought", "sell", "sells", "selling", "book", "booked", "bring", "brings", "brought", "receive",
+            "received", "place", "places", "marked", "went", "combined", "together", "altogether", "ordered"));
 
     /** Words that steer the shape of the answer (ranking, share, growth, charts); never typo-matched to model names. */
     static final Set<String> INTENT_WORDS = Set.copyOf(java.util.List.of(

@@ -92,18 +92,22 @@ class SemanticPlannerTest
                 "how many orders for each state and status");
         assertAnswers("SELECT day_of_week, COUNT(*) AS n FROM gold.order_facts GROUP BY day_of_week ORDER BY n DESC, day_of_week",
                 "orders by day of week",
-                "orders per weekday");
+                "orders per weekday",
+                "number of orders for each day of the week");
+        assertAnswers("SELECT hour, COUNT(*) AS n FROM gold.order_facts GROUP BY hour ORDER BY n DESC, hour",
+                "orders by hour of the day",
+                "order count for each hour of day");
     }
 
     @Test
     void timeGrains()
     {
-        assertAnswers("SELECT date_format(purchase_date, 'yyyy-MM') AS m, " + REVENUE + " FROM gold.order_facts WHERE year = 2018 GROUP BY m ORDER BY m",
+        assertAnswers("SELECT year, month, " + REVENUE + " FROM gold.order_facts WHERE year = 2018 GROUP BY year, month ORDER BY year, month",
                 "monthly revenue in 2018",
                 "revenue by month in 2018",
                 "revenue each month of 2018",
                 "revenue per month for 2018");
-        assertAnswers("SELECT concat(year, '-Q', quarter), COUNT(*) FROM gold.order_facts GROUP BY year, quarter ORDER BY year, quarter",
+        assertAnswers("SELECT year, quarter, COUNT(*) FROM gold.order_facts GROUP BY year, quarter ORDER BY year, quarter",
                 "quarterly orders",
                 "orders by quarter",
                 "how many orders per quarter");
@@ -111,8 +115,8 @@ class SemanticPlannerTest
                 "yearly revenue",
                 "annual sales",
                 "revenue by year");
-        assertAnswers("SELECT CAST(date_trunc('WEEK', purchase_date) AS DATE) AS w, COUNT(*) FROM gold.order_facts"
-                        + " WHERE purchase_date BETWEEN DATE '2018-03-01' AND DATE '2018-05-31' GROUP BY w ORDER BY w",
+        assertAnswers("SELECT year, week_of_year, COUNT(*) FROM gold.order_facts"
+                        + " WHERE purchase_date BETWEEN DATE '2018-03-01' AND DATE '2018-05-31' GROUP BY year, week_of_year ORDER BY year, week_of_year",
                 "weekly orders from March 2018 to May 2018",
                 "orders by week between March 2018 and May 2018");
         assertAnswers("SELECT purchase_date, " + REVENUE + " FROM gold.order_facts"
@@ -137,7 +141,9 @@ class SemanticPlannerTest
         assertAnswers("SELECT " + REVENUE + " FROM gold.order_facts WHERE purchase_date BETWEEN DATE '2018-03-01' AND DATE '2018-06-30'",
                 "revenue between March 2018 and June 2018",
                 "revenue from March 2018 to June 2018",
-                "sales from mar 2018 through jun 2018");
+                "sales from mar 2018 through jun 2018",
+                "revenue from March to June 2018",
+                "sales March through June 2018");
         assertAnswers("SELECT COUNT(*) FROM gold.order_facts WHERE purchase_date >= DATE '2018-07-01'",
                 "orders since Q3 2018",
                 "how many orders since July 2018");
@@ -197,6 +203,14 @@ class SemanticPlannerTest
         assertAnswers("SELECT COUNT(*) FROM gold.order_facts WHERE order_status = 'canceled'",
                 "how many canceled orders",
                 "number of cancelled orders");
+        // negating one status drops exactly that status, not every non-revenue order
+        assertAnswers("SELECT COUNT(*) FROM gold.order_facts WHERE order_status <> 'canceled'",
+                "orders excluding cancelled ones",
+                "number of orders except canceled orders");
+        // a money word after a count metric's word asks for the money metric
+        assertAnswers("SELECT ROUND(SUM(payment_value), 2) FROM gold.payment_mix_monthly WHERE year = 2018",
+                "payment amount in 2018",
+                "payments total in 2018");
     }
 
     @Test
@@ -216,7 +230,7 @@ class SemanticPlannerTest
                         + " ORDER BY r DESC, product_category LIMIT 1",
                 "which category had the highest revenue in 2018",
                 "best selling category by revenue in 2018");
-        assertAnswers("SELECT date_format(purchase_date, 'yyyy-MM') AS m, " + REVENUE + " AS r FROM gold.order_facts GROUP BY m ORDER BY r DESC, m LIMIT 1",
+        assertAnswers("SELECT year, month, " + REVENUE + " AS r FROM gold.order_facts GROUP BY year, month ORDER BY r DESC, year, month LIMIT 1",
                 "which month had the highest revenue",
                 "best month by revenue");
     }
@@ -239,7 +253,7 @@ class SemanticPlannerTest
     void growthAgainstThePreviousPeriodAndBetweenTwoPeriods()
     {
         String monthly = "SELECT trunc(purchase_date, 'MM') AS start, " + REVENUE + " AS r FROM gold.order_facts GROUP BY trunc(purchase_date, 'MM')";
-        assertAnswers("SELECT date_format(c.start, 'yyyy-MM'), c.r, p.r, ROUND(100 * (c.r - p.r) / p.r, 2) FROM (" + monthly + ") c"
+        assertAnswers("SELECT year(c.start), month(c.start), c.r, p.r, ROUND(100 * (c.r - p.r) / p.r, 2) FROM (" + monthly + ") c"
                         + " LEFT JOIN (" + monthly + ") p ON p.start = add_months(c.start, -1) WHERE year(c.start) = 2018 ORDER BY c.start",
                 "revenue growth month over month in 2018",
                 "MoM revenue growth in 2018",
@@ -310,7 +324,7 @@ class SemanticPlannerTest
     {
         PlannerResult.Planned series = planned("revenue by month in 2018");
         assertThat(series.chart().type()).isEqualTo("line");
-        assertThat(series.chart().x()).isEqualTo("month");
+        assertThat(series.chart().x()).isEqualTo("year,month");
         assertThat(series.columnFormats()).containsEntry("revenue", "money");
         PlannerResult.Planned categories = planned("orders by state");
         assertThat(categories.chart().type()).isEqualTo("bar");
@@ -339,6 +353,10 @@ class SemanticPlannerTest
     {
         PlannerResult.Clarify city = clarify("revenue in Sao Paulo");
         assertThat(city.choices()).contains("customer_city = sao paulo", "customer_state = SP");
+        // "how much" with only a count found: an amount was asked, so ask which one
+        assertThat(clarify("how much did the electronics products make").choices()).contains("revenue");
+        // "sold" means revenue orders, which a distinct count over every order does not respect
+        clarify("count the distinct products we sold in 2018");
         PlannerResult.Clarify noMetric = clarify("show me the data");
         assertThat(noMetric.choices()).contains("revenue", "orders");
         PlannerResult.Clarify byState = clarify("what about SP by state");
