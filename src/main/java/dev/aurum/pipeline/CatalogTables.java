@@ -3,6 +3,11 @@ package dev.aurum.pipeline;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.Layer;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.analysis.NoSuchDatabaseException;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
+import scala.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,18 +36,30 @@ public final class CatalogTables
         if (!Files.isDirectory(location.resolve("_delta_log"))) {
             return;
         }
-        String name = layer.database() + "." + table;
-        spark.sql("CREATE DATABASE IF NOT EXISTS " + layer.database());
         String uri = location.toAbsolutePath().toUri().toString();
-        if (spark.catalog().tableExists(name)) {
-            String current = spark.sql("DESCRIBE TABLE EXTENDED " + name).where("col_name = 'Location'").select("data_type").first().getString(0);
-            if (trimSlash(current).equals(trimSlash(uri))) {
-                spark.catalog().refreshTable(name);
+        SessionCatalog catalog = spark.sessionState().catalog();
+        TableIdentifier name = new TableIdentifier(table, Option.apply(layer.database()));
+        if (!catalog.databaseExists(layer.database())) {
+            spark.sql("CREATE DATABASE IF NOT EXISTS " + layer.database());
+        }
+        // catalog metadata only: resolving the Delta table would fail when its old folder is gone
+        if (catalog.tableExists(name)) {
+            if (trimSlash(location(catalog, name)).equals(trimSlash(uri))) {
                 return;
             }
-            spark.sql("DROP TABLE " + name);
+            catalog.dropTable(name, true, false);
         }
-        spark.sql("CREATE TABLE " + name + " USING delta LOCATION '" + uri.replace("'", "\\'") + "'");
+        spark.sql("CREATE TABLE " + layer.database() + "." + table + " USING delta LOCATION '" + uri.replace("'", "\\'") + "'");
+    }
+
+    private static String location(SessionCatalog catalog, TableIdentifier name)
+    {
+        try {
+            return catalog.getTableMetadata(name).location().toString();
+        }
+        catch (NoSuchDatabaseException | NoSuchTableException e) {
+            return "";
+        }
     }
 
     /** Points every Delta table of the lakehouse (all layers) at its folder; returns how many. */

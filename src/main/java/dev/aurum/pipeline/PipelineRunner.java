@@ -99,16 +99,20 @@ public final class PipelineRunner
         BronzeIngest ingest = new BronzeIngest(spark, layout, bronzeRowsPerCommit);
         LandingZone landing = new LandingZone(layout);
         long bronzeRows = 0;
+        Map<String, Set<String>> recorded = state.recordedFiles();
+        List<BronzeIngest.FileResult> ingestedFiles = new ArrayList<>();
+        Instant ingestedAt = clock.instant();
         for (SourceSpec source : spec.sources()) {
             long start = System.nanoTime();
-            Set<String> ingested = state.ingestedPaths(source.entity());
-            List<LandingFile> files = landing.files(source.entity(), options.until()).stream().filter(file -> !ingested.contains(file.relativePath())).toList();
+            Set<String> known = recorded.getOrDefault(source.entity(), Set.of());
+            List<LandingFile> candidates = landing.files(source.entity(), options.until()).stream().filter(file -> !known.contains(file.relativePath())).toList();
+            Set<String> inBronze = state.inBronze(source.entity(), candidates.stream().map(LandingFile::relativePath).toList());
+            List<LandingFile> files = candidates.stream().filter(file -> !inBronze.contains(file.relativePath())).toList();
             if (files.isEmpty()) {
                 continue;
             }
-            Instant ingestedAt = clock.instant();
             List<BronzeIngest.FileResult> results = ingest.ingest(source, files, runId, ingestedAt);
-            state.recordIngestedFiles(results, runId, ingestedAt);
+            ingestedFiles.addAll(results);
             long rows = results.stream().mapToLong(BronzeIngest.FileResult::rows).sum();
             bronzeRows += rows;
             List<String> warnings = new ArrayList<>();
@@ -120,6 +124,8 @@ public final class PipelineRunner
             summaries.add(new TableSummary("bronze." + source.entity(), rows, rows, Map.of(), 0, 0, warnings, millisSince(start)));
             progress.step("bronze." + source.entity() + ": " + files.size() + " new files, " + rows + " rows");
         }
+        // one record for every entity; a crash before it is harmless, as Bronze's _source_file says the same
+        state.recordIngestedFiles(ingestedFiles, runId, ingestedAt);
 
         // Silver
         SilverMerge merge = new SilverMerge(spark, layout, state);

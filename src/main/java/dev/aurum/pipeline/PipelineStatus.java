@@ -53,10 +53,13 @@ public final class PipelineStatus
         List<TableStatus> tables = new ArrayList<>();
         Map<String, Integer> pending = new TreeMap<>();
         LandingZone landing = new LandingZone(layout);
+        Map<String, Set<String>> recorded = state.recordedFiles();
         for (SourceSpec source : spec.sources()) {
             String entity = source.entity();
-            Set<String> ingested = state.ingestedPaths(entity);
-            pending.put(entity, (int) landing.files(entity, Optional.empty()).stream().filter(file -> !ingested.contains(file.relativePath())).count());
+            Set<String> known = recorded.getOrDefault(entity, Set.of());
+            List<String> candidates = landing.files(entity, Optional.empty()).stream().map(LandingFile::relativePath).filter(path -> !known.contains(path)).toList();
+            Set<String> inBronze = state.inBronze(entity, candidates);
+            pending.put(entity, (int) candidates.stream().filter(path -> !inBronze.contains(path)).count());
             Path bronzePath = layout.table(Layer.BRONZE, entity);
             if (!exists(bronzePath)) {
                 continue;

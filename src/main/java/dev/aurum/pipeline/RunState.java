@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,19 +129,31 @@ public final class RunState
         return Math.max(now.toEpochMilli(), last + 1);
     }
 
-    /** Landing paths already in Bronze or recorded as ingested (empty files leave no Bronze row). */
-    public Set<String> ingestedPaths(String entity)
+    /** Landing paths recorded in {@code ingested_files}, by entity (one read for all entities). */
+    public Map<String, Set<String>> recordedFiles()
+    {
+        Map<String, Set<String>> paths = new HashMap<>();
+        if (exists(INGESTED_FILES)) {
+            read(INGESTED_FILES).select("entity", "path").collectAsList()
+                    .forEach(row -> paths.computeIfAbsent(row.getString(0), entity -> new HashSet<>()).add(row.getString(1)));
+        }
+        return paths;
+    }
+
+    /**
+     * Which of {@code candidates} (landing paths not recorded as ingested) are in Bronze anyway: a run that died
+     * between the Bronze commit and the {@code ingested_files} record. Reads Bronze only when there are candidates.
+     */
+    public Set<String> inBronze(String entity, Collection<String> candidates)
     {
         Set<String> paths = new HashSet<>();
-        if (exists(INGESTED_FILES)) {
-            read(INGESTED_FILES).where(col("entity").equalTo(entity)).select("path").collectAsList()
-                    .forEach(row -> paths.add(row.getString(0)));
-        }
         Path bronze = layout.table(Layer.BRONZE, entity);
-        if (Files.isDirectory(bronze.resolve("_delta_log"))) {
-            spark.read().format("delta").load(bronze.toString()).select(BronzeIngest.SOURCE_FILE).distinct().collectAsList()
-                    .forEach(row -> paths.add(row.getString(0)));
+        if (candidates.isEmpty() || !Files.isDirectory(bronze.resolve("_delta_log"))) {
+            return paths;
         }
+        spark.read().format("delta").load(bronze.toString()).select(BronzeIngest.SOURCE_FILE)
+                .where(col(BronzeIngest.SOURCE_FILE).isin(candidates.toArray())).distinct().collectAsList()
+                .forEach(row -> paths.add(row.getString(0)));
         return paths;
     }
 

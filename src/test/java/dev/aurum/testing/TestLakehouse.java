@@ -18,9 +18,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 /**
- * A small generated lakehouse built once per test JVM through the real pipeline: generator scale 0.02, 60 days from
- * 2017-10-01 (spans Q4 and a year end; a few thousand orders, every kind of bad row), in a temporary folder
- * deleted when the JVM exits. Every call re-points the catalog names (bronze.*, silver.*, gold.*, aurum.*) of
+ * A small generated lakehouse built once per test JVM through the real pipeline (one run, so its first use costs one
+ * pipeline run; later uses are free): generator scale 0.02, 75 days from 2017-11-01 to 2018-01-14 (three months,
+ * Q4 with the late-November spike, a year end; a few hundred orders with every kind of bad row, re-dropped order
+ * lifecycles and customers who move), in a temporary folder deleted when the JVM exits. Every call re-points the catalog names (bronze.*, silver.*, gold.*, aurum.*) of
  * {@link TestSpark}'s session at it, since another test may have pointed them at its own lakehouse.
  *
  * <pre>
@@ -30,7 +31,7 @@ import java.time.LocalDate;
  */
 public final class TestLakehouse
 {
-    public static final GeneratorSettings SETTINGS = new GeneratorSettings(0.02, 60, LocalDate.of(2017, 10, 1), GeneratorSettings.DEFAULT_SEED, GeneratorSettings.DEFAULT_DEFECT_RATE);
+    public static final GeneratorSettings SETTINGS = new GeneratorSettings(0.02, 75, LocalDate.of(2017, 11, 1), GeneratorSettings.DEFAULT_SEED, GeneratorSettings.DEFAULT_DEFECT_RATE);
 
     private static LakehouseLayout layout;
 
