@@ -55,10 +55,15 @@ public class PipelineRunCommand
     {
         var pipelineSpec = new PipelineSpecLoader(ProjectFiles.fromEnvironment()).load();
         PipelineRunner runner = new PipelineRunner(context.spark(), context.layout(), pipelineSpec);
-        return runner.run(options, line -> {
+        RunSummary summary = runner.run(options, line -> {
             out.println(LocalTime.now().withNano(0) + " " + line);
             out.flush();
         });
+        if (summary.changed()) {
+            // "in SP" and "paid by boleto" must match values that only arrived with this run
+            AfterPipelineRun.rebuildValueIndex(context, out);
+        }
+        return summary;
     }
 
     static void printSummary(RunSummary summary, PrintWriter out)

@@ -2,12 +2,8 @@ package dev.aurum.pipeline;
 
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.Layer;
+import dev.aurum.lakehouse.TableRegistry;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.TableIdentifier;
-import org.apache.spark.sql.catalyst.analysis.NoSuchDatabaseException;
-import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
-import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
-import scala.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,30 +32,7 @@ public final class CatalogTables
         if (!Files.isDirectory(location.resolve("_delta_log"))) {
             return;
         }
-        String uri = location.toAbsolutePath().toUri().toString();
-        SessionCatalog catalog = spark.sessionState().catalog();
-        TableIdentifier name = new TableIdentifier(table, Option.apply(layer.database()));
-        if (!catalog.databaseExists(layer.database())) {
-            spark.sql("CREATE DATABASE IF NOT EXISTS " + layer.database());
-        }
-        // catalog metadata only: resolving the Delta table would fail when its old folder is gone
-        if (catalog.tableExists(name)) {
-            if (trimSlash(location(catalog, name)).equals(trimSlash(uri))) {
-                return;
-            }
-            catalog.dropTable(name, true, false);
-        }
-        spark.sql("CREATE TABLE " + layer.database() + "." + table + " USING delta LOCATION '" + uri.replace("'", "\\'") + "'");
-    }
-
-    private static String location(SessionCatalog catalog, TableIdentifier name)
-    {
-        try {
-            return catalog.getTableMetadata(name).location().toString();
-        }
-        catch (NoSuchDatabaseException | NoSuchTableException e) {
-            return "";
-        }
+        new TableRegistry(spark, layout).registerTable(layer.database() + "." + table, location);
     }
 
     /** Points every Delta table of the lakehouse (all layers) at its folder; returns how many. */
@@ -82,9 +55,4 @@ public final class CatalogTables
         return count;
     }
 
-    private static String trimSlash(String uri)
-    {
-        String result = uri.replace("file:///", "file:/");
-        return result.endsWith("/") ? result.substring(0, result.length() - 1) : result;
-    }
 }
