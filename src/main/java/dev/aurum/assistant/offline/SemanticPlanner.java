@@ -543,7 +543,7 @@ public final class SemanticPlanner
             }
             boolean refining = previous != null && FOLLOW_UP.matcher(text).find();
             if (metrics.isEmpty() && metricChoices.isEmpty() && distinctDimensions.isEmpty() && !refining) {
-                // "delivered orders" alone counts orders; as a follow-up ("only delivered orders") it only filters
+                // a filter phrase that also names a metric counts that metric on its own; as a follow-up it only adds the filter
                 metricInsideFilterPhrase().ifPresent(metrics::add);
             }
             List<PlanSpec.Measure> measures = new ArrayList<>();
