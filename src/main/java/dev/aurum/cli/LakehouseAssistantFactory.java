@@ -56,8 +56,6 @@ import static java.util.Objects.requireNonNull;
 public final class LakehouseAssistantFactory
         implements AssistantFactory
 {
-    private static final List<String> CACHED_TABLES = List.of("gold.order_facts", "gold.order_items");
-
     @Override
     public AssistantSession open(AppContext context, RouterSettings settings)
     {
@@ -155,7 +153,9 @@ public final class LakehouseAssistantFactory
         private QueryExecutor startSpark()
         {
             SparkSession querySession = context.querySession();
-            for (String table : CACHED_TABLES) {
+            // every Gold table the model reads is held in memory: a question then costs planning and a scan of cached
+            // columns, not a Delta snapshot and file listing per query
+            for (String table : model.baseTables()) {
                 if (querySession.catalog().tableExists(table)) {
                     try {
                         querySession.sql("CACHE TABLE " + table);

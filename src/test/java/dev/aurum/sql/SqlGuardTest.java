@@ -56,6 +56,11 @@ class SqlGuardTest
         assertThat(guard.check("SELECT s, explode(array(1, 2)) FROM (SELECT 'x' AS s)").tablesRead()).isEmpty();
         assertThat(guard.check("SELECT f.* FROM gold.order_facts f CROSS JOIN (SELECT MAX(purchase_date) AS d FROM gold.order_facts) m WHERE f.purchase_date > date_sub(m.d, 29)")
                 .tablesRead()).containsExactly("gold.order_facts");
+        // keys in WHERE instead of ON, and a CTE whose single row makes the cross join small, are seen through
+        assertThat(guard.check("SELECT COUNT(*) FROM gold.order_items i, (SELECT * FROM gold.order_facts) f WHERE i.order_id = f.order_id AND f.year = 2017")
+                .tablesRead()).hasSize(2);
+        assertThat(guard.check("WITH m AS (SELECT MAX(purchase_date) AS d FROM gold.order_facts) SELECT COUNT(*) FROM gold.order_facts f, m WHERE f.purchase_date > date_sub(m.d, 6)")
+                .tablesRead()).containsExactly("gold.order_facts");
         assertThat(guard.check("SELECT * FROM gold.order_facts f LATERAL VIEW explode(array(f.item_count)) t AS n").tablesRead()).hasSize(1);
         assertThat(guard.check("SELECT * FROM (SELECT customer_state, order_status, order_value FROM gold.order_facts) PIVOT (SUM(order_value) FOR order_status IN ('delivered', 'canceled'))")
                 .tablesRead()).hasSize(1);
@@ -95,6 +100,7 @@ class SqlGuardTest
         assertRejected("SELECT nope FROM gold.order_facts", "the query does not analyse");
         assertRejected("SELECT COUNT(*) FROM gold.order_facts a, gold.order_facts b", "joins without an equality condition (cartesian products) need one side of at most");
         assertRejected("SELECT * FROM gold.order_items a JOIN gold.order_facts b ON a.price > b.order_value", "cartesian products");
+        assertRejected("WITH a AS (SELECT * FROM gold.order_items) SELECT COUNT(*) FROM a, gold.order_facts b WHERE a.price > 0 AND b.order_value > 0", "cartesian products");
         assertRejected("SELECT TRANSFORM(order_id) USING 'cat' AS (x) FROM gold.order_facts", "only plain queries are allowed: SCRIPT TRANSFORMATION is not supported here");
         assertRejected("SELEC 1", "the SQL does not parse");
         assertRejected("", "the query is empty");
