@@ -65,6 +65,8 @@ public final class LakehouseAssistantFactory
         return new Session(context, model, settings);
     }
 
+    private static final String CACHE_JOB_GROUP = "aurum-gold-cache";
+
     private static final class Session
             implements AssistantSession
     {
@@ -74,6 +76,9 @@ public final class LakehouseAssistantFactory
         private final MiniLmEmbedder embedder;
         private final VerifiedQueryMatcher matcher;
         private boolean warming;
+        private volatile boolean cacheRequested;
+        private volatile boolean closing;
+        private volatile Thread cacheThread;
         private final Router router;
         private final FeedbackLog feedback;
         private final ValueIndex values;
@@ -92,7 +97,7 @@ public final class LakehouseAssistantFactory
                 @Override
                 public List<ValueMatch> match(String phrase)
                 {
-                    warmUp();
+                    Session.this.start();
                     return ready(index, samples).match(phrase);
                 }
 
@@ -153,25 +158,46 @@ public final class LakehouseAssistantFactory
         private QueryExecutor startSpark()
         {
             SparkSession querySession = context.querySession();
-            // every Gold table the model reads is held in memory: a question then costs planning and a scan of cached
-            // columns, not a Delta snapshot and file listing per query
-            for (String table : model.baseTables()) {
-                if (querySession.catalog().tableExists(table)) {
-                    try {
-                        querySession.sql("CACHE TABLE " + table);
-                    }
-                    catch (RuntimeException e) {
-                        // a cache is an optimisation: the query still runs from Delta
-                    }
-                }
-            }
             dataDate.complete(new DataDate(querySession));
             SqlGuard guard = new SqlGuard(querySession, model.baseTables().stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
             return new QueryExecutor(querySession, guard, ExecutorSettings.defaults());
         }
 
+        /**
+         * Holds every Gold table the model reads in memory, after the executor is available: a question asked before
+         * a table is cached runs from Delta; later ones cost planning and a scan of cached columns, not a Delta
+         * snapshot and file listing per query.
+         */
+        private void cacheGold()
+        {
+            SparkSession querySession = context.querySession();
+            cacheThread = Thread.currentThread();
+            querySession.sparkContext().setJobGroup(CACHE_JOB_GROUP, "holding the Gold tables in memory", true);
+            for (String table : model.baseTables()) {
+                if (closing) {
+                    return;
+                }
+                try {
+                    if (querySession.catalog().tableExists(table)) {
+                        querySession.sql("CACHE TABLE " + table);
+                    }
+                }
+                catch (RuntimeException e) {
+                    // a cache is an optimisation: the query still runs from Delta
+                }
+            }
+        }
+
+        /** The chat's warm-up: also holds the Gold tables in memory, which pays off over a conversation, not one question. */
         @Override
         public synchronized void warmUp()
+        {
+            cacheRequested = true;
+            start();
+        }
+
+        /** Starts Spark and the models in the background (once); ask, batch and eval start them with the first question. */
+        private synchronized void start()
         {
             if (warming) {
                 return;
@@ -183,6 +209,10 @@ public final class LakehouseAssistantFactory
                 }
                 catch (RuntimeException | Error e) {
                     executor.completeExceptionally(e);
+                    return;
+                }
+                if (cacheRequested) {
+                    cacheGold();
                 }
             });
             embedder.warmUp();
@@ -191,7 +221,7 @@ public final class LakehouseAssistantFactory
 
         private QueryExecutor executor()
         {
-            warmUp();
+            start();
             try {
                 return executor.get();
             }
@@ -334,7 +364,19 @@ public final class LakehouseAssistantFactory
         @Override
         public void close()
         {
-            // the AppContext that owns Spark is closed by the command
+            // the AppContext that owns Spark is closed by the command; a Gold cache still filling is cancelled first,
+            // so Spark does not stop under a running job
+            closing = true;
+            Thread caching = cacheThread;
+            if (caching != null && caching.isAlive()) {
+                context.querySession().sparkContext().cancelJobGroup(CACHE_JOB_GROUP);
+                try {
+                    caching.join(10_000);
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 }
