@@ -438,6 +438,31 @@ class SemanticPlannerTest
     }
 
     @Test
+    void itemsOfAnOrderAndTheCustomerOfAnOrderAreReachedAlongDeclaredRelationships()
+    {
+        // an order-level metric filtered by what the order contains: each order once
+        assertAnswers("SELECT ROUND(AVG(delivery_days), 2) FROM gold.order_facts f"
+                        + " WHERE EXISTS (SELECT 1 FROM gold.order_items i WHERE i.order_id = f.order_id AND i.product_category = 'electronics')",
+                "average delivery time for orders containing electronics",
+                "mean delivery time for orders with electronics");
+        // grouped by what the orders contain: each order counts once in every category it holds
+        assertAnswers("SELECT c.product_category, ROUND(100 * COUNT(CASE WHEN f.order_status = 'delivered' AND f.is_late THEN 1 END)"
+                        + " / NULLIF(COUNT(CASE WHEN f.order_status = 'delivered' AND f.is_late IS NOT NULL THEN 1 END), 0), 2) AS r"
+                        + " FROM gold.order_facts f JOIN (SELECT DISTINCT order_id, product_category FROM gold.order_items) c ON c.order_id = f.order_id"
+                        + " GROUP BY c.product_category ORDER BY r DESC, c.product_category",
+                "late delivery rate per category",
+                "share of late deliveries by product category");
+        // a named filter of the customer, applied to the customer's orders
+        PlannerResult.Planned planned = assertAnswers("SELECT " + REVENUE + " FROM gold.order_facts f JOIN gold.customers c ON c.customer_id = f.customer_id"
+                        + " WHERE c.orders > 1 AND f.year = 2018",
+                "revenue from returning customers in 2018",
+                "2018 sales of repeat buyers");
+        assertThat(planned.plan().joins()).containsExactly("order_facts_to_customers");
+        // tables with the dimension of their own still answer without a join
+        assertThat(planned("revenue by category").plan().joins()).isEmpty();
+    }
+
+    @Test
     void choosesThePreAggregatedTableOnlyWhenItHoldsEverything()
     {
         assertThat(planned("revenue by state in 2017").sql()).contains("gold.state_sales_monthly");
