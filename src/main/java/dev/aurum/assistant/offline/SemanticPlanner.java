@@ -447,7 +447,8 @@ public final class SemanticPlanner
                     understood.add(new Answer.Understood(phrase, "without " + metricNames.get(0)));
                     continue;
                 }
-                if (head != null && hit != head && !afterPer && !average && !metricNames.isEmpty() && metricNames.stream().allMatch(this::isCountMetric)
+                if (head != null && hit != head && !afterPer && !average && !metricNames.isEmpty() && !dimensionNames.isEmpty()
+                        && metricNames.stream().allMatch(this::isCountMetric)
                         && !(hit.start() > 0 && Set.of("and", "or", "&").contains(words.get(hit.start() - 1)))) {
                     // "how many regions do buyers come from": the buyers say whose regions, the regions are counted
                     understood.add(new Answer.Understood(phrase, "whose " + countedHeadName(head)));
@@ -738,7 +739,7 @@ public final class SemanticPlanner
                         provenancePlan(spec, null, List.of()), understood);
             }
             if (spec.share() && spec.dimensions().isEmpty() && spec.grain() == null && spec.valueFilters().size() + spec.namedFilters().size() > 1) {
-                // "share of delivered orders paid by boleto": which filter is the whole and which the part is not sure
+                // "share of open orders paid by card": which filter is the whole and which the part is not sure
                 String measure = measureWords(spec);
                 return new PlannerResult.Clarify("Share of " + measure + " among which orders? I found several conditions and did not guess which one is the whole.",
                         dimensionSuggestions(spec).stream().map(dimension -> "share of " + measure + " by " + dimension.replace('_', ' ')).toList(),
@@ -860,8 +861,7 @@ public final class SemanticPlanner
                 return false;
             }
             String verb = words.get(index - 1);
-            return Set.of("paid", "made", "bought", "sold", "spent", "placed", "ordered", "generated", "brought", "purchased", "done", "earned")
-                    .contains(verb);
+            return Set.of("paid", "spent", "placed").contains(verb);
         }
 
         /** A ratio metric of the model named "A per B" on a table that also holds A and B. */
@@ -1113,7 +1113,7 @@ public final class SemanticPlanner
 
         /**
          * Of several dimensions that could be meant, the ones some table that holds every measure is stored per
-         * (a column of its primary key): "payment value by payment type" is the payment mix's own type.
+         * (a column of its primary key): the amount paid per payment method is the payment mix's own method.
          */
         private List<String> storedPer(List<String> dimensions, PlanSpec spec)
         {
@@ -1192,7 +1192,7 @@ public final class SemanticPlanner
                 Set<String> dimensions = new LinkedHashSet<>();
                 workable.forEach(match -> dimensions.add(match.dimension()));
                 if (dimensions.size() > 1 && workable.stream().map(match -> match.value().toLowerCase(Locale.ROOT)).distinct().count() == 1) {
-                    // the same stored value under two dimensions ("voucher": the payment's type, the order's main type)
+                    // the same stored value under two dimensions (a payment method: of each payment, or the largest of an order)
                     List<String> kept = storedPer(List.copyOf(dimensions), current);
                     if (kept.size() == 1) {
                         workable.removeIf(match -> !match.dimension().equals(kept.get(0)));
