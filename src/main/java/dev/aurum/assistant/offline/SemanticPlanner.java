@@ -1,6 +1,7 @@
 package dev.aurum.assistant.offline;
 
 import dev.aurum.assistant.Answer;
+import dev.aurum.semantic.Dimension;
 import dev.aurum.semantic.Metric;
 import dev.aurum.semantic.NamedFilter;
 import dev.aurum.semantic.SemanticModel;
@@ -61,7 +62,6 @@ public final class SemanticPlanner
     private static final Set<String> CHART_WORDS = Set.of("chart", "plot", "graph", "visualize", "visualise");
     private static final Set<String> COUNT_CUES = Set.of("many", "number", "count", "distinct", "unique", "different");
     private static final int DEFAULT_TOP = 10;
-    private static final Set<String> TRADE_VERBS = Set.of("sell", "sells", "selling", "sold", "buy", "buys", "bought");
     private static final double MIN_VALUE_SCORE = 0.8;
     /** Value matches this close to the best are equally good ("sao paulo": the city, or the state by its name). */
     private static final double VALUE_TIE = 0.05 + 1e-9;
@@ -404,10 +404,17 @@ public final class SemanticPlanner
             List<String> distinctDimensions = new ArrayList<>();
             List<PlanSpec.FilterUse> filters = new ArrayList<>();
             List<String> denominators = new ArrayList<>();
+            List<String> excludedMetrics = new ArrayList<>();
             TimeGrain grain = timeReading.grain().orElse(null);
             String timeDimension = null;
             boolean anyMetricWord = hits.stream().anyMatch(hit -> hit.terms().stream().anyMatch(term -> term.kind() == Lexicon.Kind.METRIC));
             Set<Lexicon.Hit> qualifiers = qualifyValues();
+            Map<Lexicon.Hit, String> combined = combinedRatios();
+            boolean duration = asksDuration();
+            if (duration) {
+                dropTyposOfDuration();
+            }
+            Lexicon.Hit head = countedHead();
 
             for (Lexicon.Hit hit : hits) {
                 String phrase = phraseOf(hit.start(), hit.end());
@@ -416,7 +423,39 @@ public final class SemanticPlanner
                 List<String> filterNames = names(hit, Lexicon.Kind.FILTER);
                 List<String> timeNames = names(hit, Lexicon.Kind.TIME_DIMENSION);
                 boolean afterPer = perPositions.contains(hit.start());
-                boolean afterGrouping = hit.start() > 0 && Set.of("by", "each", "every", "across", "per").contains(words.get(hit.start() - 1));
+                if (combined.containsKey(hit)) {
+                    // "revenue per canceled order": the model's ratio metric, the filter stays a filter
+                    String ratio = combined.get(hit);
+                    if (!ratio.isEmpty() && !metrics.contains(ratio)) {
+                        metrics.add(ratio);
+                        understood.add(new Answer.Understood(phrase, "metric " + ratio));
+                    }
+                    if (filterNames.isEmpty()) {
+                        continue;
+                    }
+                    metricNames = List.of();
+                    dimensionNames = List.of();
+                }
+                if (!metricNames.isEmpty() && possessiveBeforeDimension(hit) && otherMetric(hit)) {
+                    // "the buyer's region": the possessive owns the dimension, it is not a second number
+                    understood.add(new Answer.Understood(phrase, "of the " + phrase.toLowerCase(Locale.ROOT)));
+                    continue;
+                }
+                if (!metricNames.isEmpty() && filterNames.isEmpty() && excludedAt(hit.start())) {
+                    // "without shipping": a number left out of another one, not a number asked for
+                    excludedMetrics.add(metricNames.get(0));
+                    understood.add(new Answer.Understood(phrase, "without " + metricNames.get(0)));
+                    continue;
+                }
+                if (head != null && hit != head && !afterPer && !average && !metricNames.isEmpty() && !dimensionNames.isEmpty()
+                        && metricNames.stream().allMatch(this::isCountMetric)
+                        && !(hit.start() > 0 && Set.of("and", "or", "&").contains(words.get(hit.start() - 1)))) {
+                    // "how many regions do buyers come from": the buyers say whose regions, the regions are counted
+                    understood.add(new Answer.Understood(phrase, "whose " + countedHeadName(head)));
+                    continue;
+                }
+                boolean afterGrouping = hit.start() > 0 && Set.of("by", "each", "every", "across", "per").contains(words.get(hit.start() - 1))
+                        && !agentBy(hit.start() - 1);
                 if (hit.end() - hit.start() == 1 && GRAIN_WORDS.contains(canonical.get(hit.start()))
                         && (!dimensionNames.isEmpty() || !timeNames.isEmpty()) && metricNames.isEmpty()) {
                     grain = grain != null ? grain : TimeExpressions.grainOf(canonical.get(hit.start()));
@@ -433,7 +472,7 @@ public final class SemanticPlanner
                     filterNames = List.of();
                 }
                 if (!metricNames.isEmpty() && hit.start() > 0
-                        && Set.of("from", "among", "for").contains(words.get(hit.start() - 1)) && otherMetric(hit)) {
+                        && (Set.of("from", "among", "for").contains(words.get(hit.start() - 1)) || agentBy(hit.start() - 1)) && otherMetric(hit)) {
                     // "revenue from customers in SP": the customers are who the revenue comes from, not a second number
                     understood.add(new Answer.Understood(phrase, "who the " + String.join(", ", names(firstOtherMetric(hit), Lexicon.Kind.METRIC)) + " comes from"));
                     continue;
@@ -485,8 +524,8 @@ public final class SemanticPlanner
                     continue;
                 }
                 if (!dimensionNames.isEmpty()) {
-                    boolean countedHere = countCue && !anyMetricWord && hit.start() > 0
-                            && (COUNT_CUES.contains(words.get(hit.start() - 1)) || words.get(hit.start() - 1).equals("of"));
+                    boolean countedHere = (hit == head || countCue && !anyMetricWord && hit.start() > 0
+                            && (COUNT_CUES.contains(words.get(hit.start() - 1)) || words.get(hit.start() - 1).equals("of")));
                     if (countedHere && dimensionNames.size() == 1) {
                         distinctDimensions.add(dimensionNames.get(0));
                         understood.add(new Answer.Understood(phrase, "count of distinct " + dimensionNames.get(0)));
@@ -512,6 +551,34 @@ public final class SemanticPlanner
                 grain = TimeGrain.MONTH;
             }
             metrics.removeAll(removedMetrics);
+            if (duration) {
+                // a "how long ... take" question asks for a duration: the model's one metric measured in days
+                List<String> durations = durationMetrics();
+                if (durations.size() == 1) {
+                    metrics.clear();
+                    metricChoices.clear();
+                    metrics.add(durations.get(0));
+                    absorbWordsOf(durations.get(0));
+                    understood.add(new Answer.Understood("how long", "metric " + durations.get(0)));
+                }
+            }
+            if (share && (growth || timeReading.growth() || timeReading.versus())) {
+                // a percentage of a change is the change in percent, not a share
+                share = false;
+            }
+            if (share && metricChoices.isEmpty() && dimensionChoices.isEmpty() && grain == null && metrics.stream().allMatch(this::isCountMetric)) {
+                // the share of a named filter that the model also defines as a rate metric is that rate
+                Optional<String> rate = rateMetricOf(filters);
+                if (rate.isPresent()) {
+                    String filterName = rateFilter;
+                    filters.removeIf(filter -> filter.name().equals(filterName) || !filter.negated() && impliedBy(rate.get(), filter.name()));
+                    metrics.clear();
+                    metrics.add(rate.get());
+                    share = false;
+                    absorbWordsOf(rate.get());
+                    understood.add(new Answer.Understood(filterName.replace('_', ' '), "metric " + rate.get()));
+                }
+            }
 
             // values: one dimension each, ambiguity resolved below by what a table can answer
             List<ValueHit> ambiguousValues = new ArrayList<>();
@@ -563,7 +630,6 @@ public final class SemanticPlanner
             if (finalLimit == null && superlative) {
                 finalLimit = singularGrouping() ? 1 : DEFAULT_TOP;
             }
-            List<String> uncovered = uncovered();
 
             boolean followUp = previous != null && (FOLLOW_UP.matcher(text).find() || (measures.isEmpty() && metricChoices.isEmpty()));
             PlanSpec spec;
@@ -589,24 +655,47 @@ public final class SemanticPlanner
                                 feasible.isEmpty() ? metricChoices.get(0) : feasible, null, understood);
                     }
                 }
+                if (measures.isEmpty() && words.contains("much") && salesMetric().isPresent()) {
+                    // "how much" with a selling verb and nothing measured: the amount of sales
+                    measures.add(PlanSpec.Measure.of(salesMetric().get()));
+                    understood.add(new Answer.Understood("how much ... sell", "metric " + salesMetric().get()));
+                }
                 if (measures.isEmpty()) {
                     return noMetric(dimensionChoices, valueFilters, filters);
                 }
-                if (words.contains("much") && !words.contains("many")) {
+                if (words.contains("much") && !words.contains("many") && !anyGrowth && !compare) {
                     // "how much" asks for an amount: counts named beside a money metric are who or what it is about
                     List<PlanSpec.Measure> money = measures.stream().filter(this::isMoney).toList();
                     if (!money.isEmpty()) {
                         measures.retainAll(money);
+                    }
+                    else if (measures.stream().allMatch(this::isCount) && salesMetric().isPresent()) {
+                        // "how much did they sell": the amount of sales, whatever was counted beside it
+                        measures.clear();
+                        measures.add(PlanSpec.Measure.of(salesMetric().get()));
+                        understood.add(new Answer.Understood("how much ... sell", "metric " + salesMetric().get()));
                     }
                     else if (measures.stream().allMatch(this::isCount)) {
                         return new PlannerResult.Clarify("\"How much\" asks for an amount, but I only found a count here. Which measure do you mean?",
                                 moneyMetricNames(), null, understood);
                     }
                 }
-                if (words.stream().anyMatch(TRADE_VERBS::contains) && measures.stream().anyMatch(this::countsDistinct)) {
-                    // "sold"/"bought" limits to revenue orders, which a distinct count over all orders does not
-                    return new PlannerResult.Clarify("Count among all orders, or only among orders that were actually sold (not canceled or unavailable)?",
-                            measures.stream().map(PlanSpec.Measure::columnName).toList(), null, understood);
+                if (average && measures.size() == 2 && measures.stream().allMatch(measure -> measure.per() == null && measure.distinctDimension() == null
+                        && isCountMetric(measure.metric())) && articleBefore(measures.get(1).metric())) {
+                    // "mean purchases of one buyer": one count per the other, as the model names it
+                    // when it defines that ratio beside both parts, else the ratio of the two metrics
+                    PlanSpec.Measure ratio = namedRatio(measures.get(0).metric(), measures.get(1).metric())
+                            .map(PlanSpec.Measure::of)
+                            .orElse(new PlanSpec.Measure(measures.get(0).metric(), measures.get(1).metric(), null));
+                    measures.clear();
+                    measures.add(ratio);
+                }
+                measures.stream().map(PlanSpec.Measure::metric).filter(name -> name != null).toList().forEach(this::absorbWordsOf);
+                if (!excludedMetrics.isEmpty()) {
+                    Optional<PlannerResult> without = checkExclusions(measures, excludedMetrics);
+                    if (without.isPresent()) {
+                        return without.get();
+                    }
                 }
                 if (average && measures.stream().allMatch(measure -> measure.per() == null && measure.distinctDimension() == null) && !isAlreadyAverage(measures.get(0).metric())) {
                     return averageOfWhat(measures.get(0).metric());
@@ -616,6 +705,9 @@ public final class SemanticPlanner
                 PlanSpec undivided = spec;
                 for (List<String> choice : dimensionChoices) {
                     List<String> options = choice.stream().filter(name -> feasible(withDimensions(undivided, append(dimensions, name)))).toList();
+                    if (options.size() > 1) {
+                        options = storedPer(options, undivided);
+                    }
                     if (options.size() > 1) {
                         return clarifyDimensions(options, measures);
                     }
@@ -646,6 +738,14 @@ public final class SemanticPlanner
                         dimensionSuggestions(spec).stream().map(dimension -> "share of " + measure + " by " + dimension.replace('_', ' ')).toList(),
                         provenancePlan(spec, null, List.of()), understood);
             }
+            if (spec.share() && spec.dimensions().isEmpty() && spec.grain() == null && spec.valueFilters().size() + spec.namedFilters().size() > 1) {
+                // "share of open orders paid by card": which filter is the whole and which the part is not sure
+                String measure = measureWords(spec);
+                return new PlannerResult.Clarify("Share of " + measure + " among which orders? I found several conditions and did not guess which one is the whole.",
+                        dimensionSuggestions(spec).stream().map(dimension -> "share of " + measure + " by " + dimension.replace('_', ' ')).toList(),
+                        provenancePlan(spec, null, List.of()), understood);
+            }
+            List<String> uncovered = uncovered();
             Optional<String> unknownFilter = uncovered.stream().filter(this::looksLikeFilter).findFirst();
             if (unknownFilter.isPresent()) {
                 return new PlannerResult.Clarify("I do not know \"" + unknownFilter.get() + "\" in this data. Did you mean one of these?",
@@ -666,6 +766,388 @@ public final class SemanticPlanner
         }
 
         private PlanSpec settledSpec;
+        private String rateFilter;
+
+        /**
+         * "revenue per canceled order", "items per open order": a filter phrase after "per" that ends in a count
+         * word, and the word before "per", together name a ratio metric of the model ("items per order"). Maps the
+         * hit before "per" to that metric and the filter hit to "" (it stays a filter).
+         */
+        private Map<Lexicon.Hit, String> combinedRatios()
+        {
+            Map<Lexicon.Hit, String> combined = new LinkedHashMap<>();
+            for (int position : perPositions) {
+                Lexicon.Hit after = hitStartingAt(position);
+                Lexicon.Hit before = hitEndingAt(position - 2);
+                if (after == null || before == null || after.terms().stream().noneMatch(term -> term.kind() == Lexicon.Kind.FILTER)) {
+                    continue;
+                }
+                String counted = canonical.get(after.end() - 1);
+                if (lexicon.lookup(List.of(counted)).stream().noneMatch(term -> term.kind() == Lexicon.Kind.METRIC)) {
+                    continue;
+                }
+                String numerator = canonical.get(before.end() - 1);
+                for (List<String> phrase : List.of(List.of(numerator, "per", counted), List.of("average", numerator, "per", counted))) {
+                    List<String> metricNames = lexicon.lookup(phrase).stream().filter(term -> term.kind() == Lexicon.Kind.METRIC).map(Lexicon.Term::name).distinct().toList();
+                    if (metricNames.size() == 1) {
+                        combined.put(before, metricNames.get(0));
+                        combined.put(after, "");
+                        break;
+                    }
+                }
+            }
+            return combined;
+        }
+
+        private Lexicon.Hit hitStartingAt(int index)
+        {
+            return hits.stream().filter(hit -> hit.start() == index).findFirst().orElse(null);
+        }
+
+        private Lexicon.Hit hitEndingAt(int index)
+        {
+            return hits.stream().filter(hit -> hit.end() - 1 == index).findFirst().orElse(null);
+        }
+
+        /** The thing a question counts: the phrase right after "how many" or "number of" (and "different", "distinct", "unique"). */
+        private Lexicon.Hit countedHead()
+        {
+            for (int i = 0; i < words.size(); i++) {
+                int next;
+                if (words.get(i).equals("many") && i > 0 && words.get(i - 1).equals("how")) {
+                    Lexicon.Hit own = hitStartingAt(i - 1);
+                    if (own != null && countingHit(own)) {
+                        return own;
+                    }
+                    next = i + 1;
+                }
+                else if ((words.get(i).equals("number") || words.get(i).equals("count")) && i + 1 < words.size() && words.get(i + 1).equals("of")) {
+                    Lexicon.Hit own = hitStartingAt(i);
+                    if (own != null && countingHit(own)) {
+                        return own;
+                    }
+                    next = i + 2;
+                }
+                else {
+                    continue;
+                }
+                while (next < words.size() && Set.of("different", "distinct", "unique", "of", "the", "our").contains(words.get(next))) {
+                    next++;
+                }
+                Lexicon.Hit hit = hitStartingAt(next);
+                return hit != null && countingHit(hit) ? hit : null;
+            }
+            return null;
+        }
+
+        private boolean countingHit(Lexicon.Hit hit)
+        {
+            List<String> metricNames = names(hit, Lexicon.Kind.METRIC);
+            if (!metricNames.isEmpty()) {
+                return metricNames.stream().allMatch(this::isCountMetric);
+            }
+            return !names(hit, Lexicon.Kind.DIMENSION).isEmpty() && names(hit, Lexicon.Kind.FILTER).isEmpty();
+        }
+
+        private String countedHeadName(Lexicon.Hit head)
+        {
+            return phraseOf(head.start(), head.end()).toLowerCase(Locale.ROOT);
+        }
+
+        /** "paid by customers", "placed by buyers": "by" after a past participle names who did it, not a grouping. */
+        private boolean agentBy(int index)
+        {
+            if (!words.get(index).equals("by") || index == 0) {
+                return false;
+            }
+            String verb = words.get(index - 1);
+            return Set.of("paid", "spent", "placed").contains(verb);
+        }
+
+        /** A ratio metric of the model named "A per B" on a table that also holds A and B. */
+        private Optional<String> namedRatio(String numerator, String denominator)
+        {
+            Lexicon.Hit top = hits.stream().filter(hit -> names(hit, Lexicon.Kind.METRIC).contains(numerator)).findFirst().orElse(null);
+            Lexicon.Hit bottom = hits.stream().filter(hit -> names(hit, Lexicon.Kind.METRIC).contains(denominator)).findFirst().orElse(null);
+            if (top == null || bottom == null) {
+                return Optional.empty();
+            }
+            List<String> phrase = List.of(canonical.get(top.end() - 1), "per", canonical.get(bottom.end() - 1));
+            for (Lexicon.Term term : lexicon.lookup(phrase)) {
+                if (term.kind() == Lexicon.Kind.METRIC && model.tables().stream().anyMatch(table -> SqlWriter.metric(table, term.name()).isPresent()
+                        && SqlWriter.metric(table, numerator).isPresent() && SqlWriter.metric(table, denominator).isPresent())) {
+                    return Optional.of(term.name());
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** "without shipping", "excluding the freight": an exclusion word right before a phrase. */
+        private boolean excludedAt(int start)
+        {
+            int before = start - 1;
+            if (before >= 1 && Set.of("the", "any").contains(words.get(before))) {
+                before--;
+            }
+            if (before >= 0 && Set.of("without", "excluding", "exclude", "except", "minus").contains(words.get(before))) {
+                taken[before] = true;
+                return true;
+            }
+            return false;
+        }
+
+        /** The hit is a possessive ("X's") right before a dimension phrase. */
+        private boolean possessiveBeforeDimension(Lexicon.Hit hit)
+        {
+            Lexicon.Hit next = hitStartingAt(hit.end());
+            if (next == null || next.terms().stream().noneMatch(term -> term.kind() == Lexicon.Kind.DIMENSION)) {
+                return false;
+            }
+            String last = words.get(hit.end() - 1);
+            return Pattern.compile("\\b" + Pattern.quote(last) + "['\u2019]s\\b").matcher(question.toLowerCase(Locale.ROOT)).find();
+        }
+
+        private boolean isCountMetric(String name)
+        {
+            return model.tables().stream().flatMap(table -> table.metrics().stream())
+                    .anyMatch(metric -> metric.name().equals(name) && metric.format().equals("integer"));
+        }
+
+        /** "how long ... take", "how many days ... take": a duration question. */
+        private boolean asksDuration()
+        {
+            boolean takes = words.stream().anyMatch(word -> Set.of("take", "takes", "took", "taken").contains(word));
+            for (int i = 1; i < words.size(); i++) {
+                if (!words.get(i - 1).equals("how")) {
+                    continue;
+                }
+                if (words.get(i).equals("long") && takes) {
+                    taken[i] = true;
+                    return true;
+                }
+                if (words.get(i).equals("many") && i + 1 < words.size() && Set.of("days", "hours").contains(words.get(i + 1)) && takes) {
+                    // "days" is the unit of the answer here, not a daily grouping
+                    int unit = i + 1;
+                    taken[unit] = true;
+                    hits.removeIf(hit -> hit.start() <= unit && unit < hit.end());
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Typo matches ("delivery" read as "delivered") of words that belong to the duration metric are not filters. */
+        private void dropTyposOfDuration()
+        {
+            List<String> durations = durationMetrics();
+            if (durations.size() != 1) {
+                return;
+            }
+            Set<String> metricWords = metricWords(durations.get(0));
+            hits.removeIf(hit -> hit.typo() && canonical.subList(hit.start(), hit.end()).stream().allMatch(metricWords::contains));
+        }
+
+        /** Metrics measured in time units (days, hours). */
+        private List<String> durationMetrics()
+        {
+            Set<String> names = new LinkedHashSet<>();
+            model.tables().forEach(table -> table.metrics().stream()
+                    .filter(metric -> metric.unit() != null && Set.of("days", "day", "hours", "hour").contains(metric.unit().toLowerCase(Locale.ROOT)))
+                    .forEach(metric -> names.add(metric.name())));
+            return List.copyOf(names);
+        }
+
+        private Set<String> metricWords(String metricName)
+        {
+            Set<String> metricWords = new LinkedHashSet<>();
+            for (SemanticTable table : model.tables()) {
+                for (Metric metric : table.metrics()) {
+                    if (metric.name().equals(metricName)) {
+                        metricWords.addAll(Lexicon.canonicalWords(metric.name()));
+                        metric.synonyms().forEach(synonym -> metricWords.addAll(Lexicon.canonicalWords(synonym)));
+                    }
+                }
+            }
+            return metricWords;
+        }
+
+        /** Words not yet understood that are words of the chosen metric's name or synonyms ("delivery" for avg_delivery_days). */
+        private void absorbWordsOf(String metricName)
+        {
+            Set<String> metricWords = metricWords(metricName);
+            for (int i = 0; i < words.size(); i++) {
+                if (!taken[i] && !Words.STOP_WORDS.contains(words.get(i)) && metricWords.contains(canonical.get(i))) {
+                    taken[i] = true;
+                    understood.add(new Answer.Understood(cased.get(i), "part of metric " + metricName));
+                }
+            }
+        }
+
+        /**
+         * The percent metric the model declares as the share of one of the question's named filters: a metric whose
+         * name or synonym is "share of F", "percent F", "percentage of F", "F rate" or "F percentage" for a name or
+         * synonym F of the filter. Sets {@link #rateFilter}.
+         */
+        private Optional<String> rateMetricOf(List<PlanSpec.FilterUse> filters)
+        {
+            for (PlanSpec.FilterUse use : filters) {
+                if (use.negated()) {
+                    continue;
+                }
+                List<List<String>> filterPhrases = new ArrayList<>();
+                for (SemanticTable table : model.tables()) {
+                    for (NamedFilter filter : table.filters()) {
+                        if (filter.name().equals(use.name())) {
+                            filterPhrases.add(Lexicon.canonicalWords(filter.name()));
+                            filter.synonyms().forEach(synonym -> filterPhrases.add(Lexicon.canonicalWords(synonym)));
+                        }
+                    }
+                }
+                Set<String> found = new LinkedHashSet<>();
+                for (List<String> phrase : filterPhrases) {
+                    for (List<String> candidate : List.of(concat(List.of("share", "of"), phrase), concat(List.of("percent"), phrase),
+                            concat(List.of("percentage", "of"), phrase), concat(phrase, List.of("rate")), concat(phrase, List.of("percentage")))) {
+                        lexicon.lookup(candidate).stream()
+                                .filter(term -> term.kind() == Lexicon.Kind.METRIC && isPercentMetric(term.name()))
+                                .forEach(term -> found.add(term.name()));
+                    }
+                }
+                if (found.size() == 1) {
+                    rateFilter = use.name();
+                    return Optional.of(found.iterator().next());
+                }
+            }
+            return Optional.empty();
+        }
+
+        private List<String> concat(List<String> left, List<String> right)
+        {
+            List<String> all = new ArrayList<>(left);
+            all.addAll(right);
+            return all;
+        }
+
+        private boolean isPercentMetric(String name)
+        {
+            return model.tables().stream().flatMap(table -> table.metrics().stream())
+                    .anyMatch(metric -> metric.name().equals(name) && metric.format().equals("percent"));
+        }
+
+        /** True when the filter's condition is already part of the metric ("delivered" inside the late-delivery rate). */
+        private boolean impliedBy(String metricName, String filterName)
+        {
+            for (SemanticTable table : model.tables()) {
+                Optional<Metric> metric = SqlWriter.metric(table, metricName);
+                Optional<NamedFilter> filter = SqlWriter.namedFilter(table, filterName);
+                if (metric.isPresent() && filter.isPresent()) {
+                    String condition = filter.get().expression().replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
+                    return metric.get().expression().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT).contains(condition);
+                }
+            }
+            return false;
+        }
+
+        /** "a customer", "each customer", "per customer": the metric's phrase follows an article of one. */
+        private boolean articleBefore(String metricName)
+        {
+            for (Lexicon.Hit hit : hits) {
+                if (names(hit, Lexicon.Kind.METRIC).contains(metricName) && hit.start() > 0
+                        && Set.of("a", "an", "each", "every", "one", "per").contains(words.get(hit.start() - 1))) {
+                    return canonical.get(hit.end() - 1).equals(words.get(hit.end() - 1));
+                }
+            }
+            return false;
+        }
+
+        /**
+         * "turnover without freight": a metric named after "without" must really be left out of what is
+         * measured, which the measured metric's description says ("without shipping"); otherwise ask.
+         */
+        private Optional<PlannerResult> checkExclusions(List<PlanSpec.Measure> measures, List<String> excluded)
+        {
+            for (String left : excluded) {
+                List<String> leftWords = Lexicon.canonicalWords(left).stream().filter(word -> !Words.STOP_WORDS.contains(word)).toList();
+                boolean allSay = measures.stream().allMatch(measure -> measure.metric() != null && saysWithout(measure.metric(), leftWords));
+                if (!allSay) {
+                    List<String> choices = new ArrayList<>();
+                    model.tables().forEach(table -> table.metrics().stream()
+                            .filter(metric -> saysWithout(metric.name(), leftWords) && !choices.contains(metric.name()))
+                            .forEach(metric -> choices.add(metric.name())));
+                    return Optional.of(new PlannerResult.Clarify("The measure I found includes " + left.replace('_', ' ')
+                            + ". Which measure without it do you mean?", choices.isEmpty() ? metricChoices() : choices, null, understood));
+                }
+            }
+            return Optional.empty();
+        }
+
+        private boolean saysWithout(String metricName, List<String> leftWords)
+        {
+            for (SemanticTable table : model.tables()) {
+                Optional<Metric> metric = SqlWriter.metric(table, metricName);
+                if (metric.isPresent() && metric.get().description() != null) {
+                    String description = metric.get().description().toLowerCase(Locale.ROOT);
+                    for (String word : leftWords) {
+                        if (description.matches("(?s).*\\b(?:without|excluding|not including)\\s+" + Pattern.quote(word) + ".*")) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** The money metric the model calls "sales", for "how much did it sell". */
+        private Optional<String> salesMetric()
+        {
+            if (words.stream().noneMatch(word -> Set.of("sell", "sells", "sold", "selling").contains(word))) {
+                return Optional.empty();
+            }
+            List<String> names = lexicon.lookup(List.of(Words.canonical("sales"))).stream()
+                    .filter(term -> term.kind() == Lexicon.Kind.METRIC)
+                    .map(Lexicon.Term::name)
+                    .filter(name -> moneyMetricNames().contains(name))
+                    .distinct()
+                    .toList();
+            return names.size() == 1 ? Optional.of(names.get(0)) : Optional.empty();
+        }
+
+        /**
+         * Of several dimensions that could be meant, the ones some table that holds every measure is stored per
+         * (a column of its primary key): the amount paid per payment method is the payment mix's own method.
+         */
+        private List<String> storedPer(List<String> dimensions, PlanSpec spec)
+        {
+            List<String> kept = new ArrayList<>();
+            for (String name : dimensions) {
+                for (SemanticTable table : model.tables()) {
+                    Optional<Dimension> dimension = SqlWriter.dimension(table, name);
+                    boolean holdsMeasures = spec.measures().stream().allMatch(measure -> measure.metric() != null
+                            && SqlWriter.metric(table, measure.metric()).isPresent() && (measure.per() == null || SqlWriter.metric(table, measure.per()).isPresent()));
+                    if (dimension.isPresent() && holdsMeasures && table.primaryKey().stream()
+                            .anyMatch(column -> column.equalsIgnoreCase(dimension.get().expression()) || column.equalsIgnoreCase(name))) {
+                        if (!kept.contains(name)) {
+                            kept.add(name);
+                        }
+                    }
+                }
+            }
+            return kept.size() == 1 ? kept : dimensions;
+        }
+
+        /** "categories except X", "states other than SP": only exclusion words between a dimension and its negated value. */
+        private boolean exclusionBetween(Lexicon.Hit hit, ValueHit value)
+        {
+            int gap = value.start() - hit.end();
+            if (gap < 1 || gap > 2) {
+                return false;
+            }
+            for (int i = hit.end(); i < value.start(); i++) {
+                if (!NEGATIONS.contains(words.get(i)) && !words.get(i).equals("than")) {
+                    return false;
+                }
+            }
+            return !(hit.start() > 0 && Set.of("by", "per", "each", "every", "across").contains(words.get(hit.start() - 1)));
+        }
 
         /**
          * "state SP", "the city of sao paulo", "sao paulo state": a dimension word next to one of its values names
@@ -678,7 +1160,8 @@ public final class SemanticPlanner
                 ValueHit value = valueHits.get(v);
                 for (Lexicon.Hit hit : hits) {
                     boolean before = hit.end() == value.start()
-                            || hit.end() + 1 == value.start() && Set.of("of", "the", "is", "=").contains(words.get(hit.end()));
+                            || hit.end() + 1 == value.start() && Set.of("of", "the", "is", "=").contains(words.get(hit.end()))
+                            || value.negated() && exclusionBetween(hit, value);
                     boolean after = value.end() == hit.start();
                     if (!before && !after) {
                         continue;
@@ -708,6 +1191,14 @@ public final class SemanticPlanner
                 }
                 Set<String> dimensions = new LinkedHashSet<>();
                 workable.forEach(match -> dimensions.add(match.dimension()));
+                if (dimensions.size() > 1 && workable.stream().map(match -> match.value().toLowerCase(Locale.ROOT)).distinct().count() == 1) {
+                    // the same stored value under two dimensions (a payment method: of each payment, or the largest of an order)
+                    List<String> kept = storedPer(List.copyOf(dimensions), current);
+                    if (kept.size() == 1) {
+                        workable.removeIf(match -> !match.dimension().equals(kept.get(0)));
+                        dimensions.retainAll(kept);
+                    }
+                }
                 if (dimensions.size() != 1) {
                     List<ValueMatch> shown = workable.isEmpty() ? hit.matches() : workable;
                     return Optional.of(new PlannerResult.Clarify("\"" + hit.phrase() + "\" is a value of several things. Which one do you mean?",

@@ -33,6 +33,9 @@ final class SqlWriter
     private static final Set<String> TIME_PARTS = Set.of("date", "day", "week", "year", "quarter", "month");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
+    /** Reaching rows of a child table counts like this many joins: only when nothing else can answer. */
+    private static final int CHILD_PENALTY = 100;
+
     private final SemanticModel model;
 
     SqlWriter(SemanticModel model)
@@ -99,13 +102,27 @@ final class SqlWriter
     private int joinsNeeded(SemanticTable table, PlanSpec spec)
     {
         Set<String> neighbours = new java.util.HashSet<>();
+        int childPenalty = 0;
         List<String> names = new ArrayList<>(spec.dimensions());
         spec.valueFilters().forEach(filter -> names.add(filter.dimension()));
         spec.measures().stream().map(PlanSpec.Measure::distinctDimension).filter(name -> name != null).forEach(names::add);
         for (String name : names) {
-            reachableDimension(table, name).filter(reach -> reach.via() != null).ifPresent(reach -> neighbours.add(reach.from().name()));
+            Optional<Reach> reach = reachableDimension(table, name);
+            if (reach.isPresent()) {
+                reach.filter(found -> found.via() != null).ifPresent(found -> neighbours.add(found.from().name()));
+            }
+            else {
+                // a last resort: any table that holds the dimension itself is preferred
+                childDimension(table, name).ifPresent(child -> neighbours.add("child " + child.child().name()));
+                childPenalty = CHILD_PENALTY;
+            }
         }
-        return neighbours.size();
+        for (PlanSpec.FilterUse filter : spec.namedFilters()) {
+            if (namedFilter(table, filter.name()).isEmpty()) {
+                parentFilter(table, filter.name()).ifPresent(parent -> neighbours.add(parent.parent().name()));
+            }
+        }
+        return neighbours.size() + childPenalty;
     }
 
     private static int width(SemanticTable table)
@@ -136,18 +153,35 @@ final class SqlWriter
             }
         }
         for (String dimension : spec.dimensions()) {
-            if (reachableDimension(table, dimension).isEmpty()) {
+            if (reachableDimension(table, dimension).isEmpty() && childDimension(table, dimension).isEmpty()) {
                 return Optional.of(table.name() + " has no dimension " + dimension);
             }
         }
         for (PlanSpec.ValueFilter filter : spec.valueFilters()) {
-            if (reachableDimension(table, filter.dimension()).isEmpty()) {
+            if (reachableDimension(table, filter.dimension()).isEmpty() && childDimension(table, filter.dimension()).isEmpty()) {
                 return Optional.of(table.name() + " has no dimension " + filter.dimension());
             }
         }
         for (PlanSpec.FilterUse filter : spec.namedFilters()) {
-            if (namedFilter(table, filter.name()).isEmpty()) {
+            if (namedFilter(table, filter.name()).isEmpty() && parentFilter(table, filter.name()).isEmpty()) {
                 return Optional.of(table.name() + " has no filter " + filter.name());
+            }
+        }
+        boolean childGrouping = spec.dimensions().stream().anyMatch(dimension -> reachableDimension(table, dimension).isEmpty());
+        if (childGrouping) {
+            for (PlanSpec.Measure measure : spec.measures()) {
+                if (measure.metric() != null && measure.per() == null && additive(metric(table, measure.metric()).orElseThrow())) {
+                    // a sum per category over whole orders would count an order once in every category it holds
+                    return Optional.of(table.name() + " cannot add up " + measure.metric() + " per " + String.join(", ", spec.dimensions()) + " of its items");
+                }
+            }
+        }
+        if (spec.growth() || spec.compare()) {
+            // growth and comparisons write their own sub-queries over the base table; keep them to plain joins
+            for (String dimension : spec.dimensions()) {
+                if (reachableDimension(table, dimension).isEmpty()) {
+                    return Optional.of(table.name() + " cannot compare periods by " + dimension);
+                }
             }
         }
         boolean needsTime = spec.grain() != null || !spec.ranges().isEmpty() || spec.growth() || spec.timeDimension() != null;
@@ -176,6 +210,14 @@ final class SqlWriter
             }
         }
         return Optional.empty();
+    }
+
+    /** A sum or a row count: adding it up over rows repeated per child value would count a row several times. */
+    private static boolean additive(Metric metric)
+    {
+        String expression = metric.expression().toLowerCase(Locale.ROOT).replace(" ", "");
+        return !expression.contains("/") && !expression.contains("avg(") && !expression.contains("distinct")
+                && (expression.contains("sum(") || expression.contains("count("));
     }
 
     /** The spec's ranges plus the previous periods a growth question compares against. */
@@ -239,6 +281,56 @@ final class SqlWriter
                 Optional<Dimension> far = dimension(other.get(), name);
                 if (far.isPresent() && IDENTIFIER.matcher(far.get().expression()).matches()) {
                     return Optional.of(new Reach(far.get(), other.get(), relationship));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A dimension of a table whose rows belong to this one (declared many-to-one towards it, joined on this table's
+     * whole primary key): "orders holding a toy", "lead time per department" (each order once per
+     * category it contains, as DESIGN.md counts orders per category). Not for pre-aggregated tables.
+     */
+    record ChildReach(Dimension dimension, SemanticTable child, Relationship via, List<String> ownColumns, List<String> childColumns) {}
+
+    Optional<ChildReach> childDimension(SemanticTable table, String name)
+    {
+        if (isAggregate(table) || table.primaryKey().isEmpty()) {
+            return Optional.empty();
+        }
+        for (Relationship relationship : model.relationships()) {
+            for (SemanticTable child : model.tables()) {
+                if (child.name().equals(table.name()) || !manyToOneTarget(child, relationship).map(SemanticTable::name).equals(Optional.of(table.name()))) {
+                    continue;
+                }
+                boolean childIsLeft = model.table(relationship.leftTable()).map(SemanticTable::name).equals(Optional.of(child.name()));
+                List<String> own = relationship.columns().stream().map(pair -> childIsLeft ? pair.rightColumn() : pair.leftColumn()).toList();
+                List<String> far = relationship.columns().stream().map(pair -> childIsLeft ? pair.leftColumn() : pair.rightColumn()).toList();
+                if (!Set.copyOf(own.stream().map(column -> column.toLowerCase(Locale.ROOT)).toList())
+                        .equals(Set.copyOf(table.primaryKey().stream().map(column -> column.toLowerCase(Locale.ROOT)).toList()))) {
+                    continue;
+                }
+                Optional<Dimension> dimension = dimension(child, name);
+                if (dimension.isPresent() && IDENTIFIER.matcher(dimension.get().expression()).matches()) {
+                    return Optional.of(new ChildReach(dimension.get(), child, relationship, own, far));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A named filter of a table this one points to many-to-one ("revenue from repeat customers"). */
+    record ParentFilter(NamedFilter filter, SemanticTable parent, Relationship via) {}
+
+    Optional<ParentFilter> parentFilter(SemanticTable table, String name)
+    {
+        for (Relationship relationship : model.relationships()) {
+            Optional<SemanticTable> parent = manyToOneTarget(table, relationship);
+            if (parent.isPresent() && !isAggregate(parent.get())) {
+                Optional<NamedFilter> filter = namedFilter(parent.get(), name);
+                if (filter.isPresent()) {
+                    return Optional.of(new ParentFilter(filter.get(), parent.get(), relationship));
                 }
             }
         }
@@ -363,18 +455,70 @@ final class SqlWriter
             spec.valueFilters().forEach(filter -> names.add(filter.dimension()));
             spec.measures().stream().map(PlanSpec.Measure::distinctDimension).filter(name -> name != null).forEach(names::add);
             for (String name : names) {
-                Reach reach = reachableDimension(table, name).orElseThrow();
+                Optional<Reach> found = reachableDimension(table, name);
+                if (found.isEmpty()) {
+                    continue;
+                }
+                Reach reach = found.get();
                 if (reach.via() != null && !joinedColumns.containsKey(name)) {
                     pulled.computeIfAbsent(reach.from().name(), key -> new ArrayList<>()).add(reach.dimension().expression() + " AS " + name);
                     via.put(reach.from().name(), reach.via());
                     joinedColumns.put(name, name);
                 }
             }
-            if (pulled.isEmpty()) {
+            StringBuilder childSelect = new StringBuilder();
+            StringBuilder childJoins = new StringBuilder();
+            Map<String, List<ChildReach>> grouped = new LinkedHashMap<>();
+            for (String name : spec.dimensions()) {
+                if (reachableDimension(table, name).isEmpty()) {
+                    ChildReach child = childDimension(table, name).orElseThrow();
+                    grouped.computeIfAbsent(child.child().name(), key -> new ArrayList<>()).add(child);
+                    joinedColumns.put(name, name);
+                }
+            }
+            int childIndex = 0;
+            for (List<ChildReach> reaches : grouped.values()) {
+                String alias = "c" + childIndex++;
+                ChildReach first = reaches.get(0);
+                List<String> columns = new ArrayList<>(first.childColumns());
+                reaches.forEach(reach -> columns.add(reach.dimension().expression() + " AS " + reach.dimension().name()));
+                List<String> on = new ArrayList<>();
+                for (int i = 0; i < first.ownColumns().size(); i++) {
+                    on.add("t." + first.ownColumns().get(i) + " = " + alias + "." + first.childColumns().get(i));
+                }
+                reaches.forEach(reach -> childSelect.append(", ").append(alias).append('.').append(reach.dimension().name()));
+                childJoins.append(" JOIN (SELECT DISTINCT ").append(String.join(", ", columns)).append(" FROM ").append(first.child().baseTable())
+                        .append(") ").append(alias).append(" ON ").append(String.join(" AND ", on));
+                joins.add(first.via().name() + " (each row once per " + reaches.stream().map(reach -> reach.dimension().name()).collect(Collectors.joining(", ")) + ")");
+            }
+            int filterIndex = 0;
+            for (PlanSpec.FilterUse use : spec.namedFilters()) {
+                if (namedFilter(table, use.name()).isPresent()) {
+                    continue;
+                }
+                ParentFilter parent = parentFilter(table, use.name()).orElseThrow();
+                String alias = "f" + filterIndex++;
+                boolean tableIsLeft = model.table(parent.via().leftTable()).map(SemanticTable::name).equals(Optional.of(table.name()));
+                List<String> keys = new ArrayList<>();
+                List<String> on = new ArrayList<>();
+                for (Relationship.ColumnPair pair : parent.via().columns()) {
+                    String own = tableIsLeft ? pair.leftColumn() : pair.rightColumn();
+                    String far = tableIsLeft ? pair.rightColumn() : pair.leftColumn();
+                    keys.add(far);
+                    on.add("t." + own + " = " + alias + "." + far);
+                }
+                String flag = "is_" + parent.filter().name();
+                childSelect.append(", ").append(alias).append('.').append(flag);
+                childJoins.append(" LEFT JOIN (SELECT ").append(String.join(", ", keys)).append(", COALESCE((").append(parent.filter().expression())
+                        .append("), false) AS ").append(flag).append(" FROM ").append(parent.parent().baseTable()).append(") ").append(alias)
+                        .append(" ON ").append(String.join(" AND ", on));
+                joins.add(parent.via().name());
+            }
+            if (pulled.isEmpty() && childJoins.length() == 0) {
                 return table.baseTable();
             }
-            StringBuilder sql = new StringBuilder("(SELECT t.*");
-            StringBuilder joinText = new StringBuilder();
+            StringBuilder sql = new StringBuilder("(SELECT t.*").append(childSelect);
+            StringBuilder joinText = new StringBuilder(childJoins);
             int index = 0;
             for (Map.Entry<String, List<String>> entry : pulled.entrySet()) {
                 String alias = "j" + index++;
@@ -409,12 +553,34 @@ final class SqlWriter
         {
             List<String> conditions = new ArrayList<>();
             for (PlanSpec.FilterUse use : spec.namedFilters()) {
-                NamedFilter filter = namedFilter(table, use.name()).orElseThrow();
+                Optional<NamedFilter> own = namedFilter(table, use.name());
+                if (own.isEmpty()) {
+                    String flag = "is_" + use.name();
+                    conditions.add(use.negated() ? "NOT " + flag : flag);
+                    filterTexts.add((use.negated() ? "not " : "") + use.name());
+                    continue;
+                }
+                NamedFilter filter = own.get();
                 conditions.add(use.negated() ? "NOT (" + filter.expression() + ")" : guarded(filter.expression()));
                 filterTexts.add((use.negated() ? "not " : "") + filter.name());
             }
             for (PlanSpec.ValueFilter filter : spec.valueFilters()) {
-                Dimension dimension = reachableDimension(table, filter.dimension()).orElseThrow().dimension();
+                if (reachableDimension(table, filter.dimension()).isEmpty() && !joinedColumns.containsKey(filter.dimension())) {
+                    // rows that have (or have no) child row with the value: a semi-join, never a fan-out
+                    ChildReach child = childDimension(table, filter.dimension()).orElseThrow();
+                    Dimension dimension = child.dimension();
+                    boolean numeric = dimension.dataType().toLowerCase(Locale.ROOT).matches("int|integer|bigint|long|double|decimal.*|boolean");
+                    String list = filter.values().stream().map(value -> numeric ? value : quote(value)).collect(Collectors.joining(", "));
+                    String inner = "SELECT " + String.join(", ", child.childColumns()) + " FROM " + child.child().baseTable() + " WHERE " + dimension.expression()
+                            + " IN (" + list + ")";
+                    String key = child.ownColumns().size() == 1 ? child.ownColumns().get(0) : "(" + String.join(", ", child.ownColumns()) + ")";
+                    conditions.add(filter.negated() ? "NOT " + key + " IN (" + inner + ")" : key + " IN (" + inner + ")");
+                    filterTexts.add((filter.negated() ? "no " : "some ") + child.child().name() + " row with " + filter.dimension() + " in " + filter.values());
+                    continue;
+                }
+                Dimension dimension = joinedColumns.containsKey(filter.dimension()) && reachableDimension(table, filter.dimension()).isEmpty()
+                        ? childDimension(table, filter.dimension()).orElseThrow().dimension()
+                        : reachableDimension(table, filter.dimension()).orElseThrow().dimension();
                 String expression = dimensionExpression(filter.dimension());
                 boolean numeric = dimension.dataType().toLowerCase(Locale.ROOT).matches("int|integer|bigint|long|double|decimal.*|boolean");
                 List<String> literals = filter.values().stream().map(value -> numeric ? value : quote(value)).toList();

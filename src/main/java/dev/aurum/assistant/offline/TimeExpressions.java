@@ -60,6 +60,14 @@ public final class TimeExpressions
 
     private static final Pattern GROWTH_VERSUS_PREVIOUS = Pattern.compile(
             "\\b(?:vs|versus|compared\\s+to|compared\\s+with|against|over|from)\\s+(?:the\\s+)?(?:previous|prior|last|preceding)\\s+(day|week|month|quarter|year|period)\\b");
+    /** "versus the quarter before", "against the year earlier": growth against the period just before. */
+    private static final Pattern GROWTH_VERSUS_BEFORE = Pattern.compile(
+            "\\b(?:vs|versus|(?:compare[sd]?|comparing)\\s+(?:to|with|against)|compared\\s+to|compared\\s+with|against|over|from|with)\\s+(?:the\\s+)?"
+                    + "(day|week|month|quarter|year)\\s+(?:before|earlier)\\b");
+    /** A change verb right before "from A to B": the two periods are compared, not joined into one range. */
+    private static final Pattern CHANGE_BEFORE = Pattern.compile(
+            "\\b(?:change|changed|changes|grow|grew|grown|growth|increase|increased|decrease|decreased|decline|declined|rise|rose|risen|fall|fell|fallen"
+                    + "|drop|dropped|jump|jumped|go|went|move|moved|evolve|evolved)\\s*$");
     private static final Pattern GROWTH_NAMED = Pattern.compile(
             "\\b(mom|m/m|month\\s+over\\s+month|month-over-month|qoq|q/q|quarter\\s+over\\s+quarter|quarter-over-quarter"
                     + "|yoy|y/y|year\\s+over\\s+year|year-over-year|week\\s+over\\s+week|wow|day\\s+over\\s+day)\\b");
@@ -109,6 +117,14 @@ public final class TimeExpressions
                 spans.add(new Span(matcher.start(), matcher.end(), "growth vs the previous " + unit));
             }
         }
+        matcher = GROWTH_VERSUS_BEFORE.matcher(text);
+        while (matcher.find()) {
+            if (claim(used, matcher.start(), matcher.end())) {
+                growth = true;
+                growthGrain = Optional.of(grainOf(matcher.group(1)));
+                spans.add(new Span(matcher.start(), matcher.end(), "growth vs the " + matcher.group(1) + " before"));
+            }
+        }
         matcher = GROWTH_NAMED.matcher(text);
         while (matcher.find()) {
             if (claim(used, matcher.start(), matcher.end())) {
@@ -142,6 +158,17 @@ public final class TimeExpressions
                 String firstText = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
                 Optional<DateRange> first = period(firstText, anchor);
                 Optional<DateRange> second = period(matcher.group(threeGroups ? 3 : 2), anchor);
+                boolean changeBetween = twoPart == FROM_TO && matcher.group(1) != null && first.isPresent() && second.isPresent()
+                        && CHANGE_BEFORE.matcher(text.substring(0, matcher.start())).find()
+                        && first.get().exactGrain().isPresent() && first.get().exactGrain().equals(second.get().exactGrain());
+                if (changeBetween && claim(used, matcher.start(), matcher.end())) {
+                    // a change "from" one period "to" another of the same length: two periods set against each other
+                    versus = true;
+                    ranges.add(new Found(matcher.start(), first.get()));
+                    ranges.add(new Found(matcher.end(), second.get()));
+                    spans.add(new Span(matcher.start(), matcher.end(), "compare " + second.get().label() + " with " + first.get().label()));
+                    continue;
+                }
                 if (first.isPresent() && second.isPresent() && second.get().endExclusive().isAfter(first.get().start())
                         && claim(used, matcher.start(), matcher.end())) {
                     DateRange range = new DateRange(first.get().start(), second.get().endExclusive(),

@@ -29,7 +29,11 @@ final class Words
             "store", "shop", "ever", "alltime", "all-time", "like", "look", "looks", "looked", "breakdowns", "there", "here",
             // verbs of trade that carry no measure of their own: the metric comes from the other words
             "buy", "buys", "bought", "sell", "sells", "selling", "book", "booked", "bring", "brings", "brought", "receive",
-            "received", "place", "places", "marked", "went", "combined", "together", "altogether", "ordered"));
+            "received", "place", "places", "marked", "went", "combined", "together", "altogether", "ordered",
+            // verbs and particles that link the parts of a question and name nothing of the model
+            "break", "breaks", "comes", "coming", "use", "used", "uses", "showed", "shown", "shows", "contain", "contained",
+            "contains", "containing", "included", "includes", "live", "lives", "living", "located", "based", "reach", "reached", "reaches", "arrive", "arrived", "arrives", "take",
+            "takes", "took", "taken"));
 
     /** Words that steer the shape of the answer (ranking, share, growth, charts); never typo-matched to model names. */
     static final Set<String> INTENT_WORDS = Set.copyOf(java.util.List.of(
