@@ -46,8 +46,15 @@ public final class SemanticPlanner
     private static final Pattern ACTION = Pattern.compile(
             "(?:^(?:please\\s+)?(?:delete|remove|drop|update|insert|truncate|alter|create|send|email|e-mail|notify|cancel|refund|modify|change|set|merge|grant|write|save|upload)\\b)"
                     + "|\\b(?:delete|truncate|drop\\s+table|insert\\s+into|email|e-mail|send\\s+(?:an?\\s+)?(?:email|message|report|mail))\\b");
+    /** Words that open a follow-up whatever follows ("now by state", "what about orders instead"). */
     private static final Pattern FOLLOW_UP = Pattern.compile(
-            "^(?:now|and|what\\s+about|how\\s+about|only|just|same|instead|also|but|then|ok|okay|make\\s+it|show\\s+it|as\\s+a|top|bottom|show\\s+(?:that|this|it)|break\\s+(?:it|that)|split\\s+(?:it|that)|for|in|excluding|without|except|by|per|limit)\\b");
+            "^(?:now|and|what\\s+about|how\\s+about|only|just|same|instead|also|but|then|ok|okay|make\\s+it|show\\s+it|as\\s+a|show\\s+(?:that|this|it)|break\\s+(?:it|that)|split\\s+(?:it|that))\\b");
+    /**
+     * Words that open a follow-up only when no measure is named ("top 5", "in 2018", "by state"); with a measure
+     * ("top 10 cities by revenue") they open a new question, which must not inherit the previous one's filters.
+     */
+    private static final Pattern FOLLOW_UP_WITHOUT_MEASURE = Pattern.compile(
+            "^(?:top|bottom|for|in|excluding|without|except|by|per|limit)\\b");
     private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
             Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
             Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
@@ -608,7 +615,8 @@ public final class SemanticPlanner
             if (metrics.isEmpty() && metricChoices.isEmpty() && distinctDimensions.isEmpty() && countCue && !filters.isEmpty()) {
                 countMetricOf(filters.get(0).name()).ifPresent(metrics::add);
             }
-            boolean refining = previous != null && FOLLOW_UP.matcher(text).find();
+            boolean namesMeasure = !metrics.isEmpty() || !metricChoices.isEmpty() || !distinctDimensions.isEmpty();
+            boolean refining = previous != null && (FOLLOW_UP.matcher(text).find() || !namesMeasure && FOLLOW_UP_WITHOUT_MEASURE.matcher(text).find());
             if (metrics.isEmpty() && metricChoices.isEmpty() && distinctDimensions.isEmpty() && !refining) {
                 // a filter phrase that also names a metric counts that metric on its own; as a follow-up it only adds the filter
                 metricInsideFilterPhrase().ifPresent(metrics::add);
@@ -631,7 +639,7 @@ public final class SemanticPlanner
                 finalLimit = singularGrouping() ? 1 : DEFAULT_TOP;
             }
 
-            boolean followUp = previous != null && (FOLLOW_UP.matcher(text).find() || (measures.isEmpty() && metricChoices.isEmpty()));
+            boolean followUp = refining || previous != null && measures.isEmpty() && metricChoices.isEmpty();
             PlanSpec spec;
             if (followUp) {
                 spec = refine(previous, measures, dimensionChoices, grain, timeDimension, ranges, valueFilters, filters, finalLimit, anyGrowth, compare, chart);
@@ -743,6 +751,16 @@ public final class SemanticPlanner
                 String measure = measureWords(spec);
                 return new PlannerResult.Clarify("Share of " + measure + " among which orders? I found several conditions and did not guess which one is the whole.",
                         dimensionSuggestions(spec).stream().map(dimension -> "share of " + measure + " by " + dimension.replace('_', ' ')).toList(),
+                        provenancePlan(spec, null, List.of()), understood);
+            }
+            Optional<PlanSpec.Measure> averagePer = spec.measures().stream()
+                    .filter(measure -> measure.metric() != null && measure.per() != null && isAlreadyAverage(measure.metric())).findFirst();
+            if (averagePer.isPresent()) {
+                // an average or rate divided again "per customer" has no meaning: ask which of the two readings is meant
+                String metric = averagePer.get().metric().replace('_', ' ');
+                String per = Words.canonical(averagePer.get().per()).replace('_', ' ');
+                return new PlannerResult.Clarify(metric + " is already an average or a rate, so \"per " + per + "\" cannot divide it again. Which do you mean?",
+                        concat(List.of(metric), dimensionSuggestions(spec).stream().limit(3).map(dimension -> metric + " by " + dimension.replace('_', ' ')).toList()),
                         provenancePlan(spec, null, List.of()), understood);
             }
             List<String> uncovered = uncovered();

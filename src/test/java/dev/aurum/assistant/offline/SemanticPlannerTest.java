@@ -522,6 +522,10 @@ class SemanticPlannerTest
         assertThat(average.choices()).contains("average revenue per order", "average revenue per customer");
         PlannerResult.Clarify growth = clarify("revenue growth");
         assertThat(growth.choices()).contains("revenue month over month", "revenue year over year");
+        // an average divided again "per" something has no meaning: ask, never divide an average by a count
+        PlannerResult.Clarify averagePer = clarify("average ticket per buyer");
+        assertThat(averagePer.message()).contains("already an average");
+        assertThat(averagePer.choices()).isNotEmpty();
         PlannerResult.Clarify unknown = clarify("revenue in Narnia");
         assertThat(unknown.message()).contains("Narnia");
     }
@@ -563,6 +567,11 @@ class SemanticPlannerTest
         // a full new question is not merged into the previous one
         PlannerResult.Planned fresh = (PlannerResult.Planned) planner.plan("orders by status", Optional.of(planned("revenue in SP").plan()));
         assertThat(fresh.sql()).doesNotContain("'SP'");
+        // "top"/"in"/"by" open a follow-up only without a measure: a whole ranked question starts afresh
+        PlannerResult ranked = planner.plan("top 3 states by revenue", Optional.of(planned("orders in 2017").plan()));
+        assertThat(ranked).isInstanceOf(PlannerResult.Planned.class);
+        assertThat(rows(((PlannerResult.Planned) ranked).sql()))
+                .isEqualTo(rows("SELECT customer_state, " + REVENUE + " AS r FROM gold.order_facts GROUP BY customer_state ORDER BY r DESC, customer_state LIMIT 3"));
     }
 
     @Test
