@@ -124,7 +124,7 @@ public final class SemanticPlanner
 
     private String exampleQuestion()
     {
-        return "what was " + firstMetric().replace('_', ' ') + " by month last year?";
+        return "what was " + firstMetric().replace('_', ' ') + " by quarter this year?";
     }
 
     private String firstMetric()
@@ -1168,7 +1168,7 @@ public final class SemanticPlanner
         }
 
         /**
-         * "state SP", "the city of sao paulo", "sao paulo state": a dimension word next to one of its values names
+         * "state SP", "the city of curitiba", "sao paulo state": a dimension word next to one of its values names
          * which dimension the value belongs to, and is not a grouping. Returns those dimension phrases.
          */
         private Set<Lexicon.Hit> qualifyValues()

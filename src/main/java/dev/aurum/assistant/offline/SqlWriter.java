@@ -777,7 +777,7 @@ final class SqlWriter
             return written(query, chartFor(bucket, ranked, groupBy.isEmpty(), first));
         }
 
-        /** "What share of orders were canceled": the filtered metric as a percentage of the same metric without the value and named filters. */
+        /** "the part of all purchases that got canceled": the filtered metric as a percentage of the same metric without the value and named filters. */
         private String shareOfFiltered(String source, List<String> conditions, List<String> where)
         {
             List<String> base = new ArrayList<>(where);

@@ -50,7 +50,7 @@ public final class TimeExpressions
 
     private static final Pattern BETWEEN = Pattern.compile("\\b" + LEAD + "(?:between)\\s+(" + PERIOD + ")\\s+and\\s+(" + PERIOD + ")\\b");
     private static final Pattern FROM_TO = Pattern.compile("\\b" + LEAD + "(?:from\\s+(" + PERIOD + ")\\s+(?:to|through|thru|until|till|-)|(" + PERIOD + ")\\s+(?:through|thru|until|till))\\s+(" + PERIOD + ")\\b");
-    /** "from January to June 2018", "October through December 2017": a month span whose first month borrows the year. */
+    /** "from February to May 2017", "August through November 2018": a month span whose first month borrows the year. */
     private static final Pattern MONTH_SPAN = Pattern.compile("\\b" + LEAD + "(?:from\\s+|between\\s+)?(" + MONTH_NAME + ")\\s+(?:to|through|thru|until|till|-)\\s+("
             + MONTH_NAME + ")\\s+(?:of\\s+)?(" + YEAR + ")\\b");
     private static final Pattern SINCE = Pattern.compile("\\b(?:since|starting|starting\\s+from|from|after)\\s+(" + PERIOD + ")\\b");
