@@ -3,6 +3,7 @@
 #   bench/pipeline.sh [SCALE] [DAYS] [LAKEHOUSE]      e.g. bench/pipeline.sh 1 730 /tmp/aurum-bench-sf1
 # Prints, per run: wall time of the command, time inside the process (the run's own duration, without JVM and
 # Spark start), Bronze rows per second of that time, and peak resident memory (GNU time). JVM options: AURUM_JAVA_OPTS.
+# Each run's own output (progress lines and the per-table summary) is kept next to the lakehouse: LAKEHOUSE.<run>.log.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SCALE="${1:-1}"
@@ -23,6 +24,7 @@ measure() {
   rows="$(sed -E 's/.*: ([0-9]+) Bronze rows.*/\1/' <<<"$line")"
   printf '%-12s wall %7.1f s   in-process %7.1f s   %8d Bronze rows   %8.0f rows/s   peak RSS %6.0f MB\n' \
     "$label" "$(echo "$end - $start" | bc)" "$inside" "$rows" "$(echo "$rows / ($inside + 0.001)" | bc -l)" "$(echo "$(cat "$log.mem") / 1024" | bc -l)"
+  cp "$log" "$LAKE.${label// /-}.log"
   rm -f "$log" "$log.mem"
 }
 

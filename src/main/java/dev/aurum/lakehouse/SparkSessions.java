@@ -41,7 +41,15 @@ public final class SparkSessions
                 .config("spark.databricks.delta.stalenessLimit", "0")
                 // Delta answers MIN/MAX from its statistics as java.sql.Date, which fails with the java8 API above
                 // (ClassCastException on SELECT MAX(date_column); delta-io/delta#4201): read the data instead
-                .config("spark.databricks.delta.optimizeMetadataQuery.enabled", "false");
+                .config("spark.databricks.delta.optimizeMetadataQuery.enabled", "false")
+                // local disk: Delta's LocalLogStore skips the Hadoop FileContext rename and its .crc side files
+                // (file: scheme only; other schemes keep their default log store; the pipeline lock keeps writers apart)
+                .config("spark.delta.logStore.file.impl", "org.apache.spark.sql.delta.storage.LocalLogStore")
+                // no per-commit checksum file: one file write and a state computation less per commit
+                .config("spark.databricks.delta.writeChecksumFile.enabled", "false")
+                // new tables use deletion vectors: a MERGE that updates a few keys marks their old rows deleted
+                // instead of rewriting every data file that holds one (Silver keys are spread over all files)
+                .config("spark.databricks.delta.properties.defaults.enableDeletionVectors", "true");
         for (Map.Entry<String, String> entry : settings.extraConf().entrySet()) {
             builder.config(entry.getKey(), entry.getValue());
         }

@@ -29,7 +29,8 @@ import static java.util.Objects.requireNonNull;
  * kept whole in {@code _raw_line} with {@code _bronze_issue = 'malformed_row'}; every row of a file whose header
  * lacks a required column is kept the same way with {@code 'missing_column'}. Each file lands inside exactly one
  * Delta commit, and {@code _source_file} is how later runs know it was ingested, so a crash never half-ingests a
- * file.
+ * file. Every commit is stamped with its batch id ({@link DeltaCommits#batchStamp}), so a run can tell from the
+ * log alone whether the last Bronze commit was recorded in {@code ingested_files} and skip scanning Bronze.
  */
 public final class BronzeIngest
 {
@@ -85,6 +86,12 @@ public final class BronzeIngest
         }
         append(source, pending, batchId, ingestedAt);
         return results;
+    }
+
+    /** What {@link #ingest} would report for a file, without writing: for files a crashed run left in Bronze. */
+    public FileResult inspect(SourceSpec source, LandingFile file)
+    {
+        return parse(source, file).result();
     }
 
     private record ParsedFile(LandingFile file, List<String> header, List<String[]> rows, FileResult result) {}
@@ -186,6 +193,7 @@ public final class BronzeIngest
                 .format("delta")
                 .mode(SaveMode.Append)
                 .option("mergeSchema", "true")
+                .option("userMetadata", DeltaCommits.batchStamp(batchId))
                 .save(layout.table(Layer.BRONZE, source.entity()).toString());
     }
 }

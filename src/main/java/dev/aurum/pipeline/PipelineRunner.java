@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,9 @@ public final class PipelineRunner
     private final LakehouseLayout layout;
     private final PipelineSpec spec;
     private final Clock clock;
+    /** Gold tables built at once: two keep a 2-core machine busy while one query plans or commits. */
+    private static final int GOLD_THREADS = 2;
+
     private final int bronzeRowsPerCommit;
 
     public PipelineRunner(SparkSession spark, LakehouseLayout layout, PipelineSpec spec, Clock clock, int bronzeRowsPerCommit)
@@ -99,15 +103,28 @@ public final class PipelineRunner
         BronzeIngest ingest = new BronzeIngest(spark, layout, bronzeRowsPerCommit);
         LandingZone landing = new LandingZone(layout);
         long bronzeRows = 0;
-        Map<String, Set<String>> recorded = state.recordedFiles();
+        RunState.IngestedFiles recorded = state.ingestedFiles();
         List<BronzeIngest.FileResult> ingestedFiles = new ArrayList<>();
+        Map<String, Long> batchOfPath = new HashMap<>();
         Instant ingestedAt = clock.instant();
         for (SourceSpec source : spec.sources()) {
             long start = System.nanoTime();
-            Set<String> known = recorded.getOrDefault(source.entity(), Set.of());
+            Set<String> known = recorded.paths(source.entity());
             List<LandingFile> candidates = landing.files(source.entity(), options.until()).stream().filter(file -> !known.contains(file.relativePath())).toList();
-            Set<String> inBronze = state.inBronze(source.entity(), candidates.stream().map(LandingFile::relativePath).toList());
-            List<LandingFile> files = candidates.stream().filter(file -> !inBronze.contains(file.relativePath())).toList();
+            Map<String, Long> inBronze = Map.of();
+            if (!candidates.isEmpty() && lastBronzeCommitUnrecorded(source.entity(), recorded)) {
+                // a run died between its Bronze commit and the ingested_files record: record what it left
+                inBronze = state.bronzeBatches(source.entity(), candidates.stream().map(LandingFile::relativePath).toList());
+                for (LandingFile file : candidates) {
+                    Long batch = inBronze.get(file.relativePath());
+                    if (batch != null) {
+                        ingestedFiles.add(ingest.inspect(source, file));
+                        batchOfPath.put(file.relativePath(), batch);
+                    }
+                }
+            }
+            Set<String> alreadyInBronze = inBronze.keySet();
+            List<LandingFile> files = candidates.stream().filter(file -> !alreadyInBronze.contains(file.relativePath())).toList();
             if (files.isEmpty()) {
                 continue;
             }
@@ -125,17 +142,18 @@ public final class PipelineRunner
             progress.step("bronze." + source.entity() + ": " + files.size() + " new files, " + rows + " rows");
         }
         // one record for every entity; a crash before it is harmless, as Bronze's _source_file says the same
-        state.recordIngestedFiles(ingestedFiles, runId, ingestedAt);
+        state.recordIngestedFiles(ingestedFiles, path -> batchOfPath.getOrDefault(path, runId), ingestedAt);
 
         // Silver
         SilverMerge merge = new SilverMerge(spark, layout, state);
         long silverWritten = 0;
         long quarantined = 0;
         Map<String, TableSummary> silverSummaries = new LinkedHashMap<>();
+        Map<String, Long> generations = state.generations();
         for (SourceSpec source : spec.sources()) {
             long start = System.nanoTime();
             String silverSql = spec.silverSql().get(source.entity());
-            OptionalLong generation = state.generation(source.entity());
+            OptionalLong generation = generations.containsKey(source.entity()) ? OptionalLong.of(generations.get(source.entity())) : OptionalLong.empty();
             boolean full = fullRefresh || !merge.silverExists(source.entity()) || generation.isEmpty();
             SilverCounters counters = SilverCounters.empty();
             List<String> warnings = new ArrayList<>();
@@ -176,16 +194,13 @@ public final class PipelineRunner
         boolean goldChanged = fullRefresh || goldMissing || !state.lastGoldFingerprint().map(fingerprint::equals).orElse(false);
         if (goldChanged) {
             GoldBuild gold = new GoldBuild(spark, layout, catalog);
-            for (GoldStep step : spec.gold()) {
-                long start = System.nanoTime();
-                long rows = gold.build(step, parameters);
-                goldRows += rows;
-                summaries.add(new TableSummary("gold." + step.table(), 0, rows, Map.of(), 0, 0, List.of(), millisSince(start)));
-                progress.step("gold." + step.table() + ": " + rows + " rows");
-            }
-            Map<String, Long> checkValues = new LinkedHashMap<>();
-            for (CheckSpec check : spec.checks()) {
-                checkValues.put(check.name(), spark.sql(PipelineSpec.substitute(check.sql(), parameters, "check " + check.name())).first().getLong(0));
+            // the checks read Silver only: they run alongside the Gold tables
+            Map<String, Long> checkValues = new java.util.concurrent.ConcurrentHashMap<>();
+            List<Runnable> checks = spec.checks().stream().<Runnable>map(check -> () -> checkValues.put(check.name(),
+                    spark.sql(PipelineSpec.substitute(check.sql(), parameters, "check " + check.name())).first().getLong(0))).toList();
+            for (GoldBuild.Built built : gold.buildAll(spec.gold(), parameters, GOLD_THREADS, checks, progress)) {
+                goldRows += built.rows();
+                summaries.add(new TableSummary("gold." + built.step().table(), 0, built.rows(), Map.of(), 0, 0, List.of(), built.durationMillis()));
             }
             state.writeChecks(runId, spec.checks(), checkValues);
             for (CheckSpec check : spec.checks()) {
@@ -217,6 +232,22 @@ public final class PipelineRunner
             catalog.point(Layer.STATE, table);
         }
         return new RunSummary(record, ordered, bronzeRows > 0 || goldChanged || !silverSummaries.isEmpty());
+    }
+
+    /**
+     * Whether Bronze may hold files {@code ingested_files} does not record. Every Bronze commit is stamped with its
+     * batch and every run records all files it (or a crashed run before it) put in Bronze, so when the latest
+     * Bronze commit's batch is recorded, nothing is missing; otherwise (a crash, an OPTIMIZE, an unstamped table)
+     * Bronze must be read.
+     */
+    private boolean lastBronzeCommitUnrecorded(String entity, RunState.IngestedFiles recorded)
+    {
+        Path bronze = layout.table(Layer.BRONZE, entity);
+        if (!Files.isDirectory(bronze.resolve("_delta_log"))) {
+            return false;
+        }
+        OptionalLong batch = DeltaCommits.latestBatch(bronze);
+        return batch.isEmpty() || !recorded.batches(entity).contains(batch.getAsLong());
     }
 
     private void warnIfTooMuchQuarantined(SilverCounters counters, String unit, List<String> warnings)

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
@@ -129,15 +130,44 @@ public final class RunState
         return Math.max(now.toEpochMilli(), last + 1);
     }
 
+    /** What {@code ingested_files} records, by entity: the landing paths and the Bronze batch ids they went into. */
+    public record IngestedFiles(Map<String, Set<String>> paths, Map<String, Set<Long>> batches)
+    {
+        public IngestedFiles
+        {
+            requireNonNull(paths, "paths is null");
+            requireNonNull(batches, "batches is null");
+        }
+
+        public Set<String> paths(String entity)
+        {
+            return paths.getOrDefault(entity, Set.of());
+        }
+
+        public Set<Long> batches(String entity)
+        {
+            return batches.getOrDefault(entity, Set.of());
+        }
+    }
+
+    /** The whole {@code ingested_files} table in one read (all entities). */
+    public IngestedFiles ingestedFiles()
+    {
+        Map<String, Set<String>> paths = new HashMap<>();
+        Map<String, Set<Long>> batches = new HashMap<>();
+        if (exists(INGESTED_FILES)) {
+            for (Row row : read(INGESTED_FILES).select("entity", "path", "batch_id").collectAsList()) {
+                paths.computeIfAbsent(row.getString(0), entity -> new HashSet<>()).add(row.getString(1));
+                batches.computeIfAbsent(row.getString(0), entity -> new HashSet<>()).add(row.getLong(2));
+            }
+        }
+        return new IngestedFiles(paths, batches);
+    }
+
     /** Landing paths recorded in {@code ingested_files}, by entity (one read for all entities). */
     public Map<String, Set<String>> recordedFiles()
     {
-        Map<String, Set<String>> paths = new HashMap<>();
-        if (exists(INGESTED_FILES)) {
-            read(INGESTED_FILES).select("entity", "path").collectAsList()
-                    .forEach(row -> paths.computeIfAbsent(row.getString(0), entity -> new HashSet<>()).add(row.getString(1)));
-        }
-        return paths;
+        return ingestedFiles().paths();
     }
 
     /**
@@ -146,25 +176,37 @@ public final class RunState
      */
     public Set<String> inBronze(String entity, Collection<String> candidates)
     {
-        Set<String> paths = new HashSet<>();
+        return bronzeBatches(entity, candidates).keySet();
+    }
+
+    /** Like {@link #inBronze}, with the Bronze batch id each of those paths went into. */
+    public Map<String, Long> bronzeBatches(String entity, Collection<String> candidates)
+    {
+        Map<String, Long> paths = new HashMap<>();
         Path bronze = layout.table(Layer.BRONZE, entity);
         if (candidates.isEmpty() || !Files.isDirectory(bronze.resolve("_delta_log"))) {
             return paths;
         }
-        spark.read().format("delta").load(bronze.toString()).select(BronzeIngest.SOURCE_FILE)
+        spark.read().format("delta").load(bronze.toString()).select(BronzeIngest.SOURCE_FILE, BronzeIngest.BATCH_ID)
                 .where(col(BronzeIngest.SOURCE_FILE).isin(candidates.toArray())).distinct().collectAsList()
-                .forEach(row -> paths.add(row.getString(0)));
+                .forEach(row -> paths.put(row.getString(0), row.getLong(1)));
         return paths;
     }
 
     public void recordIngestedFiles(List<BronzeIngest.FileResult> files, long batchId, Instant ingestedAt)
+    {
+        recordIngestedFiles(files, path -> batchId, ingestedAt);
+    }
+
+    /** Records files in one commit; {@code batchOf} gives each landing path's Bronze batch. */
+    public void recordIngestedFiles(List<BronzeIngest.FileResult> files, ToLongFunction<String> batchOf, Instant ingestedAt)
     {
         if (files.isEmpty()) {
             return;
         }
         List<Row> rows = new ArrayList<>();
         for (BronzeIngest.FileResult file : files) {
-            rows.add(RowFactory.create(file.file().relativePath(), file.file().entity(), file.file().day(), batchId, file.rows(),
+            rows.add(RowFactory.create(file.file().relativePath(), file.file().entity(), file.file().day(), batchOf.applyAsLong(file.file().relativePath()), file.rows(),
                     file.malformedRows(), file.missingColumns().isEmpty() ? null : String.join(",", file.missingColumns()), ingestedAt));
         }
         append(INGESTED_FILES, spark.createDataFrame(rows, FILES_SCHEMA), Optional.empty(), 0);
@@ -178,6 +220,17 @@ public final class RunState
         }
         Row row = read(SILVER_COUNTERS).where(col("entity").equalTo(entity)).agg(org.apache.spark.sql.functions.max("generation")).first();
         return row.isNullAt(0) ? OptionalLong.empty() : OptionalLong.of(row.getLong(0));
+    }
+
+    /** The current generation of every entity that has counters (one read for all entities). */
+    public Map<String, Long> generations()
+    {
+        Map<String, Long> generations = new HashMap<>();
+        if (exists(SILVER_COUNTERS)) {
+            read(SILVER_COUNTERS).groupBy("entity").agg(org.apache.spark.sql.functions.max("generation")).collectAsList()
+                    .forEach(row -> generations.put(row.getString(0), row.getLong(1)));
+        }
+        return generations;
     }
 
     /** Adds the counters of one Silver unit; a second call for the same (entity, generation, batch) is a no-op. */

@@ -16,11 +16,13 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
@@ -55,6 +57,7 @@ public final class SilverMerge
     public static final String ROW_HASH = "_row_hash";
     public static final String RULE = "_rule";
     private static final String BRONZE = "_bronze";
+    private static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
 
     private final SparkSession spark;
     private final LakehouseLayout layout;
@@ -72,15 +75,31 @@ public final class SilverMerge
         return Files.isDirectory(layout.table(Layer.SILVER, entity).resolve("_delta_log"));
     }
 
-    /** Bronze batch ids not yet merged into Silver, oldest first. */
+    /**
+     * Bronze batch ids not yet merged into Silver, oldest first. Silver's last commit is stamped with the batch it
+     * completed and Bronze's commits with the batch they hold, so this normally reads only the Delta logs; a table
+     * whose log lacks the stamps (OPTIMIZE, an older lakehouse) is read instead.
+     */
     public List<Long> pendingBatches(String entity)
     {
+        Path bronzePath = layout.table(Layer.BRONZE, entity);
         Dataset<Row> bronze = bronze(entity);
         if (bronze == null) {
             return List.of();
         }
-        Row watermark = silver(entity).agg(org.apache.spark.sql.functions.max(BronzeIngest.BATCH_ID)).first();
-        long merged = watermark.isNullAt(0) ? Long.MIN_VALUE : watermark.getLong(0);
+        OptionalLong stamped = DeltaCommits.latestBatch(layout.table(Layer.SILVER, entity));
+        long merged;
+        if (stamped.isPresent()) {
+            merged = stamped.getAsLong();
+        }
+        else {
+            Row watermark = silver(entity).agg(org.apache.spark.sql.functions.max(BronzeIngest.BATCH_ID)).first();
+            merged = watermark.isNullAt(0) ? Long.MIN_VALUE : watermark.getLong(0);
+        }
+        Optional<List<Long>> fromLog = DeltaCommits.batchesAfter(bronzePath, merged);
+        if (fromLog.isPresent()) {
+            return fromLog.get();
+        }
         return bronze.select(BronzeIngest.BATCH_ID).distinct().where(col(BronzeIngest.BATCH_ID).gt(merged)).collectAsList().stream()
                 .map(row -> row.getLong(0)).sorted().toList();
     }
@@ -90,6 +109,11 @@ public final class SilverMerge
         Dataset<Row> bronze = bronze(entity);
         if (bronze == null) {
             return OptionalLong.empty();
+        }
+        // batch ids only grow, so the last stamped Bronze commit holds the largest
+        OptionalLong stamped = DeltaCommits.latestBatch(layout.table(Layer.BRONZE, entity));
+        if (stamped.isPresent()) {
+            return stamped;
         }
         Row row = bronze.agg(org.apache.spark.sql.functions.max(BronzeIngest.BATCH_ID)).first();
         return row.isNullAt(0) ? OptionalLong.empty() : OptionalLong.of(row.getLong(0));
@@ -211,46 +235,61 @@ public final class SilverMerge
             versions = versions.unionByName(existing);
         }
         WindowSpec order = Window.partitionBy(key).orderBy(col(BronzeIngest.DROP_DATE), col(BronzeIngest.SOURCE_FILE), col(BronzeIngest.LINE_NUMBER));
+        // the latest version that is not a duplicate wins: every key has one (existing rows are never duplicates,
+        // and the first new version of a key is not a duplicate of anything before it)
         Dataset<Row> marked = versions.withColumn("_previous_hash", lag(col(ROW_HASH), 1).over(order))
-                .withColumn("_duplicate", col("_existing").equalTo(false).and(coalesce(col("_previous_hash").equalTo(col(ROW_HASH)), lit(false))));
-        Dataset<Row> kept = marked.where(col("_duplicate").equalTo(false))
-                .withColumn("_last", row_number().over(Window.partitionBy(key).orderBy(col(BronzeIngest.DROP_DATE).desc(), col(BronzeIngest.SOURCE_FILE).desc(), col(BronzeIngest.LINE_NUMBER).desc())).equalTo(1))
+                .withColumn("_duplicate", col("_existing").equalTo(false).and(coalesce(col("_previous_hash").equalTo(col(ROW_HASH)), lit(false))))
+                .withColumn("_last", row_number().over(Window.partitionBy(key).orderBy(col("_duplicate"), col(BronzeIngest.DROP_DATE).desc(),
+                        col(BronzeIngest.SOURCE_FILE).desc(), col(BronzeIngest.LINE_NUMBER).desc())).equalTo(1))
                 .withColumn("_key_existed", org.apache.spark.sql.functions.max(col("_existing").cast("int")).over(Window.partitionBy(key)).equalTo(1))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            long duplicates = marked.where(col("_duplicate")).count();
-            Row tally = kept.where(col("_existing").equalTo(false)).agg(
-                    count(lit(1)),
-                    sum(when(col("_last"), 1).otherwise(0)),
-                    sum(when(col("_last").and(col("_key_existed").equalTo(false)), 1).otherwise(0))).first();
-            long newVersions = tally.getLong(0);
-            long written = tally.isNullAt(1) ? 0 : tally.getLong(1);
-            long inserted = tally.isNullAt(2) ? 0 : tally.getLong(2);
+            Column fresh = col("_existing").equalTo(false).and(col("_duplicate").equalTo(false));
+            // duplicates, new versions, written and inserted in one job
+            Row tally = marked.agg(
+                    sum(when(col("_duplicate"), 1).otherwise(0)),
+                    sum(when(fresh, 1).otherwise(0)),
+                    sum(when(fresh.and(col("_last")), 1).otherwise(0)),
+                    sum(when(fresh.and(col("_last")).and(col("_key_existed").equalTo(false)), 1).otherwise(0))).first();
+            long duplicates = tally.isNullAt(0) ? 0 : tally.getLong(0);
+            long newVersions = tally.isNullAt(1) ? 0 : tally.getLong(1);
+            long written = tally.isNullAt(2) ? 0 : tally.getLong(2);
+            long inserted = tally.isNullAt(3) ? 0 : tally.getLong(3);
             SilverCounters counters = new SilverCounters(bronzeRows, written, inserted, newVersions - inserted, duplicates, quarantined, nulled);
 
             state.appendCounters(entity, generation, unitVersion, runId, counters, java.time.Instant.now());
-            writeQuarantine(source, evaluated, generation, unitVersion, full);
-            Dataset<Row> winning = kept.where(col("_last").and(col("_existing").equalTo(false)))
+            if (full || !quarantined.isEmpty()) {
+                writeQuarantine(source, evaluated, generation, unitVersion, full);
+            }
+            Dataset<Row> winning = marked.where(col("_last").and(col("_existing").equalTo(false)))
                     .select(col(BronzeIngest.SOURCE_FILE).alias("_winning_file"), col(BronzeIngest.LINE_NUMBER).alias("_winning_line"));
             Dataset<Row> winners = valid.join(winning, col(BronzeIngest.SOURCE_FILE).equalTo(col("_winning_file"))
                     .and(col(BronzeIngest.LINE_NUMBER).equalTo(col("_winning_line"))), "left_semi");
             String path = layout.table(Layer.SILVER, entity).toString();
             if (!merging) {
-                winners.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(path);
+                winners.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true")
+                        .option("userMetadata", DeltaCommits.batchStamp(unitVersion)).save(path);
             }
             else if (written > 0) {
                 Dataset<Row> aligned = alignToTarget(winners, silver(entity));
                 String condition = source.key().stream().map(name -> "t.`" + name + "` = s.`" + name + "`").collect(Collectors.joining(" AND "));
                 spark.conf().set("spark.databricks.delta.schema.autoMerge.enabled", "true");
-                DeltaTable.forPath(spark, path).as("t").merge(aligned.as("s"), condition)
-                        .whenMatched().updateAll()
-                        .whenNotMatched().insertAll()
-                        .execute();
+                // the commit says which batch Silver now holds, so the next run need not scan Silver for it
+                spark.conf().set(USER_METADATA, DeltaCommits.batchStamp(unitVersion));
+                try {
+                    DeltaTable.forPath(spark, path).as("t").merge(aligned.as("s"), condition)
+                            .whenMatched().updateAll()
+                            .whenNotMatched().insertAll()
+                            .execute();
+                }
+                finally {
+                    spark.conf().unset(USER_METADATA);
+                }
             }
             return counters;
         }
         finally {
-            kept.unpersist();
+            marked.unpersist();
         }
     }
 
