@@ -2,7 +2,7 @@
 #   python3 bench/chat_latency.py LAKEHOUSE bench/chat-questions.txt
 # Prints the time from start to the prompt, the first (cold) answer, then (after AURUM_BENCH_SETTLE seconds, default 30,
 # while the Gold cache fills) every warm answer and p50/p95.
-import os, pty, time, select, sys, statistics, re
+import os, pty, time, select, sys, statistics
 lakehouse = sys.argv[1]
 questions = [l.strip() for l in open(sys.argv[2]) if l.strip()]
 pid, fd = pty.fork()
