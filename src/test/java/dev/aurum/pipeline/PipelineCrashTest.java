@@ -83,7 +83,7 @@ class PipelineCrashTest
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
-        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseParallelGC");
         // the --add-opens flags Surefire got from pom.xml's spark.opens
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(argument -> argument.startsWith("--add-opens") || argument.startsWith("-Djdk.reflect"))
