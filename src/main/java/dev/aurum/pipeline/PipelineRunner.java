@@ -149,23 +149,24 @@ public final class PipelineRunner
         long silverWritten = 0;
         long quarantined = 0;
         Map<String, TableSummary> silverSummaries = new LinkedHashMap<>();
-        Map<String, Long> generations = state.generations();
+        Map<String, RunState.Generation> generations = state.generations();
         for (SourceSpec source : spec.sources()) {
             long start = System.nanoTime();
             String silverSql = spec.silverSql().get(source.entity());
-            OptionalLong generation = generations.containsKey(source.entity()) ? OptionalLong.of(generations.get(source.entity())) : OptionalLong.empty();
-            boolean full = fullRefresh || !merge.silverExists(source.entity()) || generation.isEmpty();
+            RunState.Generation generation = generations.get(source.entity());
+            boolean full = fullRefresh || !merge.silverExists(source.entity()) || generation == null;
             SilverCounters counters = SilverCounters.empty();
             List<String> warnings = new ArrayList<>();
             if (full) {
-                counters = merge.rebuild(source, silverSql, parameters, runId, runId, clock.instant());
-                warnIfTooMuchQuarantined(counters, "rebuild", warnings);
+                counters = merge.rebuild(source, silverSql, parameters, runId, runId, clock.instant()).counters();
+                warnIfTooMuchQuarantined(counters.bronzeRows(), counters.quarantined(), "rebuild", warnings);
             }
             else {
-                for (long batch : merge.pendingBatches(source.entity())) {
-                    SilverCounters batchCounters = merge.merge(source, silverSql, parameters, batch, generation.getAsLong(), runId, clock.instant());
-                    warnIfTooMuchQuarantined(batchCounters, "batch " + batch, warnings);
-                    counters = counters.plus(batchCounters);
+                // all pending batches in one unit (a catch-up after days off costs one MERGE, not one per day)
+                for (List<Long> unit : SilverMerge.units(merge.pendingBatches(source.entity()), OptionalLong.of(generation.countedThrough()))) {
+                    SilverMerge.Result result = merge.merge(source, silverSql, parameters, unit, generation.id(), runId, clock.instant());
+                    result.batches().forEach(batch -> warnIfTooMuchQuarantined(batch.rows(), batch.quarantined(), "batch " + batch.batch(), warnings));
+                    counters = counters.plus(result.counters());
                 }
             }
             if (counters.bronzeRows() == 0 && !full) {
@@ -250,11 +251,11 @@ public final class PipelineRunner
         return batch.isEmpty() || !recorded.batches(entity).contains(batch.getAsLong());
     }
 
-    private void warnIfTooMuchQuarantined(SilverCounters counters, String unit, List<String> warnings)
+    private void warnIfTooMuchQuarantined(long rows, long quarantined, String unit, List<String> warnings)
     {
-        if (counters.bronzeRows() > 0 && (double) counters.quarantined() / counters.bronzeRows() > spec.maxQuarantineRatio()) {
-            warnings.add(String.format("%s quarantined %d of %d rows (%.1f%%, above the %.1f%% threshold)", unit, counters.quarantined(), counters.bronzeRows(),
-                    100.0 * counters.quarantined() / counters.bronzeRows(), 100.0 * spec.maxQuarantineRatio()));
+        if (rows > 0 && (double) quarantined / rows > spec.maxQuarantineRatio()) {
+            warnings.add(String.format("%s quarantined %d of %d rows (%.1f%%, above the %.1f%% threshold)", unit, quarantined, rows,
+                    100.0 * quarantined / rows, 100.0 * spec.maxQuarantineRatio()));
         }
     }
 

@@ -222,18 +222,25 @@ public final class RunState
         return row.isNullAt(0) ? OptionalLong.empty() : OptionalLong.of(row.getLong(0));
     }
 
+    /** An entity's current generation and the last Bronze batch its counters of that generation cover. */
+    public record Generation(long id, long countedThrough) {}
+
     /** The current generation of every entity that has counters (one read for all entities). */
-    public Map<String, Long> generations()
+    public Map<String, Generation> generations()
     {
-        Map<String, Long> generations = new HashMap<>();
+        Map<String, Generation> generations = new HashMap<>();
         if (exists(SILVER_COUNTERS)) {
-            read(SILVER_COUNTERS).groupBy("entity").agg(org.apache.spark.sql.functions.max("generation")).collectAsList()
-                    .forEach(row -> generations.put(row.getString(0), row.getLong(1)));
+            read(SILVER_COUNTERS).groupBy("entity", "generation").agg(org.apache.spark.sql.functions.max("batch_id")).collectAsList()
+                    .forEach(row -> generations.merge(row.getString(0), new Generation(row.getLong(1), row.getLong(2)),
+                            (one, other) -> one.id() >= other.id() ? one : other));
         }
         return generations;
     }
 
-    /** Adds the counters of one Silver unit; a second call for the same (entity, generation, batch) is a no-op. */
+    /**
+     * Adds the counters of one Silver unit under its last batch; a second call for the same (entity, generation,
+     * batch), or for an earlier batch, is a no-op (Delta's txnAppId/txnVersion).
+     */
     public void appendCounters(String entity, long generation, long batchId, long runId, SilverCounters counters, Instant now)
     {
         Row row = RowFactory.create(entity, generation, batchId, runId, counters.bronzeRows(), counters.written(), counters.inserted(),

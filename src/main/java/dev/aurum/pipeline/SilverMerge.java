@@ -43,14 +43,17 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * Bronze to Silver for one entity. Types a unit of Bronze rows with the source's Silver SQL, applies the rules
+ * Bronze to Silver for one entity. Types a unit of Bronze rows (every pending batch at once, or all of Bronze for
+ * a rebuild) with the source's Silver SQL, applies the rules
  * (Bronze's malformed_row / missing_column first, then the YAML rules in order) into {@code <entity>_quarantine},
  * drops exact duplicates of the version a row would replace, and upserts the latest version per key (latest drop,
  * then latest line) into {@code silver.<entity>}: MERGE for an incremental unit, overwrite for a full rebuild.
  *
  * <p>Crash safety: counters and quarantine rows are written first with Delta txnAppId/txnVersion = (entity and
- * generation, batch id), so re-doing a unit after a crash never writes them twice; the Silver MERGE comes last.
- * A unit is done once Silver holds a row of its batch (or, if none of its rows won, re-doing it writes nothing).
+ * generation, the unit's last batch id), so re-doing a unit after a crash never writes them twice; the Silver MERGE
+ * comes last and stamps its commit with that batch. A unit is done once Silver's stamp reaches its last batch (or,
+ * if none of its rows won, re-doing it writes nothing). After a crash, {@link #units} re-does the counted batches
+ * as one unit before the new ones, so a unit never mixes counted and uncounted batches.
  */
 public final class SilverMerge
 {
@@ -120,24 +123,56 @@ public final class SilverMerge
     }
 
     /** Rebuilds Silver and quarantine of the entity from all of Bronze, as generation {@code generation}. */
-    public SilverCounters rebuild(SourceSpec source, String silverSql, Map<String, String> parameters, long generation, long runId, Instant now)
+    public Result rebuild(SourceSpec source, String silverSql, Map<String, String> parameters, long generation, long runId, Instant now)
     {
         Dataset<Row> bronze = bronze(source.entity());
         OptionalLong maxBatch = maxBronzeBatch(source.entity());
         if (bronze == null || maxBatch.isEmpty()) {
-            return SilverCounters.empty();
+            return Result.empty();
         }
         return process(source, silverSql, parameters, bronze, generation, maxBatch.getAsLong(), runId, true, now);
     }
 
-    /** Merges one Bronze batch into Silver (generation {@code generation}). */
-    public SilverCounters merge(SourceSpec source, String silverSql, Map<String, String> parameters, long batchId, long generation, long runId, Instant now)
+    /**
+     * Splits the pending batches into the units to merge, in order: the batches the entity's counters already
+     * record (a run that crashed after counting them and before its Silver MERGE), then the rest.
+     */
+    public static List<List<Long>> units(List<Long> pending, OptionalLong countedThrough)
     {
-        Dataset<Row> rows = bronze(source.entity()).where(col(BronzeIngest.BATCH_ID).equalTo(batchId));
-        return process(source, silverSql, parameters, rows, generation, batchId, runId, false, now);
+        List<Long> counted = pending.stream().filter(batch -> countedThrough.isPresent() && batch <= countedThrough.getAsLong()).toList();
+        List<Long> fresh = pending.stream().filter(batch -> !counted.contains(batch)).toList();
+        return java.util.stream.Stream.of(counted, fresh).filter(unit -> !unit.isEmpty()).toList();
     }
 
-    private SilverCounters process(SourceSpec source, String silverSql, Map<String, String> parameters, Dataset<Row> bronzeRows,
+    /** Merges Bronze batches {@code batchIds} (one unit, ascending) into Silver (generation {@code generation}). */
+    public Result merge(SourceSpec source, String silverSql, Map<String, String> parameters, List<Long> batchIds, long generation, long runId, Instant now)
+    {
+        if (batchIds.isEmpty()) {
+            throw new IllegalArgumentException("a unit needs at least one batch");
+        }
+        Dataset<Row> rows = bronze(source.entity()).where(col(BronzeIngest.BATCH_ID).isin(batchIds.toArray()));
+        return process(source, silverSql, parameters, rows, generation, batchIds.get(batchIds.size() - 1), runId, false, now);
+    }
+
+    /** What one unit did: its counters, and rows and quarantined rows per Bronze batch (for the quarantine threshold). */
+    public record Result(SilverCounters counters, List<BatchTally> batches)
+    {
+        public Result
+        {
+            requireNonNull(counters, "counters is null");
+            batches = List.copyOf(batches);
+        }
+
+        static Result empty()
+        {
+            return new Result(SilverCounters.empty(), List.of());
+        }
+    }
+
+    /** Rows of one Bronze batch in a unit and how many of them were quarantined. */
+    public record BatchTally(long batch, long rows, long quarantined) {}
+
+    private Result process(SourceSpec source, String silverSql, Map<String, String> parameters, Dataset<Row> bronzeRows,
             long generation, long unitVersion, long runId, boolean full, Instant now)
     {
         String entity = source.entity();
@@ -183,10 +218,10 @@ public final class SilverMerge
         }
     }
 
-    private SilverCounters write(SourceSpec source, Dataset<Row> evaluated, List<String> dataColumns, long generation, long unitVersion, long runId, boolean full, Instant now)
+    private Result write(SourceSpec source, Dataset<Row> evaluated, List<String> dataColumns, long generation, long unitVersion, long runId, boolean full, Instant now)
     {
         String entity = source.entity();
-        // quarantine and nulled counts in one pass
+        // quarantine and nulled counts, per batch, in one pass
         List<Column> aggregates = new ArrayList<>();
         aggregates.add(count(lit(1)).alias("rows"));
         for (String column : source.nullable()) {
@@ -194,15 +229,20 @@ public final class SilverMerge
         }
         Map<String, Long> quarantined = new TreeMap<>();
         Map<String, Long> nulled = new TreeMap<>();
+        Map<Long, long[]> perBatch = new TreeMap<>();
         long bronzeRows = 0;
-        for (Row row : evaluated.groupBy(col(RULE)).agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).collectAsList()) {
-            long rows = row.getLong(1);
+        for (Row row : evaluated.groupBy(col(BRONZE + "." + BronzeIngest.BATCH_ID), col(RULE))
+                .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).collectAsList()) {
+            long rows = row.getLong(2);
             bronzeRows += rows;
-            if (!row.isNullAt(0)) {
-                quarantined.put(row.getString(0), rows);
+            long[] batch = perBatch.computeIfAbsent(row.getLong(0), id -> new long[2]);
+            batch[0] += rows;
+            if (!row.isNullAt(1)) {
+                quarantined.merge(row.getString(1), rows, Long::sum);
+                batch[1] += rows;
             }
             for (int i = 0; i < source.nullable().size(); i++) {
-                long value = row.isNullAt(2 + i) ? 0 : row.getLong(2 + i);
+                long value = row.isNullAt(3 + i) ? 0 : row.getLong(3 + i);
                 if (value > 0) {
                     nulled.merge("nulled_" + source.nullable().get(i), value, Long::sum);
                 }
@@ -286,7 +326,8 @@ public final class SilverMerge
                     spark.conf().unset(USER_METADATA);
                 }
             }
-            return counters;
+            List<BatchTally> batches = perBatch.entrySet().stream().map(entry -> new BatchTally(entry.getKey(), entry.getValue()[0], entry.getValue()[1])).toList();
+            return new Result(counters, batches);
         }
         finally {
             marked.unpersist();
