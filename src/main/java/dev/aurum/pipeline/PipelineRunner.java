@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -163,7 +164,7 @@ public final class PipelineRunner
             }
             else {
                 // all pending batches in one unit (a catch-up after days off costs one MERGE, not one per day)
-                for (List<Long> unit : SilverMerge.units(merge.pendingBatches(source.entity()), OptionalLong.of(generation.countedThrough()))) {
+                for (List<Long> unit : SilverMerge.units(merge.pendingBatches(source.entity()), generation.countedThrough())) {
                     SilverMerge.Result result = merge.merge(source, silverSql, parameters, unit, generation.id(), runId, clock.instant());
                     result.batches().forEach(batch -> warnIfTooMuchQuarantined(batch.rows(), batch.quarantined(), "batch " + batch.batch(), warnings));
                     counters = counters.plus(result.counters());
@@ -196,7 +197,7 @@ public final class PipelineRunner
         if (goldChanged) {
             GoldBuild gold = new GoldBuild(spark, layout, catalog);
             // the checks read Silver only: they run alongside the Gold tables
-            Map<String, Long> checkValues = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, Long> checkValues = new ConcurrentHashMap<>();
             List<Runnable> checks = spec.checks().stream().<Runnable>map(check -> () -> checkValues.put(check.name(),
                     spark.sql(PipelineSpec.substitute(check.sql(), parameters, "check " + check.name())).first().getLong(0))).toList();
             for (GoldBuild.Built built : gold.buildAll(spec.gold(), parameters, GOLD_THREADS, checks, progress)) {

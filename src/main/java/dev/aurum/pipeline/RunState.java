@@ -193,11 +193,6 @@ public final class RunState
         return paths;
     }
 
-    public void recordIngestedFiles(List<BronzeIngest.FileResult> files, long batchId, Instant ingestedAt)
-    {
-        recordIngestedFiles(files, path -> batchId, ingestedAt);
-    }
-
     /** Records files in one commit; {@code batchOf} gives each landing path's Bronze batch. */
     public void recordIngestedFiles(List<BronzeIngest.FileResult> files, ToLongFunction<String> batchOf, Instant ingestedAt)
     {

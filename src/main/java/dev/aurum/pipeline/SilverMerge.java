@@ -137,9 +137,9 @@ public final class SilverMerge
      * Splits the pending batches into the units to merge, in order: the batches the entity's counters already
      * record (a run that crashed after counting them and before its Silver MERGE), then the rest.
      */
-    public static List<List<Long>> units(List<Long> pending, OptionalLong countedThrough)
+    public static List<List<Long>> units(List<Long> pending, long countedThrough)
     {
-        List<Long> counted = pending.stream().filter(batch -> countedThrough.isPresent() && batch <= countedThrough.getAsLong()).toList();
+        List<Long> counted = pending.stream().filter(batch -> batch <= countedThrough).toList();
         List<Long> fresh = pending.stream().filter(batch -> !counted.contains(batch)).toList();
         return java.util.stream.Stream.of(counted, fresh).filter(unit -> !unit.isEmpty()).toList();
     }
@@ -170,7 +170,13 @@ public final class SilverMerge
     }
 
     /** Rows of one Bronze batch in a unit and how many of them were quarantined. */
-    public record BatchTally(long batch, long rows, long quarantined) {}
+    public record BatchTally(long batch, long rows, long quarantined)
+    {
+        BatchTally plus(BatchTally other)
+        {
+            return new BatchTally(batch, rows + other.rows, quarantined + other.quarantined);
+        }
+    }
 
     private Result process(SourceSpec source, String silverSql, Map<String, String> parameters, Dataset<Row> bronzeRows,
             long generation, long unitVersion, long runId, boolean full, Instant now)
@@ -229,17 +235,15 @@ public final class SilverMerge
         }
         Map<String, Long> quarantined = new TreeMap<>();
         Map<String, Long> nulled = new TreeMap<>();
-        Map<Long, long[]> perBatch = new TreeMap<>();
+        Map<Long, BatchTally> perBatch = new TreeMap<>();
         long bronzeRows = 0;
         for (Row row : evaluated.groupBy(col(BRONZE + "." + BronzeIngest.BATCH_ID), col(RULE))
                 .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).collectAsList()) {
             long rows = row.getLong(2);
             bronzeRows += rows;
-            long[] batch = perBatch.computeIfAbsent(row.getLong(0), id -> new long[2]);
-            batch[0] += rows;
+            perBatch.merge(row.getLong(0), new BatchTally(row.getLong(0), rows, row.isNullAt(1) ? 0 : rows), BatchTally::plus);
             if (!row.isNullAt(1)) {
                 quarantined.merge(row.getString(1), rows, Long::sum);
-                batch[1] += rows;
             }
             for (int i = 0; i < source.nullable().size(); i++) {
                 long value = row.isNullAt(3 + i) ? 0 : row.getLong(3 + i);
@@ -326,8 +330,7 @@ public final class SilverMerge
                     spark.conf().unset(USER_METADATA);
                 }
             }
-            List<BatchTally> batches = perBatch.entrySet().stream().map(entry -> new BatchTally(entry.getKey(), entry.getValue()[0], entry.getValue()[1])).toList();
-            return new Result(counters, batches);
+            return new Result(counters, List.copyOf(perBatch.values()));
         }
         finally {
             marked.unpersist();

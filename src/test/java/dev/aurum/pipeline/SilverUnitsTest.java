@@ -3,7 +3,6 @@ package dev.aurum.pipeline;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,21 +12,21 @@ class SilverUnitsTest
     @Test
     void allPendingBatchesFormOneUnit()
     {
-        assertThat(SilverMerge.units(List.of(11L, 12L, 13L), OptionalLong.of(10))).containsExactly(List.of(11L, 12L, 13L));
-        assertThat(SilverMerge.units(List.of(11L, 12L), OptionalLong.empty())).containsExactly(List.of(11L, 12L));
+        assertThat(SilverMerge.units(List.of(11L, 12L, 13L), 10)).containsExactly(List.of(11L, 12L, 13L));
+        assertThat(SilverMerge.units(List.of(11L, 12L), Long.MIN_VALUE)).containsExactly(List.of(11L, 12L));
     }
 
     @Test
     void batchesCountedByACrashedRunAreRedoneBeforeTheNewOnes()
     {
         // a run counted 11-12 and died before its MERGE; 13 arrived since: counters of 11-12 must not be written twice
-        assertThat(SilverMerge.units(List.of(11L, 12L, 13L), OptionalLong.of(12))).containsExactly(List.of(11L, 12L), List.of(13L));
-        assertThat(SilverMerge.units(List.of(11L, 12L), OptionalLong.of(12))).containsExactly(List.of(11L, 12L));
+        assertThat(SilverMerge.units(List.of(11L, 12L, 13L), 12)).containsExactly(List.of(11L, 12L), List.of(13L));
+        assertThat(SilverMerge.units(List.of(11L, 12L), 12)).containsExactly(List.of(11L, 12L));
     }
 
     @Test
     void nothingPendingMeansNoUnit()
     {
-        assertThat(SilverMerge.units(List.of(), OptionalLong.of(3))).isEmpty();
+        assertThat(SilverMerge.units(List.of(), 3)).isEmpty();
     }
 }
