@@ -46,7 +46,7 @@ public final class WarmRefreshExperiment
         spark.stop();
     }
 
-    private static void copyTree(Path from, Path to)
+    static void copyTree(Path from, Path to)
             throws IOException
     {
         try (Stream<Path> paths = Files.walk(from)) {
@@ -62,7 +62,7 @@ public final class WarmRefreshExperiment
         }
     }
 
-    private static void deleteTree(Path root)
+    static void deleteTree(Path root)
             throws IOException
     {
         try (Stream<Path> paths = Files.walk(root)) {
