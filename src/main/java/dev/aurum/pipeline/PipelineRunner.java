@@ -47,6 +47,7 @@ public final class PipelineRunner
     private static final int GOLD_THREADS = 2;
 
     private final int bronzeRowsPerCommit;
+    private SilverMerge.BeforeMerge beforeSilverMerge = SilverMerge.BeforeMerge.NONE;
 
     public PipelineRunner(SparkSession spark, LakehouseLayout layout, PipelineSpec spec, Clock clock, int bronzeRowsPerCommit)
     {
@@ -60,6 +61,13 @@ public final class PipelineRunner
     public PipelineRunner(SparkSession spark, LakehouseLayout layout, PipelineSpec spec)
     {
         this(spark, layout, spec, Clock.systemUTC(), 250_000);
+    }
+
+    /** For crash-safety tests: {@code hook} runs between each Silver unit's counters commit and its Silver write. */
+    PipelineRunner beforeSilverMerge(SilverMerge.BeforeMerge hook)
+    {
+        this.beforeSilverMerge = requireNonNull(hook, "hook is null");
+        return this;
     }
 
     public RunSummary run(RunOptions options, ProgressListener progress)
@@ -146,7 +154,7 @@ public final class PipelineRunner
         state.recordIngestedFiles(ingestedFiles, path -> batchOfPath.getOrDefault(path, runId), ingestedAt);
 
         // Silver
-        SilverMerge merge = new SilverMerge(spark, layout, state);
+        SilverMerge merge = new SilverMerge(spark, layout, state, beforeSilverMerge);
         long silverWritten = 0;
         long quarantined = 0;
         Map<String, TableSummary> silverSummaries = new LinkedHashMap<>();

@@ -65,12 +65,31 @@ public final class SilverMerge
     private final SparkSession spark;
     private final LakehouseLayout layout;
     private final RunState state;
+    private final BeforeMerge beforeMerge;
 
     public SilverMerge(SparkSession spark, LakehouseLayout layout, RunState state)
+    {
+        this(spark, layout, state, BeforeMerge.NONE);
+    }
+
+    SilverMerge(SparkSession spark, LakehouseLayout layout, RunState state, BeforeMerge beforeMerge)
     {
         this.spark = requireNonNull(spark, "spark is null");
         this.layout = requireNonNull(layout, "layout is null");
         this.state = requireNonNull(state, "state is null");
+        this.beforeMerge = requireNonNull(beforeMerge, "beforeMerge is null");
+    }
+
+    /**
+     * Called once a unit's counters and quarantine rows are committed and before its Silver write: the window a
+     * crash-safety test stops a run in (by throwing), as a kill there would.
+     */
+    @FunctionalInterface
+    interface BeforeMerge
+    {
+        BeforeMerge NONE = (entity, lastBatch) -> {};
+
+        void reached(String entity, long lastBatch);
     }
 
     public boolean silverExists(String entity)
@@ -305,6 +324,7 @@ public final class SilverMerge
             if (full || !quarantined.isEmpty()) {
                 writeQuarantine(source, evaluated, generation, unitVersion, full);
             }
+            beforeMerge.reached(entity, unitVersion);
             Dataset<Row> winning = marked.where(col("_last").and(col("_existing").equalTo(false)))
                     .select(col(BronzeIngest.SOURCE_FILE).alias("_winning_file"), col(BronzeIngest.LINE_NUMBER).alias("_winning_line"));
             Dataset<Row> winners = valid.join(winning, col(BronzeIngest.SOURCE_FILE).equalTo(col("_winning_file"))

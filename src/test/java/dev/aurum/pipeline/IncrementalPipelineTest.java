@@ -1,5 +1,6 @@
 package dev.aurum.pipeline;
 
+import dev.aurum.AurumException;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.Layer;
 import dev.aurum.lakehouse.ProjectFiles;
@@ -18,9 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** On generated data: several batches equal one full refresh, a run with nothing new writes nothing, counts add up. */
+/**
+ * On generated data: several batches, one of them stopped between its Silver counters and its MERGE, equal one full
+ * refresh; a run with nothing new writes nothing; counts add up.
+ */
 class IncrementalPipelineTest
 {
     @TempDir
@@ -36,8 +42,32 @@ class IncrementalPipelineTest
         PipelineRunner runner = new PipelineRunner(spark, layout, spec);
 
         runner.run(new RunOptions(false, Optional.of(LocalDate.of(2017, 11, 22)), Map.of()), ProgressListener.none());
+
+        // Silver's narrowest crash window: the next day's run stops after the orders unit is counted (counters and
+        // quarantine committed), before its MERGE, as a kill there would (PipelineCrashTest kills a real process at
+        // a coarser point)
+        long ordersVersion = PipelineRunner.deltaVersion(layout.table(Layer.SILVER, "orders"));
+        PipelineRunner stopping = new PipelineRunner(spark, layout, spec).beforeSilverMerge((entity, lastBatch) -> {
+            if (entity.equals("orders")) {
+                throw new IllegalStateException("simulated crash before the MERGE of orders batch " + lastBatch);
+            }
+        });
+        assertThatThrownBy(() -> stopping.run(new RunOptions(false, Optional.of(LocalDate.of(2017, 11, 23)), Map.of()), ProgressListener.none()))
+                .isInstanceOf(AurumException.class).hasMessageContaining("simulated crash");
+        assertThat(PipelineRunner.deltaVersion(layout.table(Layer.SILVER, "orders"))).as("silver.orders untouched by the stopped run").isEqualTo(ordersVersion);
+        assertThat(counterBatches(spark, layout, "orders")).as("the stopped run counted its orders unit").hasSize(2);
+
+        // the re-run also finds two more days: orders has a counted batch and a fresh one pending, order_items two fresh ones
         RunSummary second = runner.run(RunOptions.defaults(), ProgressListener.none());
         assertThat(second.run().bronzeRows()).isPositive();
+        assertThat(counterBatches(spark, layout, "orders")).as("orders counted once per unit: first run, the stopped run's batch, the new batch")
+                .hasSize(3).doesNotHaveDuplicates();
+        assertThat(counterBatches(spark, layout, "order_items")).as("order_items: its two pending batches merged as one unit").hasSize(2);
+        RunState state = new RunState(spark, layout);
+        for (SourceSpec source : spec.sources()) {
+            long landed = RawLanding.read(lakehouse, source.entity()).stream().mapToLong(file -> file.records().size()).sum();
+            assertThat(state.totals(source.entity()).bronzeRows()).as("%s: every landed row counted once", source.entity()).isEqualTo(landed);
+        }
 
         Map<String, Long> versions = versions(layout, spec);
         RunSummary idle = runner.run(RunOptions.defaults(), ProgressListener.none());
@@ -55,6 +85,15 @@ class IncrementalPipelineTest
         for (GoldStep step : spec.gold()) {
             assertThat(full.get(step.table())).as(step.table()).containsExactlyElementsOf(incremental.get(step.table()));
         }
+    }
+
+    /** The batch ids of the entity's counter rows in its current generation: one per Silver unit. */
+    private static List<Long> counterBatches(SparkSession spark, LakehouseLayout layout, String entity)
+    {
+        long generation = new RunState(spark, layout).generations().get(entity).id();
+        return spark.read().format("delta").load(layout.state().resolve(RunState.SILVER_COUNTERS).toString())
+                .where(col("entity").equalTo(entity).and(col("generation").equalTo(generation)))
+                .select("batch_id").collectAsList().stream().map(row -> row.getLong(0)).sorted().toList();
     }
 
     private static Map<String, Long> versions(LakehouseLayout layout, PipelineSpec spec)
