@@ -185,8 +185,56 @@ public final class Router
 
     private Answer planned(String id, String question, PlannerResult.Planned planned, long start)
     {
-        return execute(id, question, Route.PLANNER, planned.sql(), planned.columnFormats(), planned.plan(), planned.understood(),
+        Answer answer = execute(id, question, Route.PLANNER, planned.sql(), planned.columnFormats(), planned.plan(), planned.understood(),
                 planned.plan().filters(), null, start, planned.chart());
+        return planned.exclusionCheck() == null ? answer : explainZero(answer, planned.exclusionCheck());
+    }
+
+    /**
+     * An answer whose metric is 0 or NULL everywhere, for a metric that counts only rows where a boolean column holds: when
+     * the question's filters select rows but none of them counts ("revenue of canceled orders"), say that the
+     * result holds by definition and which metric counts those rows, instead of letting a bare 0 pass for a fact.
+     */
+    private Answer explainZero(Answer answer, PlannerResult.ExclusionCheck check)
+    {
+        if (answer.status() != AnswerStatus.ANSWERED || answer.columns() == null || answer.rows() == null || answer.rows().isEmpty()) {
+            return answer;
+        }
+        int column = -1;
+        for (int index = 0; index < answer.columns().size(); index++) {
+            if (answer.columns().get(index).name().equals(check.metric())) {
+                column = index;
+            }
+        }
+        int metric = column;
+        if (metric < 0 || !answer.rows().stream().allMatch(row -> row.get(metric) == null || (row.get(metric) instanceof Number number && number.doubleValue() == 0))) {
+            return answer;
+        }
+        QueryResult counts;
+        try {
+            counts = runner.run(check.sql());
+        }
+        catch (AurumException e) {
+            return answer;
+        }
+        if (counts.rows().isEmpty() || !(counts.rows().get(0).get(0) instanceof Number matching) || !(counts.rows().get(0).get(1) instanceof Number counted)
+                || matching.longValue() == 0 || counted.longValue() != 0) {
+            return answer;
+        }
+        String metricWords = check.metric().replace('_', ' ');
+        boolean noValue = answer.rows().stream().allMatch(row -> row.get(metric) == null);
+        StringBuilder message = new StringBuilder(Character.toUpperCase(metricWords.charAt(0)) + metricWords.substring(1))
+                .append(noValue ? " has no value (NULL) by definition here" : " is 0 by definition here").append(": it counts only rows where ").append(check.column()).append(" is true");
+        if (!check.meaning().isBlank()) {
+            message.append(" (").append(check.meaning().strip().replaceAll("\\.$", "")).append(')');
+        }
+        message.append(", and none of the ").append(String.format(Locale.ROOT, "%,d", matching.longValue())).append(" rows this question selects does.");
+        if (check.counterpart() != null) {
+            String counterpart = check.counterpart().replace('_', ' ');
+            message.append(' ').append(Character.toUpperCase(counterpart.charAt(0))).append(counterpart.substring(1)).append(" counts every row: ask for it instead.");
+        }
+        return new Answer(answer.id(), answer.question(), answer.status(), answer.route(), answer.sql(), answer.columns(), answer.rows(), answer.rowCount(),
+                answer.truncated(), answer.summary(), message.toString(), answer.choices(), answer.chart(), answer.analysis(), answer.provenance(), answer.timings());
     }
 
     private Answer trusted(String id, String question, TrustedMatch match, long start)

@@ -61,6 +61,50 @@ class RouterTest
     }
 
     @Test
+    void aZeroThatHoldsByDefinitionIsExplained()
+    {
+        QueryPlan canceled = new QueryPlan(List.of("revenue"), List.of(), List.of("canceled"), List.of());
+        String checkSql = "SELECT COUNT(*) AS matching, COUNT(CASE WHEN is_revenue THEN 1 END) AS counted FROM gold.order_facts WHERE order_status = 'canceled'";
+        PlannerResult.ExclusionCheck check = new PlannerResult.ExclusionCheck(checkSql, "revenue", "is_revenue",
+                "True for revenue orders, i.e. orders that are neither canceled nor unavailable.", "gross_order_value");
+        String revenueSql = "SELECT SUM(CASE WHEN is_revenue THEN order_value END) AS revenue FROM gold.order_facts WHERE order_status = 'canceled'";
+        PlannerResult.Planned planned = new PlannerResult.Planned(canceled, revenueSql, List.of(new Answer.Understood("revenue", "metric revenue")), true, null,
+                Map.of("revenue", "money"), check);
+        List<Long> counted = new ArrayList<>(List.of(0L));
+        List<String> revenue = new ArrayList<>(List.of("0.00"));
+        AssistantFixtures.FakeRunner scripted = new AssistantFixtures.FakeRunner(sql -> sql.equals(checkSql)
+                ? AssistantFixtures.result(sql, List.of(new ResultColumn("matching", "bigint"), new ResultColumn("counted", "bigint")), List.of(List.of(1234L, counted.get(0))))
+                : revenue.get(0) == null
+                        ? AssistantFixtures.result(sql, List.of(new ResultColumn("revenue", "decimal(12,2)")), List.of(java.util.Arrays.asList((Object) null)))
+                        : AssistantFixtures.revenue(sql, revenue.get(0)));
+        Router router = new Router(AssistantFixtures.model(), new AssistantFixtures.FakePlanner(planned, planned, planned, planned), Optional.empty(), scripted,
+                RouterSettings.offline(), (engine, answer) -> logged.add(answer));
+
+        Answer zero = router.newConversation(Engine.OFFLINE).ask("q1", "revenue of canceled orders");
+        assertThat(zero.status()).isEqualTo(AnswerStatus.ANSWERED);
+        assertThat(zero.rows()).containsExactly(List.of(new BigDecimal("0.00")));
+        assertThat(zero.message()).isEqualTo("Revenue is 0 by definition here: it counts only rows where is_revenue is true (True for revenue orders, i.e. orders"
+                + " that are neither canceled nor unavailable), and none of the 1,234 rows this question selects does. Gross order value counts every row: ask for it instead.");
+        assertThat(scripted.seen).containsExactly(revenueSql, checkSql);
+
+        // an average over no counted row is NULL, not 0
+        revenue.set(0, null);
+        assertThat(router.newConversation(Engine.OFFLINE).ask("q1b", "revenue of canceled orders").message())
+                .startsWith("Revenue has no value (NULL) by definition here: it counts only rows where is_revenue is true");
+        revenue.set(0, "0.00");
+
+        // rows the metric counts exist: a plain 0, no explanation
+        counted.set(0, 3L);
+        assertThat(router.newConversation(Engine.OFFLINE).ask("q2", "revenue of canceled orders").message()).isNull();
+
+        // not 0: the check is not even run
+        revenue.set(0, "12.50");
+        scripted.seen.clear();
+        assertThat(router.newConversation(Engine.OFFLINE).ask("q3", "revenue of canceled orders").message()).isNull();
+        assertThat(scripted.seen).containsExactly(revenueSql);
+    }
+
+    @Test
     void plannerAnswersWhenItUnderstoodEveryWord()
     {
         for (Engine engine : List.of(Engine.OFFLINE, Engine.AUTO)) {

@@ -780,7 +780,7 @@ public final class SemanticPlanner
                 chartHint = new Answer.Chart("bar", chartHint.x(), chartHint.y());
             }
             QueryPlan plan = provenancePlan(spec, written.table(), written.joins(), written.filterTexts());
-            return new PlannerResult.Planned(plan, written.sql(), understood, uncovered.isEmpty(), chartHint, written.columnFormats());
+            return new PlannerResult.Planned(plan, written.sql(), understood, uncovered.isEmpty(), chartHint, written.columnFormats(), written.exclusionCheck());
         }
 
         private PlanSpec settledSpec;

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -48,8 +49,11 @@ final class SqlWriter
             permits Written, Impossible {}
 
     record Written(String sql, String table, List<String> joins, List<String> filterTexts, Answer.Chart chart,
-            Map<String, String> columnFormats)
+            Map<String, String> columnFormats, PlannerResult.ExclusionCheck exclusionCheck)
             implements Outcome {}
+
+    /** {@code CASE WHEN <column> THEN x END}: a metric that counts only rows where a boolean column holds. */
+    private static final Pattern ONLY_WHEN = Pattern.compile("CASE WHEN (\\w+) THEN (\\w+|1) END", Pattern.CASE_INSENSITIVE);
 
     record Impossible(String reason)
             implements Outcome {}
@@ -251,6 +255,12 @@ final class SqlWriter
         return table.grain().toLowerCase(Locale.ROOT).matches(".*\\bper\\s+(day|week|month|quarter|year)\\b.*");
     }
 
+    private static String normalised(String expression)
+    {
+        String text = expression.replaceAll("\\s+", " ").replace("( ", "(").replace(" )", ")").trim().toLowerCase(Locale.ROOT);
+        return text.replace("count(1)", "count(*)");
+    }
+
     static Optional<Metric> metric(SemanticTable table, String name)
     {
         return table.metrics().stream().filter(metric -> metric.name().equals(name)).findFirst();
@@ -410,6 +420,7 @@ final class SqlWriter
         private final Map<String, String> formats = new LinkedHashMap<>();
         private final Map<String, String> joinedColumns = new LinkedHashMap<>();
         private TimeAxis axis;
+        private PlannerResult.ExclusionCheck exclusionCheck;
 
         Query(SemanticTable table, PlanSpec spec)
         {
@@ -774,7 +785,41 @@ final class SqlWriter
             if (ranked && !groupBy.isEmpty()) {
                 query += " LIMIT " + spec.limit();
             }
+            exclusionCheck = exclusionCheck(source, where);
             return written(query, chartFor(bucket, ranked, groupBy.isEmpty(), first));
+        }
+
+        /**
+         * When a measure's metric counts only rows where a boolean column of the table holds and the question has
+         * filters: the query that says whether those filters leave any such row (see {@link PlannerResult.ExclusionCheck}).
+         */
+        private PlannerResult.ExclusionCheck exclusionCheck(String source, List<String> where)
+        {
+            if (where.isEmpty() || spec.share()) {
+                return null;
+            }
+            for (PlanSpec.Measure measure : spec.measures()) {
+                if (measure.metric() == null || measure.per() != null || measure.distinctDimension() != null) {
+                    continue;
+                }
+                Metric metric = metric(table, measure.metric()).orElseThrow();
+                Matcher only = ONLY_WHEN.matcher(metric.expression());
+                if (!only.find()) {
+                    continue;
+                }
+                String column = only.group(1);
+                Optional<Dimension> flag = dimension(table, column).filter(dimension -> dimension.dataType().equalsIgnoreCase("boolean"));
+                if (flag.isEmpty()) {
+                    continue;
+                }
+                // the same expression without the condition, if the model names it ("gross_order_value")
+                String everyRow = normalised(ONLY_WHEN.matcher(metric.expression()).replaceAll("$2"));
+                String counterpart = table.metrics().stream().filter(other -> normalised(other.expression()).equals(everyRow)).map(Metric::name).findFirst().orElse(null);
+                String sql = "SELECT COUNT(*) AS matching, COUNT(CASE WHEN " + flag.get().expression() + " THEN 1 END) AS counted FROM " + source
+                        + whereClause(where);
+                return new PlannerResult.ExclusionCheck(sql, measure.columnName(), column, flag.get().description(), counterpart);
+            }
+            return null;
         }
 
         /** "the part of all purchases that got canceled": the filtered metric as a percentage of the same metric without the value and named filters. */
@@ -916,7 +961,7 @@ final class SqlWriter
             if (axis != null) {
                 spec.ranges().forEach(range -> filters.add(axis.name() + " in " + range.label() + " (" + range.start() + " to " + range.endInclusive() + ")"));
             }
-            return new Written(sql, table.name(), joins, filters, chart, formats);
+            return new Written(sql, table.name(), joins, filters, chart, formats, exclusionCheck);
         }
     }
 }

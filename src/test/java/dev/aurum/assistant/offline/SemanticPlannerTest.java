@@ -611,6 +611,31 @@ class SemanticPlannerTest
                 "SELECT COUNT(*) FROM gold.order_facts WHERE order_value >= 300");
     }
 
+    @Test
+    void aMetricThatCountsOnlySomeRowsComesWithACheckOfWhetherTheFiltersLeaveAny()
+    {
+        // revenue counts revenue orders only: for canceled orders it is 0 by definition, and the check shows why
+        PlannerResult.Planned canceled = assertAnswers("SELECT 0 AS revenue", "revenue of canceled orders");
+        PlannerResult.ExclusionCheck check = canceled.exclusionCheck();
+        assertThat(check).isNotNull();
+        assertThat(check.metric()).isEqualTo("revenue");
+        assertThat(check.column()).isEqualTo("is_revenue");
+        assertThat(check.meaning()).contains("neither canceled nor unavailable");
+        assertThat(check.counterpart()).as("the model's metric that sums order value over every status").isEqualTo("gross_order_value");
+        guard.check(check.sql());
+        assertThat(rows(check.sql())).isEqualTo(rows("SELECT COUNT(*), 0 FROM gold.order_facts WHERE order_status = 'canceled'"));
+        assertThat(rows(check.sql()).get(0).get(0)).as("the fixture has canceled orders").isNotEqualTo("0");
+
+        // delivered orders are revenue orders: the check finds rows the metric counts
+        PlannerResult.Planned delivered = planned("revenue of delivered orders in 2018");
+        assertThat(delivered.exclusionCheck()).isNotNull();
+        assertThat(rows(delivered.exclusionCheck().sql())).isEqualTo(rows("SELECT COUNT(*), COUNT(*) FROM gold.order_facts WHERE order_status = 'delivered' AND year = 2018"));
+
+        // no check without filters, nor for a metric that counts every row
+        assertThat(planned("total revenue").exclusionCheck()).isNull();
+        assertThat(planned("how many canceled orders").exclusionCheck()).isNull();
+    }
+
     private void assertFollowUp(String first, String followUp, String expectedSql)
     {
         PlannerResult.Planned previous = planned(first);
