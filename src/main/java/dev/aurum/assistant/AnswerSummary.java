@@ -78,15 +78,44 @@ public final class AnswerSummary
         ResultColumn measured = columns.get(column);
         return count + suffix + "; highest " + label(measured.name()).toLowerCase(Locale.ROOT) + ": " + rowLabel(highest, columns, column)
                 + " (" + format(highest.get(column), measured, formats) + "); lowest: " + rowLabel(lowest, columns, column)
-                + " (" + format(lowest.get(column), measured, formats) + ").";
+                + " (" + format(lowest.get(column), measured, formats) + ")" + together(result, column, formats) + ".";
     }
+
+    /**
+     * "; together 45.67% of the total" when the rows are some of the groups a share was taken over (the top 5
+     * categories' shares of all revenue): their sum is the share the question often asks for. Only for one share
+     * per group (no calendar column, whose shares are per period) and whole results; nothing when the rows are all
+     * the groups (100%).
+     */
+    private static String together(QueryResult result, int column, Map<String, String> formats)
+    {
+        ResultColumn measured = result.columns().get(column);
+        boolean perPeriod = result.columns().stream().anyMatch(other -> CALENDAR.contains(other.name()) || other.name().equals("date"));
+        if (!measured.name().endsWith("_share_pct") || !"percent".equals(formats.get(measured.name())) || perPeriod || result.truncated()) {
+            return "";
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (List<Object> row : result.rows()) {
+            BigDecimal value = number(row.get(column));
+            if (value == null) {
+                return "";
+            }
+            sum = sum.add(value);
+        }
+        if (sum.compareTo(new BigDecimal("99.99")) >= 0) {
+            return "";
+        }
+        return "; together " + format(sum, measured, formats) + " of the total";
+    }
+
+    private static final List<String> CALENDAR = List.of("year", "quarter", "month", "week_of_year", "day_of_week_num", "hour");
 
     /** The last numeric column that is not a calendar part: the measure people read first. */
     private static Optional<Integer> measureColumn(List<ResultColumn> columns)
     {
         for (int i = columns.size() - 1; i >= 0; i--) {
             ResultColumn column = columns.get(i);
-            if (column.isNumeric() && !List.of("year", "quarter", "month", "week_of_year", "day_of_week_num", "hour").contains(column.name())) {
+            if (column.isNumeric() && !CALENDAR.contains(column.name())) {
                 return Optional.of(i);
             }
         }
