@@ -122,13 +122,44 @@ public final class AnswerSummary
         return Optional.empty();
     }
 
+    /** The row's non-measure text columns and its period: "SP", "2018-03", "2017 Q4", "month 11", "week 5". */
     private static String rowLabel(List<Object> row, List<ResultColumn> columns, int measure)
     {
         List<String> parts = new ArrayList<>();
+        Object year = null;
+        Object month = null;
+        Object quarter = null;
+        Object week = null;
         for (int i = 0; i < columns.size(); i++) {
-            if (i != measure && (!columns.get(i).isNumeric() || List.of("year", "quarter", "month").contains(columns.get(i).name()))) {
-                parts.add(text(row.get(i)));
+            String name = columns.get(i).name();
+            switch (name) {
+                case "year" -> year = row.get(i);
+                case "month" -> month = row.get(i);
+                case "quarter" -> quarter = row.get(i);
+                case "week_of_year" -> week = row.get(i);
+                default -> {
+                    if (i != measure && !columns.get(i).isNumeric()) {
+                        parts.add(text(row.get(i)));
+                    }
+                }
             }
+        }
+        String period;
+        if (month != null) {
+            String monthText = month instanceof Number number ? String.format(Locale.ROOT, "%02d", number.intValue()) : text(month);
+            period = year != null ? year + "-" + monthText : "month " + text(month);
+        }
+        else if (quarter != null) {
+            period = (year != null ? year + " " : "") + "Q" + quarter;
+        }
+        else if (week != null) {
+            period = (year != null ? year + " " : "") + "week " + week;
+        }
+        else {
+            period = year == null ? null : text(year);
+        }
+        if (period != null) {
+            parts.add(0, period);
         }
         return parts.isEmpty() ? "row" : String.join(" ", parts);
     }

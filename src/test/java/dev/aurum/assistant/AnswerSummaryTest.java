@@ -43,6 +43,24 @@ class AnswerSummaryTest
         assertThat(AnswerSummary.summarize(plain, FORMATS, List.of())).isEqualTo("2 rows; highest revenue: SP (R$ 10.00); lowest: RJ (R$ 5.00).");
     }
 
+    @Test
+    void periodsAreNamedAsPeriods()
+    {
+        ResultColumn revenue = new ResultColumn("revenue", "decimal(12,2)");
+        QueryResult byMonth = result(List.of(new ResultColumn("year", "int"), new ResultColumn("month", "int"), revenue),
+                List.of(List.of(2018, 3, new BigDecimal("10.00")), List.of(2018, 11, new BigDecimal("4.00"))));
+        assertThat(AnswerSummary.summarize(byMonth, FORMATS, List.of())).isEqualTo("2 rows; highest revenue: 2018-03 (R$ 10.00); lowest: 2018-11 (R$ 4.00).");
+
+        QueryResult monthsOfOneYear = result(List.of(new ResultColumn("month", "int"), revenue),
+                List.of(List.of(11, new BigDecimal("10.00")), List.of(1, new BigDecimal("4.00"))));
+        assertThat(AnswerSummary.summarize(monthsOfOneYear, FORMATS, List.of("year = 2017")))
+                .isEqualTo("2 rows (year = 2017); highest revenue: month 11 (R$ 10.00); lowest: month 1 (R$ 4.00).");
+
+        QueryResult quartersByState = result(List.of(new ResultColumn("year", "int"), new ResultColumn("quarter", "int"), new ResultColumn("customer_state", "string"), revenue),
+                List.of(List.of(2017, 4, "SP", new BigDecimal("10.00")), List.of(2018, 1, "RJ", new BigDecimal("4.00"))));
+        assertThat(AnswerSummary.summarize(quartersByState, FORMATS, List.of())).isEqualTo("2 rows; highest revenue: 2017 Q4 SP (R$ 10.00); lowest: 2018 Q1 RJ (R$ 4.00).");
+    }
+
     private static QueryResult result(List<ResultColumn> columns, List<List<Object>> rows)
     {
         return new QueryResult("SELECT 1", columns, rows, rows.size(), false, 1, 1, null, Map.of());
