@@ -33,6 +33,8 @@ final class SqlWriter
 {
     private static final Set<String> TIME_PARTS = Set.of("date", "day", "week", "year", "quarter", "month");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+    /** {@code CASE WHEN <column> THEN x END}: a metric that counts only rows where a boolean column holds. */
+    private static final Pattern ONLY_WHEN = Pattern.compile("CASE WHEN (\\w+) THEN (\\w+|1) END", Pattern.CASE_INSENSITIVE);
 
     /** Reaching rows of a child table counts like this many joins: only when nothing else can answer. */
     private static final int CHILD_PENALTY = 100;
@@ -51,9 +53,6 @@ final class SqlWriter
     record Written(String sql, String table, List<String> joins, List<String> filterTexts, Answer.Chart chart,
             Map<String, String> columnFormats, PlannerResult.ExclusionCheck exclusionCheck)
             implements Outcome {}
-
-    /** {@code CASE WHEN <column> THEN x END}: a metric that counts only rows where a boolean column holds. */
-    private static final Pattern ONLY_WHEN = Pattern.compile("CASE WHEN (\\w+) THEN (\\w+|1) END", Pattern.CASE_INSENSITIVE);
 
     record Impossible(String reason)
             implements Outcome {}
@@ -255,6 +254,7 @@ final class SqlWriter
         return table.grain().toLowerCase(Locale.ROOT).matches(".*\\bper\\s+(day|week|month|quarter|year)\\b.*");
     }
 
+    /** An expression compared as text: spacing, case and COUNT(1) against COUNT(*) do not matter. */
     private static String normalised(String expression)
     {
         String text = expression.replaceAll("\\s+", " ").replace("( ", "(").replace(" )", ")").trim().toLowerCase(Locale.ROOT);
