@@ -61,6 +61,8 @@ public class PipelineRunCommand
         });
         if (summary.changed()) {
             // "in SP" and "paid by boleto" must match values that only arrived with this run
+            out.println(LocalTime.now().withNano(0) + " value index: reading the values of Gold's enum columns for the assistant");
+            out.flush();
             AfterPipelineRun.rebuildValueIndex(context, out);
         }
         return summary;
