@@ -19,6 +19,11 @@ import java.util.Optional;
  */
 public final class AnswerSummary
 {
+    /** Calendar parts of a time bucket: never the measure, and they make a share one per period. */
+    private static final List<String> CALENDAR = List.of("year", "quarter", "month", "week_of_year", "day_of_week_num", "hour");
+    /** Shares adding up to this (after rounding to 2 decimals) cover every group. */
+    private static final BigDecimal WHOLE = new BigDecimal("99.99");
+
     private AnswerSummary() {}
 
     /**
@@ -102,13 +107,11 @@ public final class AnswerSummary
             }
             sum = sum.add(value);
         }
-        if (sum.compareTo(new BigDecimal("99.99")) >= 0) {
+        if (sum.compareTo(WHOLE) >= 0) {
             return "";
         }
         return "; together " + format(sum, measured, formats) + " of the total";
     }
-
-    private static final List<String> CALENDAR = List.of("year", "quarter", "month", "week_of_year", "day_of_week_num", "hour");
 
     /** The last numeric column that is not a calendar part: the measure people read first. */
     private static Optional<Integer> measureColumn(List<ResultColumn> columns)

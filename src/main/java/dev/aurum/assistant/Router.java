@@ -200,13 +200,7 @@ public final class Router
         if (answer.status() != AnswerStatus.ANSWERED || answer.columns() == null || answer.rows() == null || answer.rows().isEmpty()) {
             return answer;
         }
-        int column = -1;
-        for (int index = 0; index < answer.columns().size(); index++) {
-            if (answer.columns().get(index).name().equals(check.metric())) {
-                column = index;
-            }
-        }
-        int metric = column;
+        int metric = answer.columns().stream().map(ResultColumn::name).toList().indexOf(check.metric());
         if (metric < 0 || !answer.rows().stream().allMatch(row -> row.get(metric) == null || (row.get(metric) instanceof Number number && number.doubleValue() == 0))) {
             return answer;
         }

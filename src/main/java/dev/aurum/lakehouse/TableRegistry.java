@@ -81,7 +81,7 @@ public final class TableRegistry
      */
     public void registerTable(String qualifiedName, Path location)
     {
-        String uri = location.toAbsolutePath().toUri().toString();
+        URI uri = location.toAbsolutePath().toUri();
         int dot = qualifiedName.indexOf('.');
         String database = qualifiedName.substring(0, dot);
         TableIdentifier name = new TableIdentifier(qualifiedName.substring(dot + 1), Option.apply(database));
@@ -90,12 +90,12 @@ public final class TableRegistry
             spark.sql("CREATE DATABASE IF NOT EXISTS " + database);
         }
         if (catalog.tableExists(name)) {
-            if (normalise(location(catalog, name)).equals(normalise(uri))) {
+            if (normalise(location(catalog, name)).equals(normalise(uri.toString()))) {
                 return;
             }
             catalog.dropTable(name, true, false);
         }
-        catalog.createTable(deltaTable(name, location.toAbsolutePath().toUri()), false, false);
+        catalog.createTable(deltaTable(name, uri), false, false);
     }
 
     /** An external Delta table at {@code location}, without a schema (Delta takes it from the table's log). */

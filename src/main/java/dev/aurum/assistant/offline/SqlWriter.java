@@ -420,7 +420,6 @@ final class SqlWriter
         private final Map<String, String> formats = new LinkedHashMap<>();
         private final Map<String, String> joinedColumns = new LinkedHashMap<>();
         private TimeAxis axis;
-        private PlannerResult.ExclusionCheck exclusionCheck;
 
         Query(SemanticTable table, PlanSpec spec)
         {
@@ -785,8 +784,7 @@ final class SqlWriter
             if (ranked && !groupBy.isEmpty()) {
                 query += " LIMIT " + spec.limit();
             }
-            exclusionCheck = exclusionCheck(source, where);
-            return written(query, chartFor(bucket, ranked, groupBy.isEmpty(), first));
+            return written(query, chartFor(bucket, ranked, groupBy.isEmpty(), first), exclusionCheck(source, where));
         }
 
         /**
@@ -956,6 +954,11 @@ final class SqlWriter
         }
 
         private Written written(String sql, Answer.Chart chart)
+        {
+            return written(sql, chart, null);
+        }
+
+        private Written written(String sql, Answer.Chart chart, PlannerResult.ExclusionCheck exclusionCheck)
         {
             List<String> filters = new ArrayList<>(filterTexts);
             if (axis != null) {
