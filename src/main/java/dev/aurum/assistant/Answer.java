@@ -2,6 +2,10 @@ package dev.aurum.assistant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.aurum.assistant.proposal.Attempt;
+import dev.aurum.assistant.proposal.ChartHint;
+import dev.aurum.assistant.proposal.Understood;
+import dev.aurum.sql.QueryResult;
 import dev.aurum.sql.ResultColumn;
 
 import java.time.LocalDate;
@@ -31,7 +35,7 @@ public record Answer(
         String summary,
         String message,
         List<String> choices,
-        Chart chart,
+        ChartHint chart,
         Map<String, Object> analysis,
         Provenance provenance,
         Timings timings)
@@ -51,20 +55,54 @@ public record Answer(
         analysis = analysis == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(analysis));
     }
 
-    /** How to chart the result: {@code type} is line, bar or none. */
-    public record Chart(String type, String x, String y) {}
-
-    public record Understood(String text, String as)
+    /** An answered question: the rows of {@code result}, its summary and chart. */
+    public static Answer answered(String id, String question, Route route, QueryResult result, String summary, ChartHint chart,
+            Provenance provenance, Timings timings)
     {
-        public Understood
-        {
-            requireNonNull(text, "text is null");
-            requireNonNull(as, "as is null");
-        }
+        requireNonNull(result, "result is null");
+        return new Answer(id, question, AnswerStatus.ANSWERED, route, result.sql(), result.columns(), result.rows(), result.rowCount(),
+                result.truncated(), summary, null, null, chart, null, provenance, timings);
     }
 
-    /** One try at SQL that failed, kept so the user (and the repair step) can see why. */
-    public record Attempt(String sql, String error) {}
+    /** An answered statistics question: the per-group table, the conclusion and the whole report in {@code analysis}. */
+    public static Answer analyzed(String id, String question, String sql, List<ResultColumn> columns, List<List<Object>> rows, String summary,
+            ChartHint chart, Map<String, Object> analysis, Provenance provenance, Timings timings)
+    {
+        return new Answer(id, question, AnswerStatus.ANSWERED, Route.STATS, sql, columns, rows, rows == null ? null : (long) rows.size(), false,
+                summary, null, null, chart, requireNonNull(analysis, "analysis is null"), provenance, timings);
+    }
+
+    /**
+     * A question back: {@code choices} are complete readings the user can pick; {@code sql} and {@code chart} are the
+     * first choice's, when it has any.
+     */
+    public static Answer clarification(String id, String question, Route route, String sql, String message, List<String> choices, ChartHint chart,
+            Provenance provenance, Timings timings)
+    {
+        return new Answer(id, question, AnswerStatus.CLARIFICATION, route, sql, null, null, null, null, null, requireNonNull(message, "message is null"),
+                choices, chart, null, provenance, timings);
+    }
+
+    /** A question Aurum will not answer (outside the data, or an action such as "delete"). */
+    public static Answer refused(String id, String question, Route route, String message, Provenance provenance, Timings timings)
+    {
+        return new Answer(id, question, AnswerStatus.REFUSED, route, null, null, null, null, null, null, requireNonNull(message, "message is null"),
+                null, null, null, provenance, timings);
+    }
+
+    /** A failure while working: the SQL (if any) that failed and a message that says what to do. */
+    public static Answer error(String id, String question, Route route, String sql, String message, Provenance provenance, Timings timings)
+    {
+        return new Answer(id, question, AnswerStatus.ERROR, route, sql, null, null, null, null, null, requireNonNull(message, "message is null"),
+                null, null, null, provenance, timings);
+    }
+
+    /** This answer with a message beside it (a warning, or why a 0 holds by definition). */
+    public Answer withMessage(String newMessage)
+    {
+        return new Answer(id, question, status, route, sql, columns, rows, rowCount, truncated, summary, newMessage, choices, chart, analysis,
+                provenance, timings);
+    }
 
     public record Provenance(
             List<String> metrics,

@@ -1,8 +1,11 @@
 package dev.aurum.assistant;
 
-import dev.aurum.assistant.offline.PlannerResult;
-import dev.aurum.assistant.offline.QueryPlan;
+import dev.aurum.assistant.proposal.Proposal;
+import dev.aurum.assistant.proposal.QueryPlan;
+import dev.aurum.assistant.proposal.Question;
+import dev.aurum.assistant.proposal.Turn;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,12 +19,16 @@ import static java.util.Objects.requireNonNull;
 public final class ConversationImpl
         implements Conversation
 {
+    /** Earlier turns a follow-up can refer to; the LLM's prompt carries them. */
+    static final int MAX_HISTORY = 6;
+
     private final Router router;
     private final Engine engine;
     private Optional<QueryPlan> previousPlan = Optional.empty();
     private Optional<Answer> lastAnswer = Optional.empty();
-    private Map<String, PlannerResult.Planned> choicePlans = Map.of();
+    private Map<String, Proposal.Planned> choicePlans = Map.of();
     private List<String> choices = List.of();
+    private final List<Turn> history = new ArrayList<>();
 
     ConversationImpl(Router router, Engine engine)
     {
@@ -45,10 +52,14 @@ public final class ConversationImpl
             outcome = router.runChoice(id, chosen, engine, choicePlans.get(chosen));
         }
         else {
-            outcome = router.route(id, chosen != null ? chosen : text, engine, previousPlan);
+            outcome = router.route(id, new Question(chosen != null ? chosen : text, previousPlan, history), engine);
         }
         Answer answer = outcome.answer();
         lastAnswer = Optional.of(answer);
+        history.add(new Turn(answer.question() == null ? text : answer.question(), answer.status() == AnswerStatus.ANSWERED ? answer.sql() : null));
+        if (history.size() > MAX_HISTORY) {
+            history.remove(0);
+        }
         if (answer.status() == AnswerStatus.ANSWERED) {
             // a trusted answer has no plan to refine: the next question starts afresh
             previousPlan = outcome.plan();
@@ -84,5 +95,6 @@ public final class ConversationImpl
         lastAnswer = Optional.empty();
         choicePlans = Map.of();
         choices = List.of();
+        history.clear();
     }
 }

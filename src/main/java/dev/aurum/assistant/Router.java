@@ -2,8 +2,14 @@ package dev.aurum.assistant;
 
 import dev.aurum.AurumException;
 import dev.aurum.ErrorCode;
-import dev.aurum.assistant.offline.PlannerResult;
-import dev.aurum.assistant.offline.QueryPlan;
+import dev.aurum.assistant.proposal.Attempt;
+import dev.aurum.assistant.proposal.ChartHint;
+import dev.aurum.assistant.proposal.Proposal;
+import dev.aurum.assistant.proposal.Proposer;
+import dev.aurum.assistant.proposal.QueryPlan;
+import dev.aurum.assistant.proposal.Question;
+import dev.aurum.assistant.proposal.Understood;
+import dev.aurum.assistant.proposal.Usage;
 import dev.aurum.semantic.Metric;
 import dev.aurum.semantic.SemanticModel;
 import dev.aurum.semantic.SemanticTable;
@@ -23,34 +29,50 @@ import java.util.Set;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Sends each question down the route its engine allows (DESIGN.md "Engines"): hypothesis tests to statistics
- * under every engine; {@code offline} and {@code auto} try a verified query, then the semantic planner, then ask
- * back; {@code llm} (not built yet) says so. Every answer carries its route, provenance and timings and is
- * written to the audit log.
+ * Decides how each question is answered (docs/architecture.md, "Answering a question"). The routes are
+ * {@link Proposer}s: the verified-query matcher, the offline semantic planner and, when a model is named, the LLM
+ * agent. Each proposes; the router picks a proposal by the engine's order, runs its SQL through the guard and answers.
+ * Hypothesis tests go to statistics under every engine. {@code offline}: trusted query, planner, else ask back;
+ * {@code llm}: the LLM; {@code auto}: trusted query, the planner when it understood every word, the LLM when one is
+ * configured, else ask back with the planner's partial reading. Every answer carries its route, provenance and timings
+ * and is written to the audit log.
  */
 public final class Router
         implements Assistant
 {
     static final String STATS_NOT_BUILT = "Statistics are not built yet in this version of Aurum, so hypothesis tests "
             + "(\"is X different across Y?\") cannot be answered; ask for the numbers instead, e.g. \"average order value by state\".";
-    static final String LLM_NOT_BUILT = "The LLM route is not built yet in this version of Aurum; use --engine offline or --engine auto "
-            + "(the default), which answer from the semantic model without a network.";
+    static final String NO_MODEL = "--engine llm needs a model: name one with --llm-model NAME or AURUM_LLM_MODEL "
+            + "(and AURUM_LLM_BASE_URL for a server other than OpenAI's), or use --engine offline.";
 
     private final SemanticModel model;
-    private final QuestionPlanner planner;
-    private final Optional<VerifiedQueryMatcher> matcher;
+    private final Proposer planner;
+    private final Optional<? extends Proposer> trusted;
+    private final Optional<? extends Proposer> llm;
     private final SqlRunner runner;
     private final RouterSettings settings;
     private final AnswerLog log;
     private final QuestionWords plainWords = QuestionWords.plain();
     private final Map<String, String> metricFormats;
 
-    public Router(SemanticModel model, QuestionPlanner planner, Optional<VerifiedQueryMatcher> matcher, SqlRunner runner,
+    public Router(SemanticModel model, Proposer planner, Optional<? extends Proposer> trusted, SqlRunner runner,
             RouterSettings settings, AnswerLog log)
+    {
+        this(model, planner, trusted, Optional.empty(), runner, settings, log);
+    }
+
+    /**
+     * @param planner the offline semantic planner
+     * @param trusted the verified-query matcher, when verified queries are loaded
+     * @param llm the LLM agent, present only when a model is named
+     */
+    public Router(SemanticModel model, Proposer planner, Optional<? extends Proposer> trusted, Optional<? extends Proposer> llm,
+            SqlRunner runner, RouterSettings settings, AnswerLog log)
     {
         this.model = requireNonNull(model, "model is null");
         this.planner = requireNonNull(planner, "planner is null");
-        this.matcher = requireNonNull(matcher, "matcher is null");
+        this.trusted = requireNonNull(trusted, "trusted is null");
+        this.llm = requireNonNull(llm, "llm is null");
         this.runner = requireNonNull(runner, "runner is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.log = requireNonNull(log, "log is null");
@@ -79,13 +101,13 @@ public final class Router
     public Answer runSql(String id, String sql, Engine engine)
     {
         long start = System.nanoTime();
-        Answer answer = execute(id, sql, Route.SQL, sql, Map.of(), null, List.of(), List.of(), null, start);
+        Answer answer = execute(id, sql, Route.SQL, sql, Map.of(), null, List.of(), List.of(), null, List.of(), Usage.NONE, start, null);
         log.record(engine, answer);
         return answer;
     }
 
     /** What one routed question produced: the answer, the plan to refine next, and runnable clarification choices. */
-    record Outcome(Answer answer, Optional<QueryPlan> plan, Map<String, PlannerResult.Planned> choicePlans)
+    record Outcome(Answer answer, Optional<QueryPlan> plan, Map<String, Proposal.Planned> choicePlans)
     {
         Outcome
         {
@@ -93,25 +115,30 @@ public final class Router
             requireNonNull(plan, "plan is null");
             choicePlans = Map.copyOf(choicePlans);
         }
+
+        static Outcome of(Answer answer)
+        {
+            return new Outcome(answer, Optional.empty(), Map.of());
+        }
     }
 
-    Outcome route(String id, String question, Engine engine, Optional<QueryPlan> previous)
+    Outcome route(String id, Question question, Engine engine)
     {
         long start = System.nanoTime();
         Outcome outcome;
         try {
-            outcome = routeUnlogged(id, question, engine, previous, start);
+            outcome = routeUnlogged(id, question, engine, start);
         }
         catch (RuntimeException e) {
             // Conversation.ask never throws: a bug becomes an error answer the user can report
-            outcome = new Outcome(failure(id, question, null, null, "Something went wrong: " + e + ". Please report this question.", start),
-                    Optional.empty(), Map.of());
+            outcome = Outcome.of(Answer.error(id, question.text(), null, null, "Something went wrong: " + e + ". Please report this question.",
+                    null, timings(start, null, Usage.NONE)));
         }
         log.record(engine, outcome.answer());
         return outcome;
     }
 
-    Outcome runChoice(String id, String question, Engine engine, PlannerResult.Planned planned)
+    Outcome runChoice(String id, String question, Engine engine, Proposal.Planned planned)
     {
         long start = System.nanoTime();
         Answer answer = planned(id, question, planned, start);
@@ -119,74 +146,149 @@ public final class Router
         return new Outcome(answer, Optional.of(planned.plan()), Map.of());
     }
 
-    private Outcome routeUnlogged(String id, String question, Engine engine, Optional<QueryPlan> previous, long start)
+    private Outcome routeUnlogged(String id, Question question, Engine engine, long start)
     {
-        if (HypothesisQuestions.isHypothesisTest(question)) {
-            return new Outcome(failure(id, question, Route.STATS, null, STATS_NOT_BUILT, start), Optional.empty(), Map.of());
+        String text = question.text();
+        if (HypothesisQuestions.isHypothesisTest(text)) {
+            return Outcome.of(Answer.error(id, text, Route.STATS, null, STATS_NOT_BUILT, null, timings(start, null, Usage.NONE)));
         }
         return switch (engine) {
-            case LLM -> new Outcome(failure(id, question, Route.LLM, null, LLM_NOT_BUILT, start), Optional.empty(), Map.of());
-            case OFFLINE, AUTO -> offline(id, question, engine, previous, start);
+            case LLM -> llmOnly(id, question, start);
+            case OFFLINE, AUTO -> offlineFirst(id, question, engine, start);
         };
     }
 
-    private Outcome offline(String id, String question, Engine engine, Optional<QueryPlan> previous, long start)
+    private Outcome llmOnly(String id, Question question, long start)
     {
-        // a verified query must account for every word, so a follow-up ("now by state") never matches one
-        Optional<TrustedMatch> trusted = matcher.flatMap(m -> m.match(question));
-        if (trusted.isPresent()) {
-            return new Outcome(trusted(id, question, trusted.get(), start), Optional.empty(), Map.of());
+        if (llm.isEmpty()) {
+            return Outcome.of(Answer.error(id, question.text(), Route.LLM, null, NO_MODEL, null, timings(start, null, Usage.NONE)));
         }
-        PlannerResult result;
+        Proposal proposal = propose(llm.get(), question);
+        return fromLlm(id, question, proposal, Optional.empty(), start);
+    }
+
+    private Outcome offlineFirst(String id, Question question, Engine engine, long start)
+    {
+        String text = question.text();
+        if (trusted.isPresent() && propose(trusted.get(), question) instanceof Proposal.Sql sql) {
+            return Outcome.of(fromSql(id, text, Route.TRUSTED, sql, start));
+        }
+        Proposal proposal;
         try {
-            result = planner.plan(question, previous);
+            proposal = planner.propose(question);
         }
         catch (AurumException e) {
-            return new Outcome(failure(id, question, Route.PLANNER, null, e.getMessage(), start), Optional.empty(), Map.of());
+            return Outcome.of(Answer.error(id, text, Route.PLANNER, null, e.getMessage(), null, timings(start, null, Usage.NONE)));
         }
-        if (result instanceof PlannerResult.Planned planned) {
-            if (planned.coversAllWords()) {
-                return new Outcome(planned(id, question, planned, start), Optional.of(planned.plan()), Map.of());
+        if (proposal instanceof Proposal.Planned planned && !planned.coversAllWords()) {
+            // a reading that leaves a word unexplained is not an answer: treat it as the planner abstaining
+            proposal = new Proposal.Abstain("the planner did not understand every word", Optional.of(planned), List.of(), Usage.NONE);
+        }
+        if (proposal instanceof Proposal.Abstain abstain) {
+            if (engine == Engine.AUTO && llm.isPresent()) {
+                return fromLlm(id, question, propose(llm.get(), question), abstain.partial(), start);
             }
-            return partial(id, question, engine, planned, start);
+            return notUnderstood(id, text, engine, abstain, "", start);
         }
-        if (result instanceof PlannerResult.Clarify clarify) {
-            String message = clarify.message() + llmNote(engine);
-            Answer answer = new Answer(id, question, AnswerStatus.CLARIFICATION, Route.PLANNER, null, null, null, null, null, null, message,
-                    clarify.choices(), null, null, provenance(clarify.partial(), null, clarify.understood(), List.of(), null, clarify.partial() == null ? null : clarify.partial().filters()),
-                    timings(start, null));
-            return new Outcome(answer, previous, Map.of());
+        if (proposal instanceof Proposal.Planned planned) {
+            return new Outcome(planned(id, text, planned, start), Optional.of(planned.plan()), Map.of());
         }
-        PlannerResult.Refuse refuse = (PlannerResult.Refuse) result;
-        Answer answer = new Answer(id, question, AnswerStatus.REFUSED, Route.PLANNER, null, null, null, null, null, null, refuse.reason(),
-                null, null, null, null, timings(start, null));
-        return new Outcome(answer, previous, Map.of());
+        if (proposal instanceof Proposal.Sql sql) {
+            return Outcome.of(fromSql(id, text, Route.PLANNER, sql, start));
+        }
+        if (proposal instanceof Proposal.Clarify clarify) {
+            return new Outcome(Answer.clarification(id, text, Route.PLANNER, null, clarify.message() + offlineNote(engine),
+                    clarify.choices(), null, provenance(clarify.partial(), null, clarify.understood(), List.of(), null,
+                            clarify.partial() == null ? null : clarify.partial().filters()),
+                    timings(start, null, Usage.NONE)), question.previousPlan(), Map.of());
+        }
+        Proposal.Refuse refuse = (Proposal.Refuse) proposal;
+        return new Outcome(Answer.refused(id, text, Route.PLANNER, refuse.reason(), null, timings(start, null, Usage.NONE)),
+                question.previousPlan(), Map.of());
+    }
+
+    /** Asks a proposer; a failure it reports (an unreachable model, a bad reply) becomes its abstention. */
+    private static Proposal propose(Proposer proposer, Question question)
+    {
+        try {
+            return proposer.propose(question);
+        }
+        catch (AurumException e) {
+            return Proposal.Abstain.because(e.getMessage());
+        }
+    }
+
+    /**
+     * The LLM's proposal. When it abstains (unreachable, no usable SQL after its repairs) and the planner read part of
+     * the question, that reading is offered as a clarification choice, and the answer says why.
+     */
+    private Outcome fromLlm(String id, Question question, Proposal proposal, Optional<Proposal.Planned> partial, long start)
+    {
+        String text = question.text();
+        if (proposal instanceof Proposal.Sql sql) {
+            return Outcome.of(fromSql(id, text, Route.LLM, sql, start));
+        }
+        if (proposal instanceof Proposal.Planned planned) {
+            return new Outcome(planned(id, text, planned, start), Optional.of(planned.plan()), Map.of());
+        }
+        if (proposal instanceof Proposal.Clarify clarify) {
+            return new Outcome(Answer.clarification(id, text, Route.LLM, null, clarify.message(), clarify.choices(), null,
+                    provenance(null, null, clarify.understood(), List.of(), null, null), timings(start, null, Usage.NONE)), question.previousPlan(), Map.of());
+        }
+        if (proposal instanceof Proposal.Refuse refuse) {
+            return Outcome.of(Answer.refused(id, text, Route.LLM, refuse.reason(), null, timings(start, null, Usage.NONE)));
+        }
+        Proposal.Abstain abstain = (Proposal.Abstain) proposal;
+        if (partial.isPresent()) {
+            return notUnderstood(id, text, Engine.AUTO, new Proposal.Abstain(abstain.reason(), partial, abstain.attempts(), abstain.usage()),
+                    " The LLM could not answer: " + abstain.reason(), start);
+        }
+        return Outcome.of(Answer.error(id, text, Route.LLM, null, "The LLM could not answer: " + abstain.reason(),
+                provenance(null, null, List.of(), abstain.attempts(), null, null), timings(start, null, abstain.usage())));
     }
 
     /** The planner understood only part of the question: never guess, offer its reading as a choice. */
-    private Outcome partial(String id, String question, Engine engine, PlannerResult.Planned planned, long start)
+    private Outcome notUnderstood(String id, String question, Engine engine, Proposal.Abstain abstain, String why, long start)
     {
+        if (abstain.partial().isEmpty()) {
+            return Outcome.of(Answer.clarification(id, question, Route.PLANNER, null,
+                    "I could not read that question" + (abstain.reason().isBlank() ? "" : " (" + abstain.reason() + ")")
+                            + ". Rephrase it with names from /metrics and /dimensions." + why + offlineNote(engine),
+                    List.of(), null, null, timings(start, null, abstain.usage())));
+        }
+        Proposal.Planned planned = abstain.partial().get();
         List<String> missed = notUnderstood(question, planned.understood());
         String reading = "Answer " + describe(planned.plan());
         String message = "I am not sure what " + (missed.isEmpty() ? "part of the question" : quoteAll(missed))
-                + " means here, so I did not guess. Pick the reading below, or rephrase with names from /metrics." + llmNote(engine);
-        Answer answer = new Answer(id, question, AnswerStatus.CLARIFICATION, Route.PLANNER, planned.sql(), null, null, null, null, null, message,
-                List.of(reading), planned.chart(), null, provenance(planned.plan(), null, planned.understood(), List.of(), null, planned.plan().filters()),
-                timings(start, null));
+                + " means here, so I did not guess. Pick the reading below, or rephrase with names from /metrics." + why + offlineNote(engine);
+        Answer answer = Answer.clarification(id, question, Route.PLANNER, planned.sql(), message, List.of(reading), planned.chart(),
+                provenance(planned.plan(), null, planned.understood(), abstain.attempts(), null, planned.plan().filters()),
+                timings(start, null, abstain.usage()));
         return new Outcome(answer, Optional.empty(), Map.of(reading, planned));
     }
 
-    private String llmNote(Engine engine)
+    /** In {@code auto} without a model, say how an LLM would take over the questions the planner cannot read. */
+    private String offlineNote(Engine engine)
     {
-        return engine == Engine.AUTO && settings.llmConfigured()
-                ? " (An LLM model is named, but the LLM route is not built yet in this version of Aurum.)"
+        return engine == Engine.AUTO && llm.isEmpty() && !settings.llmConfigured()
+                ? " (Name an LLM with --llm-model or AURUM_LLM_MODEL to have it answer what the offline planner cannot.)"
                 : "";
     }
 
-    private Answer planned(String id, String question, PlannerResult.Planned planned, long start)
+    private Answer fromSql(String id, String question, Route route, Proposal.Sql sql, long start)
+    {
+        Answer answer = execute(id, question, route, sql.sql(), Map.of(), null, sql.understood(), sql.filters(), sql.verifiedQuery(), sql.attempts(),
+                sql.usage(), start, sql.chart());
+        if (!sql.warnings().isEmpty() && answer.status() == AnswerStatus.ANSWERED) {
+            return answer.withMessage("Warning: " + String.join("; ", sql.warnings()));
+        }
+        return answer;
+    }
+
+    private Answer planned(String id, String question, Proposal.Planned planned, long start)
     {
         Answer answer = execute(id, question, Route.PLANNER, planned.sql(), planned.columnFormats(), planned.plan(), planned.understood(),
-                planned.plan().filters(), null, start, planned.chart());
+                planned.plan().filters(), null, List.of(), Usage.NONE, start, planned.chart());
         return planned.exclusionCheck() == null ? answer : explainZero(answer, planned.exclusionCheck());
     }
 
@@ -195,7 +297,7 @@ public final class Router
      * the question's filters select rows but none of them counts ("revenue of canceled orders"), say that the
      * result holds by definition and which metric counts those rows, instead of letting a bare 0 pass for a fact.
      */
-    private Answer explainZero(Answer answer, PlannerResult.ExclusionCheck check)
+    private Answer explainZero(Answer answer, Proposal.ExclusionCheck check)
     {
         if (answer.status() != AnswerStatus.ANSWERED || answer.columns() == null || answer.rows() == null || answer.rows().isEmpty()) {
             return answer;
@@ -227,26 +329,11 @@ public final class Router
             String counterpart = check.counterpart().replace('_', ' ');
             message.append(' ').append(Character.toUpperCase(counterpart.charAt(0))).append(counterpart.substring(1)).append(" counts every row: ask for it instead.");
         }
-        return new Answer(answer.id(), answer.question(), answer.status(), answer.route(), answer.sql(), answer.columns(), answer.rows(), answer.rowCount(),
-                answer.truncated(), answer.summary(), message.toString(), answer.choices(), answer.chart(), answer.analysis(), answer.provenance(), answer.timings());
-    }
-
-    private Answer trusted(String id, String question, TrustedMatch match, long start)
-    {
-        List<String> filters = match.parameters().entrySet().stream()
-                .map(entry -> VerifiedQueryMatcher.binding(match.query(), entry.getKey()) + " = " + entry.getValue())
-                .toList();
-        return execute(id, question, Route.TRUSTED, match.sql(), Map.of(), null, match.understood(), filters, match.query().name(), start);
+        return answer.withMessage(message.toString());
     }
 
     private Answer execute(String id, String question, Route route, String sql, Map<String, String> formats, QueryPlan plan,
-            List<Answer.Understood> understood, List<String> filters, String verifiedQuery, long start)
-    {
-        return execute(id, question, route, sql, formats, plan, understood, filters, verifiedQuery, start, null);
-    }
-
-    private Answer execute(String id, String question, Route route, String sql, Map<String, String> formats, QueryPlan plan,
-            List<Answer.Understood> understood, List<String> filters, String verifiedQuery, long start, Answer.Chart chart)
+            List<Understood> understood, List<String> filters, String verifiedQuery, List<Attempt> attempts, Usage usage, long start, ChartHint chart)
     {
         QueryResult result;
         try {
@@ -254,26 +341,20 @@ public final class Router
         }
         catch (AurumException e) {
             String message = e.code() == ErrorCode.CANCELLED ? "Cancelled." : e.getMessage();
-            return new Answer(id, question, AnswerStatus.ERROR, route, sql, null, null, null, null, null, message, null, null, null,
-                    provenance(plan, verifiedQuery, understood, List.of(new Answer.Attempt(sql, e.getMessage())), null, filters),
-                    timings(start, null));
+            List<Attempt> tried = new ArrayList<>(attempts);
+            tried.add(new Attempt(sql, e.getMessage()));
+            return Answer.error(id, question, route, sql, message, provenance(plan, verifiedQuery, understood, tried, null, filters),
+                    timings(start, null, usage));
         }
         Map<String, String> allFormats = new LinkedHashMap<>(metricFormats);
         allFormats.putAll(formats);
         String summary = AnswerSummary.summarize(result, allFormats, filters);
-        return new Answer(id, question, AnswerStatus.ANSWERED, route, result.sql(), result.columns(), result.rows(), result.rowCount(),
-                result.truncated(), summary, null, null, chart != null ? chart : chart(result), null,
-                provenance(plan, verifiedQuery, understood, List.of(), result, filters), timings(start, result));
+        return Answer.answered(id, question, route, result, summary, chart != null ? chart : chart(result),
+                provenance(plan, verifiedQuery, understood, attempts, result, filters), timings(start, result, usage));
     }
 
-    private Answer failure(String id, String question, Route route, String sql, String message, long start)
-    {
-        return new Answer(id, question, AnswerStatus.ERROR, route, sql, null, null, null, null, null, message, null, null, null, null,
-                timings(start, null));
-    }
-
-    private static Answer.Provenance provenance(QueryPlan plan, String verifiedQuery, List<Answer.Understood> understood,
-            List<Answer.Attempt> attempts, QueryResult result, List<String> filters)
+    private static Answer.Provenance provenance(QueryPlan plan, String verifiedQuery, List<Understood> understood,
+            List<Attempt> attempts, QueryResult result, List<String> filters)
     {
         return new Answer.Provenance(
                 plan == null ? null : plan.metrics(),
@@ -287,15 +368,15 @@ public final class Router
                 result == null ? null : result.tableVersions());
     }
 
-    private static Answer.Timings timings(long start, QueryResult result)
+    private static Answer.Timings timings(long start, QueryResult result, Usage usage)
     {
         long total = (System.nanoTime() - start) / 1_000_000;
-        return new Answer.Timings(total, result == null ? null : result.guardMillis(), result == null ? null : result.executeMillis(), null,
-                null, null);
+        return new Answer.Timings(total, result == null ? null : result.guardMillis(), result == null ? null : result.executeMillis(),
+                usage.modelMillis() == 0 && usage.promptTokens() == null ? null : usage.modelMillis(), usage.promptTokens(), usage.completionTokens());
     }
 
     /** A line chart over time, a bar chart over categories, none for a single row. */
-    static Answer.Chart chart(QueryResult result)
+    static ChartHint chart(QueryResult result)
     {
         List<ResultColumn> columns = result.columns();
         if (result.rows().size() < 2 || columns.size() < 2) {
@@ -315,14 +396,14 @@ public final class Router
         Set<String> timeNames = Set.of("date", "purchase_date", "year", "quarter", "month", "week", "week_of_year", "day", "period", "hour");
         String type = x.type().toLowerCase(Locale.ROOT);
         boolean time = timeNames.contains(x.name()) || type.equals("date") || type.startsWith("timestamp");
-        return new Answer.Chart(time ? "line" : "bar", x.name(), measure.name());
+        return new ChartHint(time ? "line" : "bar", x.name(), measure.name());
     }
 
     /** Content words of the question that no understood entry covers. */
-    private List<String> notUnderstood(String question, List<Answer.Understood> understood)
+    private List<String> notUnderstood(String question, List<Understood> understood)
     {
         Set<String> covered = new LinkedHashSet<>();
-        for (Answer.Understood entry : understood) {
+        for (Understood entry : understood) {
             covered.addAll(plainWords.content(entry.text()));
         }
         List<String> missed = new ArrayList<>();

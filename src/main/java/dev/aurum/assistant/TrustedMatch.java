@@ -1,5 +1,6 @@
 package dev.aurum.assistant;
 
+import dev.aurum.assistant.proposal.Understood;
 import dev.aurum.semantic.VerifiedQuery;
 
 import java.util.Collections;
@@ -16,7 +17,7 @@ import static java.util.Objects.requireNonNull;
  * @param parameters parameter name to the value filled in (as stored in Gold, or the number of a time part)
  * @param similarity cosine similarity of question and verified question, both with parameters masked
  */
-public record TrustedMatch(VerifiedQuery query, String sql, Map<String, String> parameters, List<Answer.Understood> understood,
+public record TrustedMatch(VerifiedQuery query, String sql, Map<String, String> parameters, List<Understood> understood,
         double similarity)
 {
     public TrustedMatch

@@ -1,5 +1,10 @@
 package dev.aurum.assistant;
 
+import dev.aurum.assistant.proposal.Proposal;
+import dev.aurum.assistant.proposal.Proposer;
+import dev.aurum.assistant.proposal.Question;
+import dev.aurum.assistant.proposal.Understood;
+import dev.aurum.assistant.proposal.Usage;
 import dev.aurum.semantic.SemanticModel;
 import dev.aurum.semantic.ValueIndex;
 import dev.aurum.semantic.ValueMatch;
@@ -33,6 +38,7 @@ import static java.util.Objects.requireNonNull;
  * through to the planner.
  */
 public final class VerifiedQueryMatcher
+        implements Proposer
 {
     public static final double DEFAULT_THRESHOLD = 0.85;
     static final Set<String> TIME_PARTS = Set.of("year", "quarter", "month");
@@ -68,6 +74,25 @@ public final class VerifiedQueryMatcher
         for (Template template : templates) {
             embedding(template.embeddingText());
         }
+    }
+
+    /**
+     * The verified query that answers the whole question, as SQL with the bound parameters as filters; abstains when
+     * none does. A follow-up ("now by state") never matches one: a verified query must account for every word.
+     */
+    @Override
+    public Proposal propose(Question question)
+    {
+        Optional<TrustedMatch> found = match(question.text());
+        if (found.isEmpty()) {
+            return Proposal.Abstain.because("no verified query answers the whole question");
+        }
+        TrustedMatch trusted = found.get();
+        List<String> filters = trusted.parameters().entrySet().stream()
+                .map(entry -> binding(trusted.query(), entry.getKey()) + " = " + entry.getValue())
+                .toList();
+        return new Proposal.Sql(trusted.sql(), "verified query \"" + trusted.query().name() + "\"", trusted.understood(), null,
+                trusted.query().name(), filters, List.of(), Usage.NONE, List.of());
     }
 
     public Optional<TrustedMatch> match(String question)
@@ -111,7 +136,7 @@ public final class VerifiedQueryMatcher
         }
         // fill parameters in order of appearance, each from the next span of its binding
         Map<String, String> parameterValues = new LinkedHashMap<>();
-        List<Answer.Understood> understood = new ArrayList<>();
+        List<Understood> understood = new ArrayList<>();
         Map<String, Integer> used = new HashMap<>();
         for (String parameter : template.parameterOrder()) {
             String binding = binding(template.query(), parameter);
@@ -121,7 +146,7 @@ public final class VerifiedQueryMatcher
                 return Optional.empty();
             }
             parameterValues.put(parameter, value.get().reading().value());
-            understood.add(new Answer.Understood(value.get().phrase(), binding + " = " + value.get().reading().value()));
+            understood.add(new Understood(value.get().phrase(), binding + " = " + value.get().reading().value()));
         }
         double similarity = TextEmbedder.cosine(embedding(embeddingText(words.content(maskedText))), embedding(template.embeddingText()));
         if (similarity < threshold) {
@@ -129,7 +154,7 @@ public final class VerifiedQueryMatcher
         }
         for (String word : words.content(maskedText)) {
             if (!word.startsWith("{")) {
-                understood.add(new Answer.Understood(word.contains(":") ? word.substring(word.indexOf(':') + 1) : word,
+                understood.add(new Understood(word.contains(":") ? word.substring(word.indexOf(':') + 1) : word,
                         "verified query " + template.query().name()));
             }
         }

@@ -2,6 +2,7 @@ package dev.aurum.cli;
 
 import dev.aurum.assistant.Answer;
 import dev.aurum.assistant.Conversation;
+import dev.aurum.assistant.proposal.ChartHint;
 import dev.aurum.render.AnswerRenderer;
 import dev.aurum.render.ChartRenderer;
 import dev.aurum.render.OutputFormat;
@@ -70,7 +71,7 @@ public class AskCommand
             out.print(renderer.render(answer, outputFormat));
             err.print(renderer.diagnostics(answer, outputFormat));
             if (chart != null) {
-                Optional<Answer.Chart> drawn = new ChartRenderer().write(answer, chart);
+                Optional<ChartHint> drawn = new ChartRenderer().write(answer, chart);
                 err.println(drawn.isPresent() ? "Chart written to " + chart + "." : "This answer has nothing to chart; no file written.");
             }
             out.flush();

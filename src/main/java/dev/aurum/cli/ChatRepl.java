@@ -4,6 +4,7 @@ import dev.aurum.AurumException;
 import dev.aurum.assistant.Answer;
 import dev.aurum.assistant.Conversation;
 import dev.aurum.assistant.Engine;
+import dev.aurum.assistant.proposal.ChartHint;
 import dev.aurum.render.AnswerJson;
 import dev.aurum.render.AnswerRenderer;
 import dev.aurum.render.ChartRenderer;
@@ -309,7 +310,7 @@ final class ChatRepl
     private void chart(Answer answer, String file)
     {
         if (!file.isEmpty()) {
-            Optional<Answer.Chart> drawn = new ChartRenderer().write(answer, Path.of(file));
+            Optional<ChartHint> drawn = new ChartRenderer().write(answer, Path.of(file));
             out.println(drawn.isPresent() ? "Chart written to " + file + "." : "The last answer has nothing to chart.");
             return;
         }

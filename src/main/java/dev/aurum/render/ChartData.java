@@ -1,6 +1,7 @@
 package dev.aurum.render;
 
 import dev.aurum.assistant.Answer;
+import dev.aurum.assistant.proposal.ChartHint;
 import dev.aurum.sql.ResultColumn;
 
 import java.time.Instant;
@@ -42,7 +43,7 @@ record ChartData(
     }
 
     /** Empty when the chart type is none, or names columns the result does not have, or nothing is plottable. */
-    static Optional<ChartData> from(Answer.Chart chart, List<ResultColumn> columns, List<List<Object>> rows)
+    static Optional<ChartData> from(ChartHint chart, List<ResultColumn> columns, List<List<Object>> rows)
     {
         if (chart == null || chart.type() == null || chart.x() == null || chart.y() == null || rows.isEmpty()) {
             return Optional.empty();

@@ -1,6 +1,7 @@
 package dev.aurum.render;
 
 import dev.aurum.assistant.Answer;
+import dev.aurum.assistant.proposal.ChartHint;
 import dev.aurum.sql.ResultColumn;
 
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class ChartInference
 
     private ChartInference() {}
 
-    public static Answer.Chart infer(List<ResultColumn> columns, List<List<Object>> rows)
+    public static ChartHint infer(List<ResultColumn> columns, List<List<Object>> rows)
     {
         if (columns == null || rows == null || columns.isEmpty() || rows.size() < 2) {
             return none();
@@ -39,7 +40,7 @@ public final class ChartInference
         String y = measures.get(0).name();
         Optional<ResultColumn> time = columns.stream().filter(ChartInference::isTemporal).findFirst();
         if (time.isPresent()) {
-            return new Answer.Chart(LINE, time.get().name(), y);
+            return new ChartHint(LINE, time.get().name(), y);
         }
         List<ResultColumn> periods = columns.stream().filter(ChartInference::isPeriod).toList();
         if (!periods.isEmpty()) {
@@ -48,28 +49,28 @@ public final class ChartInference
                 for (String part : SUB_YEAR_PERIODS) {
                     Optional<ResultColumn> within = periods.stream().filter(column -> lower(column).equals(part)).findFirst();
                     if (within.isPresent()) {
-                        return new Answer.Chart(LINE, year.get().name() + "," + within.get().name(), y);
+                        return new ChartHint(LINE, year.get().name() + "," + within.get().name(), y);
                     }
                 }
             }
-            return new Answer.Chart(LINE, periods.get(0).name(), y);
+            return new ChartHint(LINE, periods.get(0).name(), y);
         }
         Optional<ResultColumn> category = columns.stream().filter(column -> !column.isNumeric() && !isTemporal(column)).findFirst();
         if (category.isPresent()) {
-            return new Answer.Chart(BAR, category.get().name(), y);
+            return new ChartHint(BAR, category.get().name(), y);
         }
         List<ResultColumn> others = new ArrayList<>(columns);
         others.removeAll(measures);
         if (!others.isEmpty()) {
             // a numeric key that is not a measure, such as a zip code or an id
-            return new Answer.Chart(BAR, others.get(0).name(), y);
+            return new ChartHint(BAR, others.get(0).name(), y);
         }
         return none();
     }
 
-    public static Answer.Chart none()
+    public static ChartHint none()
     {
-        return new Answer.Chart(NONE, null, null);
+        return new ChartHint(NONE, null, null);
     }
 
     /** A number worth plotting: numeric, not a period (year, month, ...) and not an identifier. */

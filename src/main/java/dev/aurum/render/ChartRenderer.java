@@ -3,6 +3,7 @@ package dev.aurum.render;
 import dev.aurum.AurumException;
 import dev.aurum.ErrorCode;
 import dev.aurum.assistant.Answer;
+import dev.aurum.assistant.proposal.ChartHint;
 import dev.aurum.sql.ResultColumn;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -59,7 +60,7 @@ public final class ChartRenderer
     }
 
     /** The chart this answer gets: its own when it has one, else the inferred one. */
-    public static Answer.Chart chartFor(Answer answer)
+    public static ChartHint chartFor(Answer answer)
     {
         if (answer.chart() != null && answer.chart().type() != null) {
             return answer.chart();
@@ -72,13 +73,13 @@ public final class ChartRenderer
      *
      * @return the chart drawn, or empty (and no file written) when the answer has nothing to chart
      */
-    public Optional<Answer.Chart> write(Answer answer, Path file)
+    public Optional<ChartHint> write(Answer answer, Path file)
     {
         requireNonNull(answer, "answer is null");
         if (answer.columns() == null || answer.rows() == null) {
             return Optional.empty();
         }
-        Answer.Chart chart = chartFor(answer);
+        ChartHint chart = chartFor(answer);
         return write(answer.columns(), answer.rows(), chart, file) ? Optional.of(chart) : Optional.empty();
     }
 
@@ -88,7 +89,7 @@ public final class ChartRenderer
      * @return false, writing nothing, when the chart is {@code none} or cannot be drawn from these columns
      * @throws AurumException BAD_INPUT when the file cannot be written
      */
-    public boolean write(List<ResultColumn> columns, List<List<Object>> rows, Answer.Chart chart, Path file)
+    public boolean write(List<ResultColumn> columns, List<List<Object>> rows, ChartHint chart, Path file)
     {
         requireNonNull(file, "file is null");
         Optional<byte[]> png = png(columns, rows, chart);
@@ -109,7 +110,7 @@ public final class ChartRenderer
     }
 
     /** The PNG bytes of the chart, or empty when there is nothing to draw. */
-    public Optional<byte[]> png(List<ResultColumn> columns, List<List<Object>> rows, Answer.Chart chart)
+    public Optional<byte[]> png(List<ResultColumn> columns, List<List<Object>> rows, ChartHint chart)
     {
         requireNonNull(columns, "columns is null");
         requireNonNull(rows, "rows is null");

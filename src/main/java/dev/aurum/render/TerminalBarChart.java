@@ -1,6 +1,7 @@
 package dev.aurum.render;
 
 import dev.aurum.assistant.Answer;
+import dev.aurum.assistant.proposal.ChartHint;
 import dev.aurum.sql.ResultColumn;
 
 import java.math.BigDecimal;
@@ -55,7 +56,7 @@ public final class TerminalBarChart
         return render(answer.columns(), answer.rows(), ChartRenderer.chartFor(answer));
     }
 
-    public Optional<String> render(List<ResultColumn> columns, List<List<Object>> rows, Answer.Chart chart)
+    public Optional<String> render(List<ResultColumn> columns, List<List<Object>> rows, ChartHint chart)
     {
         if (rows.size() > MAX_ROWS) {
             return Optional.empty();

@@ -1,8 +1,11 @@
 package dev.aurum.assistant;
 
 import dev.aurum.AurumException;
-import dev.aurum.assistant.offline.PlannerResult;
-import dev.aurum.assistant.offline.QueryPlan;
+import dev.aurum.assistant.proposal.Proposal;
+import dev.aurum.assistant.proposal.Proposer;
+import dev.aurum.assistant.proposal.QueryPlan;
+import dev.aurum.assistant.proposal.Question;
+import dev.aurum.assistant.proposal.Understood;
 import dev.aurum.semantic.Dimension;
 import dev.aurum.semantic.Metric;
 import dev.aurum.semantic.NamedFilter;
@@ -138,22 +141,22 @@ public final class AssistantFixtures
 
     /** Returns scripted planner results in order and records the questions and previous plans it saw. */
     public static final class FakePlanner
-            implements QuestionPlanner
+            implements Proposer
     {
         public final List<String> questions = new ArrayList<>();
         public final List<Optional<QueryPlan>> previous = new ArrayList<>();
-        private final List<PlannerResult> script;
+        private final List<Proposal> script;
 
-        public FakePlanner(PlannerResult... script)
+        public FakePlanner(Proposal... script)
         {
             this.script = new ArrayList<>(List.of(script));
         }
 
         @Override
-        public PlannerResult plan(String question, Optional<QueryPlan> previousPlan)
+        public Proposal propose(Question question)
         {
-            questions.add(question);
-            previous.add(previousPlan);
+            questions.add(question.text());
+            previous.add(question.previousPlan());
             if (script.isEmpty()) {
                 throw new AurumException(dev.aurum.ErrorCode.INTERNAL, "the fake planner has no scripted result left");
             }
@@ -181,8 +184,8 @@ public final class AssistantFixtures
         }
     }
 
-    public static PlannerResult.Planned planned(QueryPlan plan, String sql, boolean coversAllWords, Answer.Understood... understood)
+    public static Proposal.Planned planned(QueryPlan plan, String sql, boolean coversAllWords, Understood... understood)
     {
-        return new PlannerResult.Planned(plan, sql, List.of(understood), coversAllWords, null, Map.of("revenue", "money"));
+        return new Proposal.Planned(plan, sql, List.of(understood), coversAllWords, null, Map.of("revenue", "money"));
     }
 }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.aurum.AurumException;
-import dev.aurum.assistant.offline.QueryPlan;
+import dev.aurum.assistant.proposal.Proposal;
+import dev.aurum.assistant.proposal.QueryPlan;
 import dev.aurum.semantic.VerifiedQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,7 @@ class AuditAndFeedbackTest
     @TempDir
     Path state;
 
-    private Router router(AnswerLog audit, dev.aurum.assistant.offline.PlannerResult... script)
+    private Router router(AnswerLog audit, dev.aurum.assistant.proposal.Proposal... script)
     {
         VerifiedQueryMatcher matcher = new VerifiedQueryMatcher(AssistantFixtures.model(), new AssistantFixtures.FakeValueIndex(),
                 new AssistantFixtures.WordEmbedder(), VerifiedQueryMatcher.DEFAULT_THRESHOLD);

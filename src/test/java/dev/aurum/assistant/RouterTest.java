@@ -2,8 +2,12 @@ package dev.aurum.assistant;
 
 import dev.aurum.AurumException;
 import dev.aurum.ErrorCode;
-import dev.aurum.assistant.offline.PlannerResult;
-import dev.aurum.assistant.offline.QueryPlan;
+import dev.aurum.assistant.proposal.Attempt;
+import dev.aurum.assistant.proposal.ChartHint;
+import dev.aurum.assistant.proposal.Proposal;
+import dev.aurum.assistant.proposal.Proposer;
+import dev.aurum.assistant.proposal.QueryPlan;
+import dev.aurum.assistant.proposal.Understood;
 import dev.aurum.sql.ResultColumn;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +32,7 @@ class RouterTest
                     List.of(List.of("SP", new BigDecimal("5000.00")), List.of("RJ", new BigDecimal("1234.50")), List.of("AC", new BigDecimal("12.00"))))
             : AssistantFixtures.revenue(sql, "1234.50"));
 
-    private Router router(QuestionPlanner planner, RouterSettings settings)
+    private Router router(Proposer planner, RouterSettings settings)
     {
         VerifiedQueryMatcher matcher = new VerifiedQueryMatcher(AssistantFixtures.model(), new AssistantFixtures.FakeValueIndex(),
                 new AssistantFixtures.WordEmbedder(), VerifiedQueryMatcher.DEFAULT_THRESHOLD);
@@ -51,7 +55,7 @@ class RouterTest
         assertThat(answer.provenance().filters()).containsExactly("customer_state = RJ", "year = 2018");
         assertThat(answer.provenance().dataDate()).isEqualTo(LocalDate.of(2018, 8, 31));
         assertThat(answer.provenance().tableVersions()).containsEntry("gold.order_facts", 7L);
-        assertThat(answer.provenance().understood()).extracting(Answer.Understood::as).contains("customer_state = RJ", "year = 2018");
+        assertThat(answer.provenance().understood()).extracting(Understood::as).contains("customer_state = RJ", "year = 2018");
         assertThat(answer.timings().totalMs()).isNotNull();
         assertThat(answer.timings().guardMs()).isEqualTo(1L);
         assertThat(answer.timings().executeMs()).isEqualTo(2L);
@@ -65,10 +69,10 @@ class RouterTest
     {
         QueryPlan canceled = new QueryPlan(List.of("revenue"), List.of(), List.of("canceled"), List.of());
         String checkSql = "SELECT COUNT(*) AS matching, COUNT(CASE WHEN is_revenue THEN 1 END) AS counted FROM gold.order_facts WHERE order_status = 'canceled'";
-        PlannerResult.ExclusionCheck check = new PlannerResult.ExclusionCheck(checkSql, "revenue", "is_revenue",
+        Proposal.ExclusionCheck check = new Proposal.ExclusionCheck(checkSql, "revenue", "is_revenue",
                 "True for revenue orders, i.e. orders that are neither canceled nor unavailable.", "gross_order_value");
         String revenueSql = "SELECT SUM(CASE WHEN is_revenue THEN order_value END) AS revenue FROM gold.order_facts WHERE order_status = 'canceled'";
-        PlannerResult.Planned planned = new PlannerResult.Planned(canceled, revenueSql, List.of(new Answer.Understood("revenue", "metric revenue")), true, null,
+        Proposal.Planned planned = new Proposal.Planned(canceled, revenueSql, List.of(new Understood("revenue", "metric revenue")), true, null,
                 Map.of("revenue", "money"), check);
         List<Long> counted = new ArrayList<>(List.of(0L));
         List<String> revenue = new ArrayList<>(List.of("0.00"));
@@ -109,7 +113,7 @@ class RouterTest
     {
         for (Engine engine : List.of(Engine.OFFLINE, Engine.AUTO)) {
             AssistantFixtures.FakePlanner planner = new AssistantFixtures.FakePlanner(planned(REVENUE_BY_STATE, PLAN_SQL, true,
-                    new Answer.Understood("revenue", "metric revenue"), new Answer.Understood("by state", "group by customer_state")));
+                    new Understood("revenue", "metric revenue"), new Understood("by state", "group by customer_state")));
             Answer answer = router(planner, RouterSettings.offline()).newConversation(engine).ask("q", "revenue by state in 2018");
             assertThat(answer.status()).isEqualTo(AnswerStatus.ANSWERED);
             assertThat(answer.route()).isEqualTo(Route.PLANNER);
@@ -121,7 +125,7 @@ class RouterTest
             assertThat(answer.columns()).extracting(ResultColumn::name).containsExactly("customer_state", "revenue");
             assertThat(answer.rows()).hasSize(3);
             assertThat(answer.summary()).isEqualTo("3 rows (year = 2018); highest revenue: SP (R$ 5,000.00); lowest: AC (R$ 12.00).");
-            assertThat(answer.chart()).isEqualTo(new Answer.Chart("bar", "customer_state", "revenue"));
+            assertThat(answer.chart()).isEqualTo(new ChartHint("bar", "customer_state", "revenue"));
         }
     }
 
@@ -129,7 +133,7 @@ class RouterTest
     void partialPlanBecomesAChoiceThatRunsWhenPicked()
     {
         AssistantFixtures.FakePlanner planner = new AssistantFixtures.FakePlanner(planned(REVENUE_BY_STATE, PLAN_SQL, false,
-                new Answer.Understood("revenue", "metric revenue"), new Answer.Understood("state", "group by customer_state")));
+                new Understood("revenue", "metric revenue"), new Understood("state", "group by customer_state")));
         Conversation conversation = router(planner, RouterSettings.offline()).newConversation(Engine.OFFLINE);
 
         Answer clarification = conversation.ask("q1", "revenue by state for frobnicated customers");
@@ -148,25 +152,26 @@ class RouterTest
     }
 
     @Test
-    void autoWithANamedLlmSaysTheLlmRouteIsNotBuilt()
+    void autoWithoutAnLlmAgentAsksBackWithThePartialReading()
     {
         AssistantFixtures.FakePlanner planner = new AssistantFixtures.FakePlanner(planned(REVENUE_BY_STATE, PLAN_SQL, false));
         Answer answer = router(planner, new RouterSettings(Optional.of("gpt-test"))).newConversation(Engine.AUTO).ask("q", "revenue by vibe");
 
         assertThat(answer.status()).isEqualTo(AnswerStatus.CLARIFICATION);
-        assertThat(answer.message()).contains("LLM route is not built yet");
+        assertThat(answer.message()).contains("\"vibe\"", "did not guess");
         assertThat(answer.choices()).hasSize(1);
+        assertThat(runner.seen).isEmpty();
     }
 
     @Test
-    void llmEngineSaysItIsNotBuiltAndNeverRunsAnything()
+    void llmEngineWithoutAModelSaysHowToNameOneAndNeverRunsAnything()
     {
         AssistantFixtures.FakePlanner planner = new AssistantFixtures.FakePlanner();
         Answer answer = router(planner, new RouterSettings(Optional.of("gpt-test"))).newConversation(Engine.LLM).ask("q", "revenue in RJ for 2018");
 
         assertThat(answer.status()).isEqualTo(AnswerStatus.ERROR);
         assertThat(answer.route()).isEqualTo(Route.LLM);
-        assertThat(answer.message()).contains("LLM route is not built yet", "--engine offline");
+        assertThat(answer.message()).contains("--llm-model", "AURUM_LLM_MODEL", "--engine offline");
         assertThat(planner.questions).isEmpty();
         assertThat(runner.seen).isEmpty();
     }
@@ -194,8 +199,8 @@ class RouterTest
     void clarificationAndRefusalNeverCarryRows()
     {
         AssistantFixtures.FakePlanner planner = new AssistantFixtures.FakePlanner(
-                new PlannerResult.Clarify("Which value do you mean by \"value\"?", List.of("revenue", "payment_value"), null, List.of()),
-                new PlannerResult.Refuse("Aurum answers questions about past orders; it cannot forecast."));
+                new Proposal.Clarify("Which value do you mean by \"value\"?", List.of("revenue", "payment_value"), null, List.of()),
+                new Proposal.Refuse("Aurum answers questions about past orders; it cannot forecast."));
         Conversation conversation = router(planner, RouterSettings.offline()).newConversation(Engine.OFFLINE);
 
         Answer clarification = conversation.ask("a", "total value");
@@ -224,13 +229,13 @@ class RouterTest
         Answer answer = router.newConversation(Engine.OFFLINE).ask("q", "revenue by state in 2018");
         assertThat(answer.status()).isEqualTo(AnswerStatus.ERROR);
         assertThat(answer.message()).isEqualTo("only SELECT over gold tables is allowed");
-        assertThat(answer.provenance().attempts()).containsExactly(new Answer.Attempt(PLAN_SQL, "only SELECT over gold tables is allowed"));
+        assertThat(answer.provenance().attempts()).containsExactly(new Attempt(PLAN_SQL, "only SELECT over gold tables is allowed"));
     }
 
     @Test
     void plannerFailuresNeverEscapeAsExceptions()
     {
-        QuestionPlanner broken = (question, previous) -> {
+        Proposer broken = question -> {
             throw new AurumException(ErrorCode.NOT_BUILT, "the semantic planner is not built yet");
         };
         Router router = new Router(AssistantFixtures.model(), broken, Optional.empty(), runner, RouterSettings.offline(), AnswerLog.NONE);
@@ -238,7 +243,7 @@ class RouterTest
         assertThat(answer.status()).isEqualTo(AnswerStatus.ERROR);
         assertThat(answer.message()).contains("not built yet");
 
-        QuestionPlanner buggy = (question, previous) -> {
+        Proposer buggy = question -> {
             throw new IllegalStateException("boom");
         };
         Answer bug = new Router(AssistantFixtures.model(), buggy, Optional.empty(), runner, RouterSettings.offline(), AnswerLog.NONE)

@@ -1,5 +1,6 @@
 package dev.aurum.assistant;
 
+import dev.aurum.assistant.proposal.Understood;
 import dev.aurum.semantic.VerifiedQuery;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class VerifiedQueryMatcherTest
         assertThat(match.query().name()).isEqualTo("revenue_by_state_and_year");
         assertThat(match.parameters()).containsExactly(Map.entry("state", "RJ"), Map.entry("year", "2018"));
         assertThat(match.sql()).isEqualTo("SELECT SUM(order_value) AS revenue FROM gold.order_facts WHERE is_revenue AND customer_state = 'RJ' AND year = 2018");
-        assertThat(match.understood()).extracting(Answer.Understood::text, Answer.Understood::as)
+        assertThat(match.understood()).extracting(Understood::text, Understood::as)
                 .contains(org.assertj.core.groups.Tuple.tuple("rj", "customer_state = RJ"), org.assertj.core.groups.Tuple.tuple("2018", "year = 2018"));
     }
 

@@ -50,7 +50,7 @@ class AskCommandTest
         });
         assertThat(ask("--engine", "llm", "revenue by state")).satisfies(run -> {
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.out()).contains("LLM route is not built yet");
+            assertThat(run.out()).contains("--engine llm needs a model");
         });
         assertThat(ask("is revenue different across states?").exitCode()).isEqualTo(1);
     }

@@ -8,12 +8,14 @@ import dev.aurum.assistant.AssistantFixtures;
 import dev.aurum.assistant.Conversation;
 import dev.aurum.assistant.Engine;
 import dev.aurum.assistant.FeedbackLog;
-import dev.aurum.assistant.QuestionPlanner;
 import dev.aurum.assistant.Router;
 import dev.aurum.assistant.RouterSettings;
 import dev.aurum.assistant.VerifiedQueryMatcher;
-import dev.aurum.assistant.offline.PlannerResult;
-import dev.aurum.assistant.offline.QueryPlan;
+import dev.aurum.assistant.proposal.ChartHint;
+import dev.aurum.assistant.proposal.Proposal;
+import dev.aurum.assistant.proposal.Proposer;
+import dev.aurum.assistant.proposal.QueryPlan;
+import dev.aurum.assistant.proposal.Understood;
 import dev.aurum.semantic.SemanticModel;
 import dev.aurum.sql.QueryResult;
 import dev.aurum.sql.ResultColumn;
@@ -73,30 +75,30 @@ final class FakeAssistant
         return Main.commandLine(false, factory);
     }
 
-    private PlannerResult plan(String question, Optional<QueryPlan> previous)
+    private Proposal plan(String question, Optional<QueryPlan> previous)
     {
         planned.add(question);
         String text = question.toLowerCase(java.util.Locale.ROOT);
         QueryPlan byState = new QueryPlan(List.of("revenue"), List.of("customer_state"), List.of(), List.of());
         if (text.contains("forecast")) {
-            return new PlannerResult.Refuse("Aurum answers questions about past orders; it cannot forecast.");
+            return new Proposal.Refuse("Aurum answers questions about past orders; it cannot forecast.");
         }
         if (text.equals("value")) {
-            return new PlannerResult.Clarify("Which value do you mean?", List.of("revenue", "payment value"), null, List.of());
+            return new Proposal.Clarify("Which value do you mean?", List.of("revenue", "payment value"), null, List.of());
         }
         if (text.contains("broken")) {
-            return new PlannerResult.Planned(byState, "DROP TABLE gold.order_facts", List.of(), true, null, Map.of());
+            return new Proposal.Planned(byState, "DROP TABLE gold.order_facts", List.of(), true, null, Map.of());
         }
         if (text.startsWith("now by") && previous.isEmpty()) {
-            return new PlannerResult.Clarify("\"" + question + "\" refines an earlier answer; ask a whole question first.", List.of("revenue by state"), null,
+            return new Proposal.Clarify("\"" + question + "\" refines an earlier answer; ask a whole question first.", List.of("revenue by state"), null,
                     List.of());
         }
         if (text.contains("by state")) {
-            return new PlannerResult.Planned(byState, BY_STATE_SQL, List.of(new Answer.Understood("revenue", "metric revenue"),
-                    new Answer.Understood("by state", "group by customer_state")), true, new Answer.Chart("bar", "customer_state", "revenue"),
+            return new Proposal.Planned(byState, BY_STATE_SQL, List.of(new Understood("revenue", "metric revenue"),
+                    new Understood("by state", "group by customer_state")), true, new ChartHint("bar", "customer_state", "revenue"),
                     Map.of("revenue", "money"));
         }
-        return new PlannerResult.Clarify("I did not find a metric in \"" + question + "\".", List.of("revenue", "orders"), null, List.of());
+        return new Proposal.Clarify("I did not find a metric in \"" + question + "\".", List.of("revenue", "orders"), null, List.of());
     }
 
     private QueryResult run(String sql)
@@ -118,7 +120,7 @@ final class FakeAssistant
     {
         SemanticModel model = AssistantFixtures.model();
         AssistantFixtures.FakeRunner runner = new AssistantFixtures.FakeRunner(this::run);
-        QuestionPlanner planner = this::plan;
+        Proposer planner = question -> plan(question.text(), question.previousPlan());
         VerifiedQueryMatcher matcher = new VerifiedQueryMatcher(model, new AssistantFixtures.FakeValueIndex(), new AssistantFixtures.WordEmbedder(),
                 VerifiedQueryMatcher.DEFAULT_THRESHOLD);
         Router router = new Router(model, planner, Optional.of(matcher), runner, settings, AnswerLog.NONE);

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aurum.assistant.Answer;
 import dev.aurum.assistant.AnswerStatus;
 import dev.aurum.assistant.Route;
+import dev.aurum.assistant.proposal.Attempt;
+import dev.aurum.assistant.proposal.ChartHint;
+import dev.aurum.assistant.proposal.Understood;
 import dev.aurum.sql.ResultColumn;
 import org.junit.jupiter.api.Test;
 
@@ -57,9 +60,9 @@ class AnswerJsonTest
         analysis.put("f_statistic", 1.85);
         analysis.put("p_value", 0.14);
         Answer answer = new Answer("q-7", "revenue by day", AnswerStatus.ANSWERED, Route.TRUSTED, "SELECT 1", columns, rows, 2L, true,
-                "Revenue peaked on Black Friday.", null, List.of("by week", "by month"), new Answer.Chart("line", "purchase_date", "revenue"), analysis,
+                "Revenue peaked on Black Friday.", null, List.of("by week", "by month"), new ChartHint("line", "purchase_date", "revenue"), analysis,
                 new Answer.Provenance(List.of("revenue"), List.of("purchase_date"), List.of("revenue orders"), List.of(), "revenue_by_day",
-                        List.of(new Answer.Understood("last month", "2018-07-01 .. 2018-07-31")), List.of(new Answer.Attempt("SELEC 1", "syntax error")),
+                        List.of(new Understood("last month", "2018-07-01 .. 2018-07-31")), List.of(new Attempt("SELEC 1", "syntax error")),
                         LocalDate.of(2018, 8, 29), Map.of("gold.order_facts", 12L)),
                 new Answer.Timings(120L, 4L, 110L, null, null, null));
         String text = json.pretty(answer);

@@ -1,6 +1,7 @@
 package dev.aurum.render;
 
 import dev.aurum.assistant.Answer;
+import dev.aurum.assistant.proposal.ChartHint;
 import dev.aurum.sql.ResultColumn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,14 +31,14 @@ class ChartRendererTest
     @Test
     void inferenceChoosesLineForTimeBarForCategoriesNoneForOneValue()
     {
-        assertThat(ChartInference.infer(Results.DAILY_COLUMNS, Results.dailyRows(10))).isEqualTo(new Answer.Chart("line", "date", "orders"));
-        assertThat(ChartInference.infer(Results.STATE_COLUMNS, Results.STATE_ROWS)).isEqualTo(new Answer.Chart("bar", "customer_state", "orders"));
+        assertThat(ChartInference.infer(Results.DAILY_COLUMNS, Results.dailyRows(10))).isEqualTo(new ChartHint("line", "date", "orders"));
+        assertThat(ChartInference.infer(Results.STATE_COLUMNS, Results.STATE_ROWS)).isEqualTo(new ChartHint("bar", "customer_state", "orders"));
         List<ResultColumn> monthly = List.of(column("year", "int"), column("month", "int"), column("revenue", "decimal(12,2)"));
         assertThat(ChartInference.infer(monthly, List.of(row(2017, 1, BigDecimal.ONE), row(2017, 2, BigDecimal.TEN))))
-                .isEqualTo(new Answer.Chart("line", "year,month", "revenue"));
+                .isEqualTo(new ChartHint("line", "year,month", "revenue"));
         List<ResultColumn> quarterly = List.of(column("quarter", "int"), column("year", "int"), column("orders", "bigint"));
         assertThat(ChartInference.infer(quarterly, List.of(row(1, 2017, 3L), row(2, 2017, 4L))))
-                .isEqualTo(new Answer.Chart("line", "year,quarter", "orders"));
+                .isEqualTo(new ChartHint("line", "year,quarter", "orders"));
         List<ResultColumn> single = List.of(column("revenue", "decimal(12,2)"));
         assertThat(ChartInference.infer(single, List.of(row(BigDecimal.TEN))).type()).isEqualTo("none");
         assertThat(ChartInference.infer(Results.STATE_COLUMNS, List.of(Results.STATE_ROWS.get(0))).type()).isEqualTo("none");
@@ -50,8 +51,8 @@ class ChartRendererTest
     void lineChartOverDatesIsAPng() throws Exception
     {
         Path file = folder.resolve("daily.png");
-        Optional<Answer.Chart> drawn = charts.write(Results.answer(Results.DAILY_COLUMNS, Results.dailyRows(90)), file);
-        assertThat(drawn).contains(new Answer.Chart("line", "date", "orders"));
+        Optional<ChartHint> drawn = charts.write(Results.answer(Results.DAILY_COLUMNS, Results.dailyRows(90)), file);
+        assertThat(drawn).contains(new ChartHint("line", "date", "orders"));
         assertPng(file);
     }
 
@@ -79,7 +80,7 @@ class ChartRendererTest
     void barChartOfCategoriesIsAPng() throws Exception
     {
         Path file = folder.resolve("states.png");
-        assertThat(charts.write(Results.answer(Results.STATE_COLUMNS, Results.STATE_ROWS), file)).contains(new Answer.Chart("bar", "customer_state", "orders"));
+        assertThat(charts.write(Results.answer(Results.STATE_COLUMNS, Results.STATE_ROWS), file)).contains(new ChartHint("bar", "customer_state", "orders"));
         assertPng(file);
     }
 
@@ -93,7 +94,7 @@ class ChartRendererTest
                 row(Instant.parse("2017-01-03T10:00:00Z"), new BigDecimal("30.00"), 3));
         Answer base = Results.answer(columns, rows);
         Answer answer = new Answer(base.id(), null, base.status(), base.route(), base.sql(), columns, rows, 3L, false, null, null, null,
-                new Answer.Chart("line", "purchase_ts", "order_value, item_count"), null, null, null);
+                new ChartHint("line", "purchase_ts", "order_value, item_count"), null, null, null);
         Path file = folder.resolve("own.png");
         assertThat(charts.write(answer, file)).contains(answer.chart());
         assertPng(file);
@@ -112,7 +113,7 @@ class ChartRendererTest
         assertThat(none).doesNotExist();
 
         Path unknown = folder.resolve("unknown.png");
-        assertThat(charts.write(Results.STATE_COLUMNS, Results.STATE_ROWS, new Answer.Chart("bar", "no_such_column", "orders"), unknown)).isFalse();
+        assertThat(charts.write(Results.STATE_COLUMNS, Results.STATE_ROWS, new ChartHint("bar", "no_such_column", "orders"), unknown)).isFalse();
         assertThat(unknown).doesNotExist();
     }
 
@@ -123,7 +124,7 @@ class ChartRendererTest
         for (int index = 0; index < 80; index++) {
             rows.add(row("category_" + index, (long) index, BigDecimal.ONE));
         }
-        Optional<byte[]> png = charts.png(Results.STATE_COLUMNS, rows, new Answer.Chart("bar", "customer_state", "orders"));
+        Optional<byte[]> png = charts.png(Results.STATE_COLUMNS, rows, new ChartHint("bar", "customer_state", "orders"));
         assertThat(png).isPresent();
         assertThat(Arrays.copyOf(png.get(), 8)).isEqualTo(PNG_MAGIC);
     }

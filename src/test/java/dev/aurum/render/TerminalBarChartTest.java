@@ -1,6 +1,7 @@
 package dev.aurum.render;
 
 import dev.aurum.assistant.Answer;
+import dev.aurum.assistant.proposal.ChartHint;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -18,7 +19,7 @@ class TerminalBarChartTest
     void barsScaleToTheLargestValue()
     {
         TerminalBarChart chart = new TerminalBarChart(60, true, money);
-        String text = chart.render(Results.STATE_COLUMNS, Results.STATE_ROWS, new Answer.Chart("bar", "customer_state", "revenue")).orElseThrow();
+        String text = chart.render(Results.STATE_COLUMNS, Results.STATE_ROWS, new ChartHint("bar", "customer_state", "revenue")).orElseThrow();
         List<String> lines = text.lines().toList();
         assertThat(lines.get(0)).isEqualTo("revenue by customer_state");
         assertThat(lines).hasSize(4);
@@ -59,7 +60,7 @@ class TerminalBarChartTest
     {
         List<List<Object>> rows = List.of(row("a", 10L, BigDecimal.ONE), row("b", null, BigDecimal.ONE), row("c", -5L, BigDecimal.ONE));
         String text = new TerminalBarChart(40, true, RenderSettings.defaults())
-                .render(Results.STATE_COLUMNS, rows, new Answer.Chart("bar", "customer_state", "orders")).orElseThrow();
+                .render(Results.STATE_COLUMNS, rows, new ChartHint("bar", "customer_state", "orders")).orElseThrow();
         assertThat(text).contains("b │").contains("NULL").contains("░").contains("-5");
     }
 }

@@ -1,6 +1,14 @@
 package dev.aurum.assistant.offline;
 
-import dev.aurum.assistant.Answer;
+import dev.aurum.assistant.proposal.ChartHint;
+import dev.aurum.assistant.proposal.DateRange;
+import dev.aurum.assistant.proposal.PlanSpec;
+import dev.aurum.assistant.proposal.Proposal;
+import dev.aurum.assistant.proposal.Proposer;
+import dev.aurum.assistant.proposal.QueryPlan;
+import dev.aurum.assistant.proposal.Question;
+import dev.aurum.assistant.proposal.TimeGrain;
+import dev.aurum.assistant.proposal.Understood;
 import dev.aurum.semantic.Dimension;
 import dev.aurum.semantic.Metric;
 import dev.aurum.semantic.NamedFilter;
@@ -37,6 +45,7 @@ import static java.util.Objects.requireNonNull;
  * the planner asks back with concrete choices instead of guessing.
  */
 public final class SemanticPlanner
+        implements Proposer
 {
     private static final Pattern FORECAST = Pattern.compile(
             "\\b(forecasts?|forecasting|predict|predicts|predicted|prediction|predictions|projections?|projected|will\\s+(?:be|sell|make|grow|reach|we|it|there|our)"
@@ -91,17 +100,31 @@ public final class SemanticPlanner
     }
 
     /** @param previous the plan of the previous answer in the conversation, for follow-ups ("now by state") */
-    public PlannerResult plan(String question, Optional<QueryPlan> previous)
+    /**
+     * The planner's proposal: its plan only when the reading accounts for every content word; otherwise it abstains
+     * with the partial reading, which the router may offer as a clarification choice.
+     */
+    @Override
+    public Proposal propose(Question question)
+    {
+        Proposal proposal = plan(question.text(), question.previousPlan());
+        if (proposal instanceof Proposal.Planned planned && !planned.coversAllWords()) {
+            return new Proposal.Abstain("not every word of the question was understood", Optional.of(planned), List.of(), dev.aurum.assistant.proposal.Usage.NONE);
+        }
+        return proposal;
+    }
+
+    public Proposal plan(String question, Optional<QueryPlan> previous)
     {
         requireNonNull(question, "question is null");
         requireNonNull(previous, "previous is null");
         String text = TimeExpressions.normalize(question);
         if (text.isBlank()) {
-            return new PlannerResult.Clarify("Ask a question about the data, for example: " + exampleQuestion(), metricChoices(), null, List.of());
+            return new Proposal.Clarify("Ask a question about the data, for example: " + exampleQuestion(), metricChoices(), null, List.of());
         }
         Optional<String> refusal = refusal(text);
         if (refusal.isPresent()) {
-            return new PlannerResult.Refuse(refusal.get());
+            return new Proposal.Refuse(refusal.get());
         }
         Reading reading = new Reading(question, text);
         return reading.read().resolve(previous.map(QueryPlan::spec).orElse(null));
@@ -164,7 +187,7 @@ public final class SemanticPlanner
         private final List<String> canonical;
         private final boolean[] taken;
         private final int[] offsets;
-        private final List<Answer.Understood> understood = new ArrayList<>();
+        private final List<Understood> understood = new ArrayList<>();
         private final List<Lexicon.Hit> hits = new ArrayList<>();
         private final List<ValueHit> valueHits = new ArrayList<>();
         private TimeExpressions.TimeReading timeReading;
@@ -230,7 +253,7 @@ public final class SemanticPlanner
                     }
                 }
                 if (first >= 0) {
-                    understood.add(new Answer.Understood(String.join(" ", cased.subList(first, last + 1)), span.meaning()));
+                    understood.add(new Understood(String.join(" ", cased.subList(first, last + 1)), span.meaning()));
                 }
             }
         }
@@ -250,35 +273,35 @@ public final class SemanticPlanner
                     if (number != null && !taken[i + 1]) {
                         limit = number;
                         take(i + 1);
-                        understood.add(new Answer.Understood(cased.get(i) + " " + cased.get(i + 1), (ascending ? "bottom " : "top ") + number));
+                        understood.add(new Understood(cased.get(i) + " " + cased.get(i + 1), (ascending ? "bottom " : "top ") + number));
                     }
                     else if (numberBefore != null && !taken[i - 1]) {
                         limit = numberBefore;
                         take(i - 1);
-                        understood.add(new Answer.Understood(cased.get(i - 1) + " " + cased.get(i), (ascending ? "bottom " : "top ") + numberBefore));
+                        understood.add(new Understood(cased.get(i - 1) + " " + cased.get(i), (ascending ? "bottom " : "top ") + numberBefore));
                     }
                     else {
                         superlative = !word.equals("top") && !word.equals("bottom");
                         if (!superlative) {
                             limit = DEFAULT_TOP;
                         }
-                        understood.add(new Answer.Understood(cased.get(i), ascending ? "lowest first" : "highest first"));
+                        understood.add(new Understood(cased.get(i), ascending ? "lowest first" : "highest first"));
                     }
                 }
                 else if (SHARE_WORDS.contains(word)) {
                     share = true;
                     take(i);
-                    understood.add(new Answer.Understood(cased.get(i), "share of the total in percent"));
+                    understood.add(new Understood(cased.get(i), "share of the total in percent"));
                 }
                 else if (GROWTH_WORDS.contains(word)) {
                     growth = true;
                     take(i);
-                    understood.add(new Answer.Understood(cased.get(i), "change against the previous period"));
+                    understood.add(new Understood(cased.get(i), "change against the previous period"));
                 }
                 else if (CHART_WORDS.contains(word)) {
                     chart = true;
                     take(i);
-                    understood.add(new Answer.Understood(cased.get(i), "as a chart"));
+                    understood.add(new Understood(cased.get(i), "as a chart"));
                 }
                 else if (word.equals("average") || word.equals("avg") || word.equals("mean")) {
                     average = true;
@@ -402,7 +425,7 @@ public final class SemanticPlanner
         }
 
         /** Turns what was read into a plan, a question back, or (follow-up) a refinement of the previous plan. */
-        PlannerResult resolve(PlanSpec previous)
+        Proposal resolve(PlanSpec previous)
         {
             List<String> metrics = new ArrayList<>();
             List<String> removedMetrics = new ArrayList<>();
@@ -435,7 +458,7 @@ public final class SemanticPlanner
                     String ratio = combined.get(hit);
                     if (!ratio.isEmpty() && !metrics.contains(ratio)) {
                         metrics.add(ratio);
-                        understood.add(new Answer.Understood(phrase, "metric " + ratio));
+                        understood.add(new Understood(phrase, "metric " + ratio));
                     }
                     if (filterNames.isEmpty()) {
                         continue;
@@ -445,20 +468,20 @@ public final class SemanticPlanner
                 }
                 if (!metricNames.isEmpty() && possessiveBeforeDimension(hit) && otherMetric(hit)) {
                     // "the buyer's region": the possessive owns the dimension, it is not a second number
-                    understood.add(new Answer.Understood(phrase, "of the " + phrase.toLowerCase(Locale.ROOT)));
+                    understood.add(new Understood(phrase, "of the " + phrase.toLowerCase(Locale.ROOT)));
                     continue;
                 }
                 if (!metricNames.isEmpty() && filterNames.isEmpty() && excludedAt(hit.start())) {
                     // "without shipping": a number left out of another one, not a number asked for
                     excludedMetrics.add(metricNames.get(0));
-                    understood.add(new Answer.Understood(phrase, "without " + metricNames.get(0)));
+                    understood.add(new Understood(phrase, "without " + metricNames.get(0)));
                     continue;
                 }
                 if (head != null && hit != head && !afterPer && !average && !metricNames.isEmpty() && !dimensionNames.isEmpty()
                         && metricNames.stream().allMatch(this::isCountMetric)
                         && !(hit.start() > 0 && Set.of("and", "or", "&").contains(words.get(hit.start() - 1)))) {
                     // "how many regions do buyers come from": the buyers say whose regions, the regions are counted
-                    understood.add(new Answer.Understood(phrase, "whose " + countedHeadName(head)));
+                    understood.add(new Understood(phrase, "whose " + countedHeadName(head)));
                     continue;
                 }
                 boolean afterGrouping = hit.start() > 0 && Set.of("by", "each", "every", "across", "per").contains(words.get(hit.start() - 1))
@@ -466,12 +489,12 @@ public final class SemanticPlanner
                 if (hit.end() - hit.start() == 1 && GRAIN_WORDS.contains(canonical.get(hit.start()))
                         && (!dimensionNames.isEmpty() || !timeNames.isEmpty()) && metricNames.isEmpty()) {
                     grain = grain != null ? grain : TimeExpressions.grainOf(canonical.get(hit.start()));
-                    understood.add(new Answer.Understood(phrase, "by " + grain.modelName()));
+                    understood.add(new Understood(phrase, "by " + grain.modelName()));
                     continue;
                 }
                 if (!metricNames.isEmpty() && insteadOf.contains(hit.start())) {
                     removedMetrics.addAll(metricNames);
-                    understood.add(new Answer.Understood(phrase, "not metric " + String.join(" or ", metricNames)));
+                    understood.add(new Understood(phrase, "not metric " + String.join(" or ", metricNames)));
                     continue;
                 }
                 if (!filterNames.isEmpty() && !dimensionNames.isEmpty() && afterGrouping) {
@@ -481,13 +504,13 @@ public final class SemanticPlanner
                 if (!metricNames.isEmpty() && hit.start() > 0
                         && (Set.of("from", "among", "for").contains(words.get(hit.start() - 1)) || agentBy(hit.start() - 1)) && otherMetric(hit)) {
                     // "revenue from customers in SP": the customers are who the revenue comes from, not a second number
-                    understood.add(new Answer.Understood(phrase, "who the " + String.join(", ", names(firstOtherMetric(hit), Lexicon.Kind.METRIC)) + " comes from"));
+                    understood.add(new Understood(phrase, "who the " + String.join(", ", names(firstOtherMetric(hit), Lexicon.Kind.METRIC)) + " comes from"));
                     continue;
                 }
                 if (!filterNames.isEmpty()) {
                     boolean negated = negatedAt(hit.start());
                     filterNames.stream().limit(1).forEach(name -> filters.add(new PlanSpec.FilterUse(name, negated)));
-                    understood.add(new Answer.Understood(phrase, (negated ? "not " : "") + "filter " + filterNames.get(0)));
+                    understood.add(new Understood(phrase, (negated ? "not " : "") + "filter " + filterNames.get(0)));
                     continue;
                 }
                 if (!metricNames.isEmpty() && !dimensionNames.isEmpty()) {
@@ -496,7 +519,7 @@ public final class SemanticPlanner
                             || (superlative || limit != null) && otherMetric(hit);
                     if (afterPer && otherMetric(hit)) {
                         denominators.add(metricNames.get(0));
-                        understood.add(new Answer.Understood(phrase, "per " + metricNames.get(0)));
+                        understood.add(new Understood(phrase, "per " + metricNames.get(0)));
                         continue;
                     }
                     if (asDimension) {
@@ -516,17 +539,17 @@ public final class SemanticPlanner
                 if (!metricNames.isEmpty()) {
                     if (afterPer && otherMetric(hit)) {
                         denominators.add(metricNames.get(0));
-                        understood.add(new Answer.Understood(phrase, "per " + metricNames.get(0)));
+                        understood.add(new Understood(phrase, "per " + metricNames.get(0)));
                     }
                     else if (metricNames.size() == 1) {
                         if (!metrics.contains(metricNames.get(0))) {
                             metrics.add(metricNames.get(0));
                         }
-                        understood.add(new Answer.Understood(phrase, "metric " + metricNames.get(0) + (hit.typo() ? " (spelling corrected)" : "")));
+                        understood.add(new Understood(phrase, "metric " + metricNames.get(0) + (hit.typo() ? " (spelling corrected)" : "")));
                     }
                     else {
                         metricChoices.add(metricNames);
-                        understood.add(new Answer.Understood(phrase, "metric " + String.join(" or ", metricNames)));
+                        understood.add(new Understood(phrase, "metric " + String.join(" or ", metricNames)));
                     }
                     continue;
                 }
@@ -535,15 +558,15 @@ public final class SemanticPlanner
                             && (COUNT_CUES.contains(words.get(hit.start() - 1)) || words.get(hit.start() - 1).equals("of")));
                     if (countedHere && dimensionNames.size() == 1) {
                         distinctDimensions.add(dimensionNames.get(0));
-                        understood.add(new Answer.Understood(phrase, "count of distinct " + dimensionNames.get(0)));
+                        understood.add(new Understood(phrase, "count of distinct " + dimensionNames.get(0)));
                         continue;
                     }
                     if (qualifiers.contains(hit)) {
-                        understood.add(new Answer.Understood(phrase, "dimension " + dimensionNames.get(0) + " (filtered)"));
+                        understood.add(new Understood(phrase, "dimension " + dimensionNames.get(0) + " (filtered)"));
                         continue;
                     }
                     dimensionChoices.add(dimensionNames);
-                    understood.add(new Answer.Understood(phrase, "by " + String.join(" or ", dimensionNames) + (hit.typo() ? " (spelling corrected)" : "")));
+                    understood.add(new Understood(phrase, "by " + String.join(" or ", dimensionNames) + (hit.typo() ? " (spelling corrected)" : "")));
                     continue;
                 }
                 if (!timeNames.isEmpty()) {
@@ -551,7 +574,7 @@ public final class SemanticPlanner
                     if (afterGrouping && grain == null) {
                         grain = TimeGrain.DAY;
                     }
-                    understood.add(new Answer.Understood(phrase, "time dimension " + timeDimension));
+                    understood.add(new Understood(phrase, "time dimension " + timeDimension));
                 }
             }
             if (timeReading.trend() && grain == null) {
@@ -566,7 +589,7 @@ public final class SemanticPlanner
                     metricChoices.clear();
                     metrics.add(durations.get(0));
                     absorbWordsOf(durations.get(0));
-                    understood.add(new Answer.Understood("how long", "metric " + durations.get(0)));
+                    understood.add(new Understood("how long", "metric " + durations.get(0)));
                 }
             }
             if (share && (growth || timeReading.growth() || timeReading.versus())) {
@@ -583,7 +606,7 @@ public final class SemanticPlanner
                     metrics.add(rate.get());
                     share = false;
                     absorbWordsOf(rate.get());
-                    understood.add(new Answer.Understood(filterName.replace('_', ' '), "metric " + rate.get()));
+                    understood.add(new Understood(filterName.replace('_', ' '), "metric " + rate.get()));
                 }
             }
 
@@ -606,7 +629,7 @@ public final class SemanticPlanner
                     }
                 });
                 negatedDimension.merge(match.dimension(), hit.negated(), Boolean::logicalOr);
-                understood.add(new Answer.Understood(hit.phrase(), (hit.negated() ? "not " : "") + match.dimension() + " = " + match.value()));
+                understood.add(new Understood(hit.phrase(), (hit.negated() ? "not " : "") + match.dimension() + " = " + match.value()));
             }
             List<PlanSpec.ValueFilter> valueFilters = new ArrayList<>();
             valuesByDimension.forEach((dimension, list) -> valueFilters.add(new PlanSpec.ValueFilter(dimension, list, negatedDimension.get(dimension))));
@@ -659,14 +682,14 @@ public final class SemanticPlanner
                         measures.add(PlanSpec.Measure.of(feasible.get(0)));
                     }
                     else {
-                        return new PlannerResult.Clarify("\"" + question.trim() + "\" could mean several measures. Which one?",
+                        return new Proposal.Clarify("\"" + question.trim() + "\" could mean several measures. Which one?",
                                 feasible.isEmpty() ? metricChoices.get(0) : feasible, null, understood);
                     }
                 }
                 if (measures.isEmpty() && words.contains("much") && salesMetric().isPresent()) {
                     // "how much" with a selling verb and nothing measured: the amount of sales
                     measures.add(PlanSpec.Measure.of(salesMetric().get()));
-                    understood.add(new Answer.Understood("how much ... sell", "metric " + salesMetric().get()));
+                    understood.add(new Understood("how much ... sell", "metric " + salesMetric().get()));
                 }
                 if (measures.isEmpty()) {
                     return noMetric(dimensionChoices, valueFilters, filters);
@@ -681,10 +704,10 @@ public final class SemanticPlanner
                         // "how much did they sell": the amount of sales, whatever was counted beside it
                         measures.clear();
                         measures.add(PlanSpec.Measure.of(salesMetric().get()));
-                        understood.add(new Answer.Understood("how much ... sell", "metric " + salesMetric().get()));
+                        understood.add(new Understood("how much ... sell", "metric " + salesMetric().get()));
                     }
                     else if (measures.stream().allMatch(this::isCount)) {
-                        return new PlannerResult.Clarify("\"How much\" asks for an amount, but I only found a count here. Which measure do you mean?",
+                        return new Proposal.Clarify("\"How much\" asks for an amount, but I only found a count here. Which measure do you mean?",
                                 moneyMetricNames(), null, understood);
                     }
                 }
@@ -700,7 +723,7 @@ public final class SemanticPlanner
                 }
                 measures.stream().map(PlanSpec.Measure::metric).filter(name -> name != null).toList().forEach(this::absorbWordsOf);
                 if (!excludedMetrics.isEmpty()) {
-                    Optional<PlannerResult> without = checkExclusions(measures, excludedMetrics);
+                    Optional<Proposal> without = checkExclusions(measures, excludedMetrics);
                     if (without.isPresent()) {
                         return without.get();
                     }
@@ -729,27 +752,27 @@ public final class SemanticPlanner
                 spec = withDimensions(spec, dimensions);
             }
             if (!ambiguousValues.isEmpty()) {
-                Optional<PlannerResult> settled = settleValues(ambiguousValues, spec);
-                if (settled.isPresent() && settled.get() instanceof PlannerResult.Clarify clarify) {
+                Optional<Proposal> settled = settleValues(ambiguousValues, spec);
+                if (settled.isPresent() && settled.get() instanceof Proposal.Clarify clarify) {
                     return clarify;
                 }
                 spec = settledSpec;
             }
             if (spec.growth() && spec.grain() == null && spec.growthGrain() == null && spec.ranges().isEmpty()) {
-                return new PlannerResult.Clarify("Growth compared with which period?",
+                return new Proposal.Clarify("Growth compared with which period?",
                         List.of(measureWords(spec) + " month over month", measureWords(spec) + " quarter over quarter", measureWords(spec) + " year over year"),
                         provenancePlan(spec, null, List.of()), understood);
             }
             if (spec.share() && spec.dimensions().isEmpty() && spec.grain() == null && spec.valueFilters().isEmpty() && spec.namedFilters().isEmpty()) {
                 String measure = measureWords(spec);
-                return new PlannerResult.Clarify("Share of " + measure + " across what?",
+                return new Proposal.Clarify("Share of " + measure + " across what?",
                         dimensionSuggestions(spec).stream().map(dimension -> "share of " + measure + " by " + dimension.replace('_', ' ')).toList(),
                         provenancePlan(spec, null, List.of()), understood);
             }
             if (spec.share() && spec.dimensions().isEmpty() && spec.grain() == null && spec.valueFilters().size() + spec.namedFilters().size() > 1) {
                 // "share of open orders paid by card": which filter is the whole and which the part is not sure
                 String measure = measureWords(spec);
-                return new PlannerResult.Clarify("Share of " + measure + " among which orders? I found several conditions and did not guess which one is the whole.",
+                return new Proposal.Clarify("Share of " + measure + " among which orders? I found several conditions and did not guess which one is the whole.",
                         dimensionSuggestions(spec).stream().map(dimension -> "share of " + measure + " by " + dimension.replace('_', ' ')).toList(),
                         provenancePlan(spec, null, List.of()), understood);
             }
@@ -759,28 +782,28 @@ public final class SemanticPlanner
                 // an average or rate divided again "per customer" has no meaning: ask which of the two readings is meant
                 String metric = averagePer.get().metric().replace('_', ' ');
                 String per = Words.canonical(averagePer.get().per()).replace('_', ' ');
-                return new PlannerResult.Clarify(metric + " is already an average or a rate, so \"per " + per + "\" cannot divide it again. Which do you mean?",
+                return new Proposal.Clarify(metric + " is already an average or a rate, so \"per " + per + "\" cannot divide it again. Which do you mean?",
                         concat(List.of(metric), dimensionSuggestions(spec).stream().limit(3).map(dimension -> metric + " by " + dimension.replace('_', ' ')).toList()),
                         provenancePlan(spec, null, List.of()), understood);
             }
             List<String> uncovered = uncovered();
             Optional<String> unknownFilter = uncovered.stream().filter(this::looksLikeFilter).findFirst();
             if (unknownFilter.isPresent()) {
-                return new PlannerResult.Clarify("I do not know \"" + unknownFilter.get() + "\" in this data. Did you mean one of these?",
+                return new Proposal.Clarify("I do not know \"" + unknownFilter.get() + "\" in this data. Did you mean one of these?",
                         similarValues(unknownFilter.get()), provenancePlan(spec, null, List.of()), understood);
             }
             SqlWriter.Outcome outcome = writer.write(spec);
             if (outcome instanceof SqlWriter.Impossible impossible) {
-                return new PlannerResult.Clarify("I cannot answer that from one table: " + impossible.reason() + ". Try one of these instead.",
+                return new Proposal.Clarify("I cannot answer that from one table: " + impossible.reason() + ". Try one of these instead.",
                         alternatives(spec), provenancePlan(spec, null, List.of()), understood);
             }
             SqlWriter.Written written = (SqlWriter.Written) outcome;
-            Answer.Chart chartHint = written.chart();
+            ChartHint chartHint = written.chart();
             if (spec.chart() && "none".equals(chartHint.type())) {
-                chartHint = new Answer.Chart("bar", chartHint.x(), chartHint.y());
+                chartHint = new ChartHint("bar", chartHint.x(), chartHint.y());
             }
             QueryPlan plan = provenancePlan(spec, written.table(), written.joins(), written.filterTexts());
-            return new PlannerResult.Planned(plan, written.sql(), understood, uncovered.isEmpty(), chartHint, written.columnFormats(), written.exclusionCheck());
+            return new Proposal.Planned(plan, written.sql(), understood, uncovered.isEmpty(), chartHint, written.columnFormats(), written.exclusionCheck());
         }
 
         private PlanSpec settledSpec;
@@ -996,7 +1019,7 @@ public final class SemanticPlanner
             for (int i = 0; i < words.size(); i++) {
                 if (!taken[i] && !Words.STOP_WORDS.contains(words.get(i)) && metricWords.contains(canonical.get(i))) {
                     taken[i] = true;
-                    understood.add(new Answer.Understood(cased.get(i), "part of metric " + metricName));
+                    understood.add(new Understood(cased.get(i), "part of metric " + metricName));
                 }
             }
         }
@@ -1081,7 +1104,7 @@ public final class SemanticPlanner
          * "turnover without freight": a metric named after "without" must really be left out of what is
          * measured, which the measured metric's description says ("without shipping"); otherwise ask.
          */
-        private Optional<PlannerResult> checkExclusions(List<PlanSpec.Measure> measures, List<String> excluded)
+        private Optional<Proposal> checkExclusions(List<PlanSpec.Measure> measures, List<String> excluded)
         {
             for (String left : excluded) {
                 List<String> leftWords = Lexicon.canonicalWords(left).stream().filter(word -> !Words.STOP_WORDS.contains(word)).toList();
@@ -1091,7 +1114,7 @@ public final class SemanticPlanner
                     model.tables().forEach(table -> table.metrics().stream()
                             .filter(metric -> saysWithout(metric.name(), leftWords) && !choices.contains(metric.name()))
                             .forEach(metric -> choices.add(metric.name())));
-                    return Optional.of(new PlannerResult.Clarify("The measure I found includes " + left.replace('_', ' ')
+                    return Optional.of(new Proposal.Clarify("The measure I found includes " + left.replace('_', ' ')
                             + ". Which measure without it do you mean?", choices.isEmpty() ? metricChoices() : choices, null, understood));
                 }
             }
@@ -1197,7 +1220,7 @@ public final class SemanticPlanner
         }
 
         /** Value phrases that match stored values of several dimensions: keep the dimensions a table can answer with. */
-        private Optional<PlannerResult> settleValues(List<ValueHit> ambiguous, PlanSpec spec)
+        private Optional<Proposal> settleValues(List<ValueHit> ambiguous, PlanSpec spec)
         {
             PlanSpec current = spec;
             for (ValueHit hit : ambiguous) {
@@ -1219,11 +1242,11 @@ public final class SemanticPlanner
                 }
                 if (dimensions.size() != 1) {
                     List<ValueMatch> shown = workable.isEmpty() ? hit.matches() : workable;
-                    return Optional.of(new PlannerResult.Clarify("\"" + hit.phrase() + "\" is a value of several things. Which one do you mean?",
+                    return Optional.of(new Proposal.Clarify("\"" + hit.phrase() + "\" is a value of several things. Which one do you mean?",
                             shown.stream().map(match -> match.dimension() + " = " + match.value()).distinct().toList(), provenancePlan(current, null, List.of()), understood));
                 }
                 current = withValue(current, workable.get(0), hit.negated());
-                understood.add(new Answer.Understood(hit.phrase(), (hit.negated() ? "not " : "") + workable.get(0).dimension() + " = " + workable.get(0).value()));
+                understood.add(new Understood(hit.phrase(), (hit.negated() ? "not " : "") + workable.get(0).dimension() + " = " + workable.get(0).value()));
             }
             settledSpec = current;
             return Optional.empty();
@@ -1424,7 +1447,7 @@ public final class SemanticPlanner
             return false;
         }
 
-        private PlannerResult averageOfWhat(String metric)
+        private Proposal averageOfWhat(String metric)
         {
             List<String> choices = new ArrayList<>();
             for (String denominator : List.of("orders", "customers")) {
@@ -1433,7 +1456,7 @@ public final class SemanticPlanner
                 }
             }
             choices.add(metric.replace('_', ' ') + " by month");
-            return new PlannerResult.Clarify("Average " + metric.replace('_', ' ') + " per what?", choices, null, understood);
+            return new Proposal.Clarify("Average " + metric.replace('_', ' ') + " per what?", choices, null, understood);
         }
 
         private boolean metricExists(String name)
@@ -1488,7 +1511,7 @@ public final class SemanticPlanner
             return choices;
         }
 
-        private PlannerResult noMetric(List<List<String>> dimensionChoices, List<PlanSpec.ValueFilter> valueFilters, List<PlanSpec.FilterUse> filters)
+        private Proposal noMetric(List<List<String>> dimensionChoices, List<PlanSpec.ValueFilter> valueFilters, List<PlanSpec.FilterUse> filters)
         {
             List<String> dimensions = dimensionChoices.stream().map(choice -> choice.get(0)).toList();
             List<String> choices = new ArrayList<>();
@@ -1505,19 +1528,19 @@ public final class SemanticPlanner
                     ? "I could not find anything I know in that question. Which measure are you interested in?"
                     : "Which measure do you want" + (dimensions.isEmpty() ? "" : " by " + String.join(" and ", dimensions)) + "?";
             QueryPlan partial = new QueryPlan(List.of(), dimensions, filters.stream().map(PlanSpec.FilterUse::name).toList(), List.of());
-            return new PlannerResult.Clarify(message, choices, partial, understood);
+            return new Proposal.Clarify(message, choices, partial, understood);
         }
 
-        private PlannerResult clarifyDimensions(List<String> options, List<PlanSpec.Measure> measures)
+        private Proposal clarifyDimensions(List<String> options, List<PlanSpec.Measure> measures)
         {
-            String what = measures.isEmpty() ? "" : measures.get(0).columnName().replace('_', ' ') + " ";
-            return new PlannerResult.Clarify("Two readings are possible. Which one do you mean?",
+            String what = measures.isEmpty() ? "" : SqlWriter.columnName(measures.get(0)).replace('_', ' ') + " ";
+            return new Proposal.Clarify("Two readings are possible. Which one do you mean?",
                     options.stream().map(option -> what + "by " + option.replace('_', ' ')).toList(), null, understood);
         }
 
-        private PlannerResult impossible(PlanSpec spec, String dimension)
+        private Proposal impossible(PlanSpec spec, String dimension)
         {
-            return new PlannerResult.Clarify("No table of the model holds " + measureWords(spec) + " by " + dimension.replace('_', ' ') + ". Try one of these instead.",
+            return new Proposal.Clarify("No table of the model holds " + measureWords(spec) + " by " + dimension.replace('_', ' ') + ". Try one of these instead.",
                     alternatives(spec), provenancePlan(spec, null, List.of()), understood);
         }
 
@@ -1564,7 +1587,7 @@ public final class SemanticPlanner
 
     private static String measureWords(PlanSpec spec)
     {
-        return spec.measures().isEmpty() ? "it" : spec.measures().get(0).columnName().replace('_', ' ');
+        return spec.measures().isEmpty() ? "it" : SqlWriter.columnName(spec.measures().get(0)).replace('_', ' ');
     }
 
     private boolean feasible(PlanSpec spec)

@@ -1,6 +1,10 @@
 package dev.aurum.assistant.offline;
 
-import dev.aurum.assistant.Answer;
+import dev.aurum.assistant.proposal.ChartHint;
+import dev.aurum.assistant.proposal.DateRange;
+import dev.aurum.assistant.proposal.PlanSpec;
+import dev.aurum.assistant.proposal.Proposal;
+import dev.aurum.assistant.proposal.TimeGrain;
 import dev.aurum.semantic.Dimension;
 import dev.aurum.semantic.Metric;
 import dev.aurum.semantic.NamedFilter;
@@ -50,8 +54,8 @@ final class SqlWriter
     sealed interface Outcome
             permits Written, Impossible {}
 
-    record Written(String sql, String table, List<String> joins, List<String> filterTexts, Answer.Chart chart,
-            Map<String, String> columnFormats, PlannerResult.ExclusionCheck exclusionCheck)
+    record Written(String sql, String table, List<String> joins, List<String> filterTexts, ChartHint chart,
+            Map<String, String> columnFormats, Proposal.ExclusionCheck exclusionCheck)
             implements Outcome {}
 
     record Impossible(String reason)
@@ -91,7 +95,7 @@ final class SqlWriter
     private static String describe(PlanSpec spec)
     {
         List<String> parts = new ArrayList<>();
-        spec.measures().forEach(measure -> parts.add(measure.columnName()));
+        spec.measures().forEach(measure -> parts.add(columnName(measure)));
         parts.addAll(spec.dimensions());
         spec.valueFilters().forEach(filter -> parts.add(filter.dimension()));
         spec.namedFilters().forEach(filter -> parts.add(filter.name()));
@@ -739,10 +743,10 @@ final class SqlWriter
                 groupBy.add(dimensionExpression(dimension));
             }
             for (PlanSpec.Measure measure : spec.measures()) {
-                select.add(finish(measureExpression(measure), measure) + " AS " + measure.columnName());
-                formats.put(measure.columnName(), format(measure));
+                select.add(finish(measureExpression(measure), measure) + " AS " + columnName(measure));
+                formats.put(columnName(measure), format(measure));
             }
-            String first = spec.measures().get(0).columnName();
+            String first = columnName(spec.measures().get(0));
             StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select)).append(" FROM ").append(source);
             if (!where.isEmpty()) {
                 sql.append(" WHERE ").append(String.join(" AND ", where));
@@ -755,7 +759,7 @@ final class SqlWriter
                 String partition = bucket != null && !spec.dimensions().isEmpty() ? "PARTITION BY " + bucket.replace(",", ", ") + " " : "";
                 StringBuilder outer = new StringBuilder("SELECT *");
                 for (PlanSpec.Measure measure : spec.measures()) {
-                    String name = measure.columnName();
+                    String name = columnName(measure);
                     outer.append(", ROUND(100 * ").append(name).append(" / NULLIF(SUM(").append(name).append(") OVER (").append(partition).append("), 0), 2) AS ")
                             .append(name).append("_share_pct");
                     formats.put(name + "_share_pct", "percent");
@@ -789,9 +793,9 @@ final class SqlWriter
 
         /**
          * When a measure's metric counts only rows where a boolean column of the table holds and the question has
-         * filters: the query that says whether those filters leave any such row (see {@link PlannerResult.ExclusionCheck}).
+         * filters: the query that says whether those filters leave any such row (see {@link Proposal.ExclusionCheck}).
          */
-        private PlannerResult.ExclusionCheck exclusionCheck(String source, List<String> where)
+        private Proposal.ExclusionCheck exclusionCheck(String source, List<String> where)
         {
             if (where.isEmpty() || spec.share()) {
                 return null;
@@ -815,7 +819,7 @@ final class SqlWriter
                 String counterpart = table.metrics().stream().filter(other -> normalised(other.expression()).equals(everyRow)).map(Metric::name).findFirst().orElse(null);
                 String sql = "SELECT COUNT(*) AS matching, COUNT(CASE WHEN " + flag.get().expression() + " THEN 1 END) AS counted FROM " + source
                         + whereClause(where);
-                return new PlannerResult.ExclusionCheck(sql, measure.columnName(), column, flag.get().description(), counterpart);
+                return new Proposal.ExclusionCheck(sql, columnName(measure), column, flag.get().description(), counterpart);
             }
             return null;
         }
@@ -827,7 +831,7 @@ final class SqlWriter
             base.removeAll(conditions);
             PlanSpec.Measure measure = spec.measures().get(0);
             String expression = measureExpression(measure);
-            String name = measure.columnName();
+            String name = columnName(measure);
             formats.clear();
             formats.put(name + "_share_pct", "percent");
             return "SELECT ROUND(100 * part." + name + " / NULLIF(whole." + name + ", 0), 2) AS " + name + "_share_pct"
@@ -840,16 +844,16 @@ final class SqlWriter
             return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         }
 
-        private Answer.Chart chartFor(String bucket, boolean ranked, boolean single, String firstMeasure)
+        private ChartHint chartFor(String bucket, boolean ranked, boolean single, String firstMeasure)
         {
             if (single) {
-                return spec.chart() ? new Answer.Chart("bar", null, firstMeasure) : new Answer.Chart("none", null, null);
+                return spec.chart() ? new ChartHint("bar", null, firstMeasure) : new ChartHint("none", null, null);
             }
             if (bucket != null && !ranked) {
-                return new Answer.Chart("line", bucket, firstMeasure);
+                return new ChartHint("line", bucket, firstMeasure);
             }
             String x = !spec.dimensions().isEmpty() ? spec.dimensions().get(0) : bucket;
-            return new Answer.Chart("bar", x, firstMeasure);
+            return new ChartHint("bar", x, firstMeasure);
         }
 
         /** A monthly (or other) series with the previous period beside each row and the growth in percent. */
@@ -872,7 +876,7 @@ final class SqlWriter
                 groupBy.add(dimensionExpression(dimension));
             }
             PlanSpec.Measure measure = spec.measures().get(0);
-            String name = measure.columnName();
+            String name = columnName(measure);
             select.add(measureExpression(measure) + " AS " + name);
             String inner = "SELECT " + String.join(", ", select) + " FROM " + source + whereClause(conditions) + " GROUP BY " + String.join(", ", groupBy);
             String shift = switch (lag) {
@@ -906,7 +910,7 @@ final class SqlWriter
             }
             sql.append(" ORDER BY cur.period_start");
             spec.dimensions().forEach(dimension -> sql.append(", cur.").append(dimension));
-            return written(sql.toString(), new Answer.Chart("line", bucket, "growth_pct"));
+            return written(sql.toString(), new ChartHint("line", bucket, "growth_pct"));
         }
 
         /** Two periods side by side (growth vs the previous period, or two named periods) and the change in percent. */
@@ -914,7 +918,7 @@ final class SqlWriter
                 String previousSuffix, String changeName)
         {
             PlanSpec.Measure measure = spec.measures().get(0);
-            String name = measure.columnName();
+            String name = columnName(measure);
             String currentName = previousSuffix.equals("_previous") ? name : name + currentSuffix;
             String previousName = previousSuffix.equals("_previous") ? "previous_" + name : name + previousSuffix;
             List<String> groupBy = spec.dimensions().stream().map(this::dimensionExpression).toList();
@@ -949,16 +953,16 @@ final class SqlWriter
                 }
             }
             filterTexts.add("compare " + current.label() + " with " + previous.label());
-            Answer.Chart chart = spec.dimensions().isEmpty() ? new Answer.Chart("none", null, null) : new Answer.Chart("bar", spec.dimensions().get(0), changeName);
+            ChartHint chart = spec.dimensions().isEmpty() ? new ChartHint("none", null, null) : new ChartHint("bar", spec.dimensions().get(0), changeName);
             return written(sql.toString(), chart);
         }
 
-        private Written written(String sql, Answer.Chart chart)
+        private Written written(String sql, ChartHint chart)
         {
             return written(sql, chart, null);
         }
 
-        private Written written(String sql, Answer.Chart chart, PlannerResult.ExclusionCheck exclusionCheck)
+        private Written written(String sql, ChartHint chart, Proposal.ExclusionCheck exclusionCheck)
         {
             List<String> filters = new ArrayList<>(filterTexts);
             if (axis != null) {
@@ -966,5 +970,17 @@ final class SqlWriter
             }
             return new Written(sql, table.name(), joins, filters, chart, formats, exclusionCheck);
         }
+    }
+
+    /** A measure's output column name. */
+    static String columnName(PlanSpec.Measure measure)
+    {
+        if (measure.distinctDimension() != null) {
+            return "distinct_" + measure.distinctDimension();
+        }
+        if (measure.per() != null) {
+            return measure.metric() + "_per_" + Words.canonical(measure.per());
+        }
+        return measure.metric();
     }
 }

@@ -1,5 +1,8 @@
 package dev.aurum.assistant.offline;
 
+import dev.aurum.assistant.proposal.DateRange;
+import dev.aurum.assistant.proposal.TimeGrain;
+
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.ArrayList;

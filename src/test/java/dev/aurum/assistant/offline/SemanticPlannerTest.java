@@ -1,5 +1,6 @@
 package dev.aurum.assistant.offline;
 
+import dev.aurum.assistant.proposal.Proposal;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.SparkSessions;
 import dev.aurum.semantic.SemanticModel;
@@ -427,12 +428,12 @@ class SemanticPlannerTest
     @Test
     void joinsFollowDeclaredRelationships()
     {
-        PlannerResult.Planned planned = assertAnswers("SELECT f.customer_city, COUNT(DISTINCT i.seller_id) AS n FROM gold.order_items i"
+        Proposal.Planned planned = assertAnswers("SELECT f.customer_city, COUNT(DISTINCT i.seller_id) AS n FROM gold.order_items i"
                         + " JOIN gold.order_facts f ON i.order_id = f.order_id GROUP BY f.customer_city ORDER BY n DESC, f.customer_city",
                 "number of sellers by city",
                 "sellers per customer city");
         assertThat(planned.plan().joins()).containsExactly("order_items_to_order_facts");
-        PlannerResult.Planned direct = planned("revenue by category and state");
+        Proposal.Planned direct = planned("revenue by category and state");
         assertThat(direct.plan().joins()).isEmpty();
         assertThat(direct.sql()).contains("gold.order_items");
     }
@@ -453,7 +454,7 @@ class SemanticPlannerTest
                 "late delivery rate per category",
                 "share of late deliveries by product category");
         // a named filter of the customer, applied to the customer's orders
-        PlannerResult.Planned planned = assertAnswers("SELECT " + REVENUE + " FROM gold.order_facts f JOIN gold.customers c ON c.customer_id = f.customer_id"
+        Proposal.Planned planned = assertAnswers("SELECT " + REVENUE + " FROM gold.order_facts f JOIN gold.customers c ON c.customer_id = f.customer_id"
                         + " WHERE c.orders > 1 AND f.year = 2018",
                 "revenue from returning customers in 2018",
                 "2018 sales of repeat buyers");
@@ -477,11 +478,11 @@ class SemanticPlannerTest
     @Test
     void chartHintsAndColumnFormats()
     {
-        PlannerResult.Planned series = planned("revenue by month in 2018");
+        Proposal.Planned series = planned("revenue by month in 2018");
         assertThat(series.chart().type()).isEqualTo("line");
         assertThat(series.chart().x()).isEqualTo("year,month");
         assertThat(series.columnFormats()).containsEntry("revenue", "money");
-        PlannerResult.Planned categories = planned("orders by state");
+        Proposal.Planned categories = planned("orders by state");
         assertThat(categories.chart().type()).isEqualTo("bar");
         assertThat(categories.chart().x()).isEqualTo("customer_state");
         assertThat(categories.columnFormats()).containsEntry("orders", "integer");
@@ -493,40 +494,40 @@ class SemanticPlannerTest
     @Test
     void understoodWordsAndCoverage()
     {
-        PlannerResult.Planned planned = planned("top 3 states by revenue in 2018");
+        Proposal.Planned planned = planned("top 3 states by revenue in 2018");
         assertThat(planned.coversAllWords()).isTrue();
         assertThat(planned.understood()).extracting(understood -> understood.as())
                 .contains("metric revenue", "top 3", "by customer_state", "purchase date in 2018");
         assertThat(planned.plan().metrics()).containsExactly("revenue");
         assertThat(planned.plan().dimensions()).containsExactly("customer_state");
-        PlannerResult.Planned partial = planned("revenue by state for our premium loyalty tier");
+        Proposal.Planned partial = planned("revenue by state for our premium loyalty tier");
         assertThat(partial.coversAllWords()).isFalse();
     }
 
     @Test
     void ambiguousQuestionsAskBackWithConcreteChoices()
     {
-        PlannerResult.Clarify city = clarify("revenue in Sao Paulo");
+        Proposal.Clarify city = clarify("revenue in Sao Paulo");
         assertThat(city.choices()).contains("customer_city = sao paulo", "customer_state = SP");
         // "how much" with only a count found: an amount was asked, so ask which one
         assertThat(clarify("how much did the electronics products make").choices()).contains("revenue");
-        PlannerResult.Clarify noMetric = clarify("show me the data");
+        Proposal.Clarify noMetric = clarify("show me the data");
         assertThat(noMetric.choices()).contains("revenue", "orders");
-        PlannerResult.Clarify byState = clarify("what about SP by state");
+        Proposal.Clarify byState = clarify("what about SP by state");
         assertThat(byState.choices()).isNotEmpty();
         // a share with two conditions does not guess which one is the whole
         clarify("share of delivered orders paid by boleto");
         // a number named after "without" that the measure found still includes
         assertThat(clarify("revenue without shipping").choices()).contains("items_value");
-        PlannerResult.Clarify average = clarify("average revenue");
+        Proposal.Clarify average = clarify("average revenue");
         assertThat(average.choices()).contains("average revenue per order", "average revenue per customer");
-        PlannerResult.Clarify growth = clarify("revenue growth");
+        Proposal.Clarify growth = clarify("revenue growth");
         assertThat(growth.choices()).contains("revenue month over month", "revenue year over year");
         // an average divided again "per" something has no meaning: ask, never divide an average by a count
-        PlannerResult.Clarify averagePer = clarify("average ticket per buyer");
+        Proposal.Clarify averagePer = clarify("average ticket per buyer");
         assertThat(averagePer.message()).contains("already an average");
         assertThat(averagePer.choices()).isNotEmpty();
-        PlannerResult.Clarify unknown = clarify("revenue in Narnia");
+        Proposal.Clarify unknown = clarify("revenue in Narnia");
         assertThat(unknown.message()).contains("Narnia");
     }
 
@@ -542,7 +543,7 @@ class SemanticPlannerTest
                 "email the revenue report to my boss",
                 "update order status to delivered",
                 "drop table gold.order_facts")) {
-            assertThat(planner.plan(question, Optional.empty())).as(question).isInstanceOf(PlannerResult.Refuse.class);
+            assertThat(planner.plan(question, Optional.empty())).as(question).isInstanceOf(Proposal.Refuse.class);
         }
     }
 
@@ -559,18 +560,18 @@ class SemanticPlannerTest
                 "SELECT customer_state, COUNT(*) AS n FROM gold.order_facts GROUP BY customer_state ORDER BY n DESC, customer_state");
         assertFollowUp("revenue in 2018", "and in SP?",
                 "SELECT " + REVENUE + " FROM gold.order_facts WHERE year = 2018 AND customer_state = 'SP'");
-        PlannerResult.Planned first = planned("revenue in 2017");
-        PlannerResult chart = planner.plan("as a chart", Optional.of(first.plan()));
-        assertThat(chart).isInstanceOf(PlannerResult.Planned.class);
-        assertThat(((PlannerResult.Planned) chart).chart().type()).isNotEqualTo("none");
-        assertThat(rows(((PlannerResult.Planned) chart).sql())).isEqualTo(rows(first.sql()));
+        Proposal.Planned first = planned("revenue in 2017");
+        Proposal chart = planner.plan("as a chart", Optional.of(first.plan()));
+        assertThat(chart).isInstanceOf(Proposal.Planned.class);
+        assertThat(((Proposal.Planned) chart).chart().type()).isNotEqualTo("none");
+        assertThat(rows(((Proposal.Planned) chart).sql())).isEqualTo(rows(first.sql()));
         // a full new question is not merged into the previous one
-        PlannerResult.Planned fresh = (PlannerResult.Planned) planner.plan("orders by status", Optional.of(planned("revenue in SP").plan()));
+        Proposal.Planned fresh = (Proposal.Planned) planner.plan("orders by status", Optional.of(planned("revenue in SP").plan()));
         assertThat(fresh.sql()).doesNotContain("'SP'");
         // "top"/"in"/"by" open a follow-up only without a measure: a whole ranked question starts afresh
-        PlannerResult ranked = planner.plan("top 3 states by revenue", Optional.of(planned("orders in 2017").plan()));
-        assertThat(ranked).isInstanceOf(PlannerResult.Planned.class);
-        assertThat(rows(((PlannerResult.Planned) ranked).sql()))
+        Proposal ranked = planner.plan("top 3 states by revenue", Optional.of(planned("orders in 2017").plan()));
+        assertThat(ranked).isInstanceOf(Proposal.Planned.class);
+        assertThat(rows(((Proposal.Planned) ranked).sql()))
                 .isEqualTo(rows("SELECT customer_state, " + REVENUE + " AS r FROM gold.order_facts GROUP BY customer_state ORDER BY r DESC, customer_state LIMIT 3"));
     }
 
@@ -579,8 +580,8 @@ class SemanticPlannerTest
             throws Exception
     {
         String yaml = Files.readString(Path.of(SemanticModelLoader.DEFAULT_MODEL));
-        assertThat(planner.plan("moolah in 2017", Optional.empty())).isNotInstanceOf(PlannerResult.Planned.class);
-        assertThat(planner.plan("average freight charge by state", Optional.empty())).isNotInstanceOf(PlannerResult.Planned.class);
+        assertThat(planner.plan("moolah in 2017", Optional.empty())).isNotInstanceOf(Proposal.Planned.class);
+        assertThat(planner.plan("average freight charge by state", Optional.empty())).isNotInstanceOf(Proposal.Planned.class);
         String metricsOfOrderFacts = "    metrics:\n      - name: revenue\n";
         assertThat(yaml).contains(metricsOfOrderFacts);
         String extended = yaml.replaceFirst("synonyms: \\[sales, turnover,", "synonyms: [moolah, sales, turnover,")
@@ -615,8 +616,8 @@ class SemanticPlannerTest
     void aMetricThatCountsOnlySomeRowsComesWithACheckOfWhetherTheFiltersLeaveAny()
     {
         // revenue counts revenue orders only: for canceled orders it is 0 by definition, and the check shows why
-        PlannerResult.Planned canceled = assertAnswers("SELECT 0 AS revenue", "revenue of canceled orders");
-        PlannerResult.ExclusionCheck check = canceled.exclusionCheck();
+        Proposal.Planned canceled = assertAnswers("SELECT 0 AS revenue", "revenue of canceled orders");
+        Proposal.ExclusionCheck check = canceled.exclusionCheck();
         assertThat(check).isNotNull();
         assertThat(check.metric()).isEqualTo("revenue");
         assertThat(check.column()).isEqualTo("is_revenue");
@@ -627,7 +628,7 @@ class SemanticPlannerTest
         assertThat(rows(check.sql()).get(0).get(0)).as("the fixture has canceled orders").isNotEqualTo("0");
 
         // delivered orders are revenue orders: the check finds rows the metric counts
-        PlannerResult.Planned delivered = planned("revenue of delivered orders in 2018");
+        Proposal.Planned delivered = planned("revenue of delivered orders in 2018");
         assertThat(delivered.exclusionCheck()).isNotNull();
         assertThat(rows(delivered.exclusionCheck().sql())).isEqualTo(rows("SELECT COUNT(*), COUNT(*) FROM gold.order_facts WHERE order_status = 'delivered' AND year = 2018"));
 
@@ -638,27 +639,27 @@ class SemanticPlannerTest
 
     private void assertFollowUp(String first, String followUp, String expectedSql)
     {
-        PlannerResult.Planned previous = planned(first);
-        PlannerResult result = planner.plan(followUp, Optional.of(previous.plan()));
-        assertThat(result).as(first + " -> " + followUp + ": " + result).isInstanceOf(PlannerResult.Planned.class);
-        PlannerResult.Planned planned = guarded((PlannerResult.Planned) result);
+        Proposal.Planned previous = planned(first);
+        Proposal result = planner.plan(followUp, Optional.of(previous.plan()));
+        assertThat(result).as(first + " -> " + followUp + ": " + result).isInstanceOf(Proposal.Planned.class);
+        Proposal.Planned planned = guarded((Proposal.Planned) result);
         assertThat(rows(planned.sql())).as(first + " -> " + followUp + "\n" + planned.sql()).isEqualTo(rows(expectedSql));
     }
 
     private void assertSameRows(SemanticPlanner plannerToUse, String question, String expectedSql)
     {
-        PlannerResult result = plannerToUse.plan(question, Optional.empty());
-        assertThat(result).as(question + ": " + result).isInstanceOf(PlannerResult.Planned.class);
-        PlannerResult.Planned planned = guarded((PlannerResult.Planned) result);
+        Proposal result = plannerToUse.plan(question, Optional.empty());
+        assertThat(result).as(question + ": " + result).isInstanceOf(Proposal.Planned.class);
+        Proposal.Planned planned = guarded((Proposal.Planned) result);
         assertThat(rows(planned.sql())).as(question + "\n" + planned.sql()).isEqualTo(rows(expectedSql));
     }
 
     /** Plans every phrasing and checks its result equals the expected SQL's, row by row and in order. */
-    private PlannerResult.Planned assertAnswers(String expectedSql, String... questions)
+    private Proposal.Planned assertAnswers(String expectedSql, String... questions)
     {
         List<List<String>> expected = rows(expectedSql);
         assertThat(expected).as("the fixture must give the expected query rows: " + expectedSql).isNotEmpty();
-        PlannerResult.Planned last = null;
+        Proposal.Planned last = null;
         for (String question : questions) {
             last = planned(question);
             assertThat(rows(last.sql())).as(question + "\n" + last.sql()).isEqualTo(expected);
@@ -666,25 +667,25 @@ class SemanticPlannerTest
         return last;
     }
 
-    private static PlannerResult.Planned planned(String question)
+    private static Proposal.Planned planned(String question)
     {
-        PlannerResult result = planner.plan(question, Optional.empty());
-        assertThat(result).as(question + ": " + result).isInstanceOf(PlannerResult.Planned.class);
-        return guarded((PlannerResult.Planned) result);
+        Proposal result = planner.plan(question, Optional.empty());
+        assertThat(result).as(question + ": " + result).isInstanceOf(Proposal.Planned.class);
+        return guarded((Proposal.Planned) result);
     }
 
     /** Every SQL the planner writes must pass the SQL guard unchanged. */
-    private static PlannerResult.Planned guarded(PlannerResult.Planned planned)
+    private static Proposal.Planned guarded(Proposal.Planned planned)
     {
         guard.check(planned.sql());
         return planned;
     }
 
-    private static PlannerResult.Clarify clarify(String question)
+    private static Proposal.Clarify clarify(String question)
     {
-        PlannerResult result = planner.plan(question, Optional.empty());
-        assertThat(result).as(question + ": " + result).isInstanceOf(PlannerResult.Clarify.class);
-        return (PlannerResult.Clarify) result;
+        Proposal result = planner.plan(question, Optional.empty());
+        assertThat(result).as(question + ": " + result).isInstanceOf(Proposal.Clarify.class);
+        return (Proposal.Clarify) result;
     }
 
     private static List<String> columnNames(String sql)

@@ -1,5 +1,7 @@
 package dev.aurum.assistant.offline;
 
+import dev.aurum.assistant.proposal.DateRange;
+import dev.aurum.assistant.proposal.TimeGrain;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dev.aurum.assistant.offline;
+package dev.aurum.assistant.proposal;
 
 import java.util.List;
 
@@ -63,18 +63,6 @@ public record PlanSpec(
         public static Measure of(String metric)
         {
             return new Measure(requireNonNull(metric, "metric is null"), null, null);
-        }
-
-        /** The output column name. */
-        public String columnName()
-        {
-            if (distinctDimension != null) {
-                return "distinct_" + distinctDimension;
-            }
-            if (per != null) {
-                return metric + "_per_" + Words.canonical(per);
-            }
-            return metric;
         }
     }
 

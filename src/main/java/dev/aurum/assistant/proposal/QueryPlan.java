@@ -1,4 +1,4 @@
-package dev.aurum.assistant.offline;
+package dev.aurum.assistant.proposal;
 
 import java.util.List;
 
