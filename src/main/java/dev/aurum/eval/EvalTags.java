@@ -11,7 +11,7 @@ public final class EvalTags
 
     public static final List<String> ALL = List.of(
             "metric", "group-by", "time-grain", "absolute-time", "relative-time", "value-filter", "negation", "top-n",
-            "join", "share", "growth", "average-per", "distinct-count", FOLLOW_UP, AMBIGUOUS, OUT_OF_SCOPE);
+            "join", "share", "growth", "average-per", "distinct-count", "comparison", "repeat-customers", FOLLOW_UP, AMBIGUOUS, OUT_OF_SCOPE);
 
     private EvalTags() {}
 }

@@ -72,6 +72,13 @@ public final class SemanticPlanner
     private static final Set<String> BOTTOM_WORDS = Set.of("bottom", "worst", "lowest", "smallest", "least", "fewest", "min", "minimum");
     private static final Set<String> NEGATIONS = Set.of("not", "excluding", "exclude", "except", "without", "non", "no", "other", "outside");
     private static final Set<String> GRAIN_WORDS = Set.of("day", "date", "week", "month", "quarter", "year");
+    /** Words that set parts of a question against each other; a reading must use them or abstain. */
+    private static final Set<String> COMPARISON_WORDS = Set.of("vs", "versus", "compare", "compared", "comparing", "comparison", "against");
+    /** "each state", "every month": part of a grouping, or unexplained. */
+    private static final Set<String> EACH_WORDS = Set.of("each", "every");
+    /** Words that change the shape of the answer: when a reading leaves one unused, the planner abstains. */
+    private static final Set<String> SHAPE_WORDS = Set.of("vs", "versus", "compare", "compared", "comparing", "comparison", "against",
+            "each", "every", "both");
     private static final Set<String> GROWTH_WORDS = Set.of("growth", "grow", "grew", "growing", "change", "changed", "changes", "increase",
             "increased", "decrease", "decreased", "decline", "declined", "evolve", "evolved");
     private static final Set<String> SHARE_WORDS = Set.of("share", "percentage", "percent", "proportion", "contribution", "fraction", "pct", "%");
@@ -88,6 +95,8 @@ public final class SemanticPlanner
     private final Lexicon lexicon;
     private final SqlWriter writer;
     private final TimeExpressions time = new TimeExpressions();
+    /** The units the model declares for its metrics, in singular form ("day", "brl", "percent"). */
+    private final Set<String> metricUnits;
 
     /** @param dataDate the latest purchase date in Gold, the anchor of relative time */
     public SemanticPlanner(SemanticModel model, ValueIndex values, Supplier<LocalDate> dataDate)
@@ -97,9 +106,10 @@ public final class SemanticPlanner
         this.dataDate = requireNonNull(dataDate, "dataDate is null");
         this.lexicon = new Lexicon(model);
         this.writer = new SqlWriter(model);
+        this.metricUnits = model.tables().stream().flatMap(table -> table.metrics().stream())
+                .map(metric -> Words.canonical(metric.unit().toLowerCase(Locale.ROOT))).filter(unit -> !unit.isBlank()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
-    /** @param previous the plan of the previous answer in the conversation, for follow-ups ("now by state") */
     /**
      * The planner's proposal: its plan only when the reading accounts for every content word; otherwise it abstains
      * with the partial reading, which the router may offer as a clarification choice.
@@ -114,6 +124,7 @@ public final class SemanticPlanner
         return proposal;
     }
 
+    /** @param previous the plan of the previous answer in the conversation, for follow-ups ("now by state") */
     public Proposal plan(String question, Optional<QueryPlan> previous)
     {
         requireNonNull(question, "question is null");
@@ -230,6 +241,7 @@ public final class SemanticPlanner
         Reading read()
         {
             readTime();
+            readUnits();
             hits.addAll(lexicon.find(canonical, taken, false));
             readIntents();
             hits.addAll(lexicon.find(canonical, taken, true));
@@ -254,6 +266,82 @@ public final class SemanticPlanner
                 }
                 if (first >= 0) {
                     understood.add(new Understood(String.join(" ", cased.subList(first, last + 1)), span.meaning()));
+                }
+            }
+        }
+
+        /**
+         * "in days", "in BRL", "in percent": a unit the model declares for a metric, asked for as the unit of the answer,
+         * not a grouping; read before anything else can take "days" as a daily grain.
+         */
+        private void readUnits()
+        {
+            for (int i = 1; i < words.size(); i++) {
+                if (!words.get(i - 1).equals("in") || taken[i] || taken[i - 1] || !metricUnits.contains(canonical.get(i))) {
+                    continue;
+                }
+                if (lexicon.lookup(List.of(canonical.get(i))).stream().anyMatch(term -> term.kind() == Lexicon.Kind.METRIC)) {
+                    continue;
+                }
+                taken[i - 1] = true;
+                taken[i] = true;
+                understood.add(new Understood(cased.get(i - 1) + " " + cased.get(i), "the unit of the answer (" + words.get(i) + ")"));
+            }
+        }
+
+        /** The position of a comparison word ("vs", "compared") nothing has explained yet, or -1. */
+        private int unexplainedComparison()
+        {
+            for (int i = 0; i < words.size(); i++) {
+                if (!taken[i] && COMPARISON_WORDS.contains(words.get(i))) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * Two named periods set against each other with a comparison word the time reading did not take ("how did sales
+         * this year compare with last year"): the two periods side by side, not one range over both.
+         */
+        private boolean comparesTwoPeriods(List<DateRange> ranges)
+        {
+            int at = unexplainedComparison();
+            if (at < 0 || ranges.size() != 2) {
+                return false;
+            }
+            taken[at] = true;
+            understood.add(new Understood(cased.get(at), "compare " + ranges.get(0).label() + " with " + ranges.get(1).label()));
+            return true;
+        }
+
+        /**
+         * Two or more values of one dimension set against each other ("SP vs RJ", "boleto compared to credit card"):
+         * the answer shows each value on its own row, so the dimension is grouped by as well as filtered. Returns that
+         * dimension, or null.
+         */
+        private String comparedDimension(List<PlanSpec.ValueFilter> valueFilters)
+        {
+            int at = unexplainedComparison();
+            if (at < 0) {
+                return null;
+            }
+            List<PlanSpec.ValueFilter> compared = valueFilters.stream().filter(filter -> !filter.negated() && filter.values().size() >= 2).toList();
+            if (compared.size() != 1) {
+                return null;
+            }
+            taken[at] = true;
+            understood.add(new Understood(cased.get(at), "each " + compared.get(0).dimension() + " on its own row"));
+            return compared.get(0).dimension();
+        }
+
+        /** "each"/"every" right before a word read as a grouping ("for each state"): part of that grouping. */
+        private void explainEach(boolean grouped)
+        {
+            for (int i = 0; i + 1 < words.size(); i++) {
+                int next = i + 1 < words.size() && words.get(i + 1).equals("the") ? i + 2 : i + 1;
+                if (!taken[i] && EACH_WORDS.contains(words.get(i)) && grouped && next < words.size() && taken[next]) {
+                    taken[i] = true;
                 }
             }
         }
@@ -651,7 +739,11 @@ public final class SemanticPlanner
             distinctDimensions.forEach(dimension -> measures.add(new PlanSpec.Measure(null, null, dimension)));
 
             List<DateRange> ranges = timeReading.ranges();
-            boolean compare = timeReading.versus() || ranges.size() == 2 && (growth || timeReading.growth());
+            boolean compare = timeReading.versus() || ranges.size() == 2 && (growth || timeReading.growth()) || comparesTwoPeriods(ranges);
+            String comparedDimension = comparedDimension(valueFilters);
+            if (comparedDimension != null && dimensionChoices.stream().noneMatch(choice -> choice.contains(comparedDimension))) {
+                dimensionChoices.add(List.of(comparedDimension));
+            }
             boolean anyGrowth = growth || timeReading.growth();
             Integer finalLimit = limit;
             if (finalLimit == null && superlative && countBeforeDimension != null) {
@@ -786,7 +878,7 @@ public final class SemanticPlanner
                         concat(List.of(metric), dimensionSuggestions(spec).stream().limit(3).map(dimension -> metric + " by " + dimension.replace('_', ' ')).toList()),
                         provenancePlan(spec, null, List.of()), understood);
             }
-            List<String> uncovered = uncovered();
+            List<String> uncovered = uncovered(spec);
             Optional<String> unknownFilter = uncovered.stream().filter(this::looksLikeFilter).findFirst();
             if (unknownFilter.isPresent()) {
                 return new Proposal.Clarify("I do not know \"" + unknownFilter.get() + "\" in this data. Did you mean one of these?",
@@ -1464,14 +1556,20 @@ public final class SemanticPlanner
             return model.tables().stream().anyMatch(table -> table.metrics().stream().anyMatch(metric -> metric.name().equals(name)));
         }
 
-        private List<String> uncovered()
+        private List<String> uncovered(PlanSpec spec)
         {
+            explainEach(!spec.dimensions().isEmpty() || spec.grain() != null);
             List<String> missing = new ArrayList<>();
             for (int i = 0; i < words.size(); i++) {
                 if (taken[i]) {
                     continue;
                 }
                 String word = words.get(i);
+                if (SHAPE_WORDS.contains(word)) {
+                    // a word that changes the question's shape, read but not used: answering without it would answer another question
+                    missing.add(cased.get(i));
+                    continue;
+                }
                 if (Words.STOP_WORDS.contains(word) || Words.INTENT_WORDS.contains(word) || NEGATIONS.contains(word) || word.equals("of")) {
                     continue;
                 }

@@ -33,7 +33,7 @@ final class Words
             // verbs and particles that link the parts of a question and name nothing of the model
             "break", "breaks", "comes", "coming", "use", "used", "uses", "showed", "shown", "shows", "contain", "contained",
             "contains", "containing", "included", "includes", "live", "lives", "living", "located", "based", "reach", "reached", "reaches", "arrive", "arrived", "arrives", "take",
-            "takes", "took", "taken"));
+            "takes", "took", "taken", "gets", "getting", "account", "accounts", "accounted"));
 
     /** Words that steer the shape of the answer (ranking, share, growth, charts); never typo-matched to model names. */
     static final Set<String> INTENT_WORDS = Set.copyOf(java.util.List.of(
@@ -64,7 +64,8 @@ final class Words
         if (word.length() >= 8) {
             return 2;
         }
-        return word.length() >= 4 ? 1 : 0;
+        // four-letter words are too close to each other ("mood" is one edit from "good") to correct safely
+        return word.length() >= 5 ? 1 : 0;
     }
 
     /** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions). */

@@ -505,6 +505,36 @@ class SemanticPlannerTest
     }
 
     @Test
+    void comparisonsShowEachSideAndUnitsAreNotGrains()
+    {
+        // two values of one dimension set against each other: one row per value, not their sum
+        assertAnswers("SELECT customer_state, " + REVENUE + " FROM gold.order_facts WHERE customer_state IN ('SP', 'RJ') GROUP BY customer_state",
+                "revenue SP versus RJ",
+                "sales in RJ compared with SP");
+        // two periods set against each other with a verb the time reading did not take: the periods side by side
+        Proposal.Planned periods = planned("how did orders in 2018 compare with 2017?");
+        assertThat(periods.coversAllWords()).isTrue();
+        assertThat(columnNames(periods.sql())).contains("orders_2018", "orders_2017");
+        // "in days" is the unit of the answer, not a daily grain
+        assertAnswers("SELECT customer_state, ROUND(AVG(delivery_days), 2) FROM gold.order_facts GROUP BY customer_state",
+                "average delivery time for each state in days",
+                "delivery time in days by state");
+    }
+
+    @Test
+    void aWordThatChangesTheShapeOfTheQuestionIsNeverIgnored()
+    {
+        // read but not usable: the planner abstains (its partial reading becomes a choice), never a different question
+        for (String question : List.of("revenue of customers who bought both toys and electronics",
+                "orders against the target",
+                "revenue by customer mood")) {
+            Proposal proposal = planner.plan(question, Optional.empty());
+            assertThat(proposal instanceof Proposal.Planned planned && planned.coversAllWords()).as(question).isFalse();
+            assertThat(planner.propose(dev.aurum.assistant.proposal.Question.of(question))).as(question).isNotInstanceOf(Proposal.Planned.class);
+        }
+    }
+
+    @Test
     void ambiguousQuestionsAskBackWithConcreteChoices()
     {
         Proposal.Clarify city = clarify("revenue in Sao Paulo");
