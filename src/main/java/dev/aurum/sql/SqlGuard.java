@@ -148,7 +148,7 @@ public final class SqlGuard
         Map<String, Long> versions = new LinkedHashMap<>();
         checkAnalyzed(analyzed, versions);
         checkJoins(joinShape(analyzed));
-        Dataset<Row> dataset = Dataset.ofRows(querySession, analyzed); // analysed already: Spark does not resolve it again
+        Dataset<Row> dataset = dataset(analyzed);
         long guardMillis = (System.nanoTime() - start) / 1_000_000;
         GuardVerdict verdict = new GuardVerdict(statement, versions.keySet(), guardMillis);
         return new GuardedQuery(verdict, dataset, versions);
@@ -349,6 +349,9 @@ public final class SqlGuard
     private void checkTableName(List<String> parts)
     {
         if (parts.size() < 2) {
+            if (parts.size() == 1 && looksLikePath(parts.get(0))) {
+                throw reject("reading files by path is not allowed (`" + abbreviate(parts.get(0)) + "`); query the Gold tables: " + allowedList);
+            }
             return; // a CTE name or a table of the current database: decided on the analysed plan
         }
         String first = parts.get(0).toLowerCase(Locale.ROOT);
@@ -390,6 +393,17 @@ public final class SqlGuard
                 throw notAvailable(name.toLowerCase(Locale.ROOT));
             }
             throw reject("the query does not analyse: " + SparkMessages.clean(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** The Dataset the executor runs: built only now that the plan is known to be a query (building it runs commands). */
+    private Dataset<Row> dataset(LogicalPlan analyzed)
+    {
+        try {
+            return Dataset.ofRows(querySession, analyzed); // analysed already: Spark does not resolve it again
+        }
+        catch (RuntimeException e) {
+            throw reject("the query cannot be planned: " + SparkMessages.clean(String.valueOf(e.getMessage())));
         }
     }
 

@@ -102,6 +102,7 @@ class SqlGuardTest
         assertRejected("SELECT * FROM table_changes('gold.order_facts', 0)", "table functions such as table_changes(...) are not allowed");
         assertRejected("SELECT * FROM silver.orders VERSION AS OF 0", "table silver.orders is not available");
         assertRejected("SELECT * FROM delta.`/tmp/x` VERSION AS OF 0", "reading files by path is not allowed");
+        assertRejected("SELECT * FROM `/etc/passwd`", "reading files by path is not allowed");
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> guard.check("SELECT * FROM range(5)")))
                 .hasMessageContaining("table functions such as range(...) are not allowed");
     }
