@@ -10,8 +10,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.TableIdentifier;
 import org.apache.spark.sql.catalyst.analysis.EliminateSubqueryAliases$;
+import org.apache.spark.sql.catalyst.analysis.PlanWithUnresolvedIdentifier;
+import org.apache.spark.sql.catalyst.analysis.RelationTimeTravel;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedFunction;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedGenerator;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedInlineTable;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedRelation;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedTableValuedFunction;
 import org.apache.spark.sql.catalyst.catalog.CatalogTable;
@@ -27,18 +30,27 @@ import org.apache.spark.sql.catalyst.plans.QueryPlan;
 import org.apache.spark.sql.catalyst.planning.ExtractEquiJoinKeys;
 import org.apache.spark.sql.catalyst.plans.LeftAnti$;
 import org.apache.spark.sql.catalyst.plans.LeftSemi$;
+import org.apache.spark.sql.catalyst.plans.logical.CTERelationRef;
 import org.apache.spark.sql.catalyst.plans.logical.Command;
+import org.apache.spark.sql.catalyst.plans.logical.InsertIntoDir;
 import org.apache.spark.sql.catalyst.plans.logical.Join;
+import org.apache.spark.sql.catalyst.plans.logical.LocalRelation;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.catalyst.plans.logical.OneRowRelation;
 import org.apache.spark.sql.catalyst.plans.logical.ParsedStatement;
+import org.apache.spark.sql.catalyst.plans.logical.ScriptTransformation;
 import org.apache.spark.sql.catalyst.plans.logical.UnresolvedHint;
 import org.apache.spark.sql.catalyst.plans.logical.View;
+import org.apache.spark.sql.execution.CommandExecutionMode;
+import org.apache.spark.sql.execution.QueryExecution;
 import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
 import org.apache.spark.sql.execution.datasources.LogicalRelation;
 import org.apache.spark.sql.execution.datasources.v2.DataSourceV2Relation;
 import org.apache.spark.sql.delta.SnapshotDescriptor;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,23 +68,19 @@ import static scala.collection.JavaConverters.seqAsJavaList;
  *
  * <p>The checks, in order: Spark's lexer splits statements (a {@code ;} inside a string or comment is not a
  * separator; a trailing {@code ;} is fine); Spark's parser (with the Delta extension, so Delta commands are
- * recognised as commands) builds the plan; every node of the parsed plan, including those of subqueries, must be a
- * query operator from an allow list (no commands, no table-valued functions, no IDENTIFIER clauses); every
- * function must be on the function allow list; every multi-part table name must be allow-listed; then the analyser
- * resolves the plan and every relation it reads, through views, CTEs and subqueries, must be an allow-listed
- * catalog table (never a file path), and no expression may reflect, read file names or call user code.
+ * recognised as commands) builds the plan. Every node is then judged by what it is, not by its class name, so that
+ * any read-only shape (HAVING, windows, CTEs, set operations, subqueries, grouping sets, generators, ...) passes and a
+ * new Spark operator does not break the guard: the statement must start like a query; no node may be a command, a
+ * statement or a write ({@link Command}, {@link ParsedStatement}, {@link InsertIntoDir}) or run a program
+ * ({@link ScriptTransformation}); every leaf, i.e. everything that produces rows from outside the query, must be a
+ * named table (never a path), inline values or a table function on the function allow list; every function must be
+ * on the function allow list. Then the analyser resolves the plan (without running anything) and the same holds of
+ * the analysed plan: no command, and every leaf, through views, CTEs and subqueries, is an allow-listed catalog
+ * table, inline values or a CTE reference; no expression may reflect, read file names or call user code. Only then
+ * is the Dataset built. See the README, "aurum sql: validated, read-only SQL".
  */
 public final class SqlGuard
 {
-    /** Logical plan operators a read-only query is made of (simple class names, parsed and analysed plans). */
-    private static final Set<String> QUERY_OPERATORS = Set.of(
-            "Project", "Filter", "Aggregate", "Join", "Sort", "GlobalLimit", "LocalLimit", "Offset", "Tail", "Union", "Intersect", "Except",
-            "Distinct", "Deduplicate", "SubqueryAlias", "UnresolvedRelation", "RelationTimeTravel", "UnresolvedWith", "WithCTE",
-            "CTERelationDef", "CTERelationRef", "WithWindowDefinition", "Window", "UnresolvedInlineTable", "LocalRelation",
-            "OneRowRelation", "Generate", "Pivot", "Unpivot", "Sample", "RepartitionByExpression", "UnresolvedHint", "ResolvedHint",
-            "LateralJoin", "UnresolvedSubqueryColumnAliases", "Expand", "View", "LogicalRelation", "DataSourceV2Relation",
-            "HiveTableRelation", "InlineCTE");
-
     /** Join-strategy hints; partitioning hints (REPARTITION, COALESCE, ...) are refused. */
     private static final Set<String> HINTS = Set.of("broadcast", "broadcastjoin", "mapjoin", "merge", "shuffle_merge", "mergejoin",
             "shuffle_hash", "shuffle_replicate_nl");
@@ -136,11 +144,11 @@ public final class SqlGuard
         String statement = singleStatement(sql);
         LogicalPlan parsed = parse(statement);
         checkParsed(parsed, statement, true);
-        Dataset<Row> dataset = analyse(parsed);
-        LogicalPlan analyzed = dataset.queryExecution().analyzed();
+        LogicalPlan analyzed = analyse(parsed);
         Map<String, Long> versions = new LinkedHashMap<>();
         checkAnalyzed(analyzed, versions);
         checkJoins(joinShape(analyzed));
+        Dataset<Row> dataset = dataset(analyzed);
         long guardMillis = (System.nanoTime() - start) / 1_000_000;
         GuardVerdict verdict = new GuardVerdict(statement, versions.keySet(), guardMillis);
         return new GuardedQuery(verdict, dataset, versions);
@@ -202,24 +210,19 @@ public final class SqlGuard
 
     private void checkParsed(LogicalPlan plan, String statement, boolean root)
     {
-        String operator = plan.getClass().getSimpleName();
-        if (plan instanceof Command || plan instanceof ParsedStatement || (root && !QUERY_OPERATORS.contains(operator) && !startsLikeAQuery(statement))) {
+        if (writesOrCommands(plan) || (root && !startsLikeAQuery(statement))) {
             throw reject("only SELECT queries are allowed: " + describeStatement(plan, statement) + " is a command");
         }
-        if (plan instanceof UnresolvedTableValuedFunction function) {
-            throw reject("table functions such as " + String.join(".", seqAsJavaList(function.name())).toLowerCase(Locale.ROOT)
-                    + "(...) are not allowed; read from the Gold tables: " + allowedList);
-        }
-        if (plan instanceof UnresolvedRelation relation) {
-            checkTableName(seqAsJavaList(relation.multipartIdentifier()));
+        if (plan instanceof ScriptTransformation) {
+            throw reject("only plain queries are allowed: SCRIPT TRANSFORMATION (TRANSFORM ... USING) runs a program and is not supported here");
         }
         if (plan instanceof UnresolvedHint hint && !HINTS.contains(hint.name().toLowerCase(Locale.ROOT))) {
             throw reject("the hint " + hint.name().toUpperCase(Locale.ROOT) + " is not allowed; only join hints such as BROADCAST are");
         }
-        if (!QUERY_OPERATORS.contains(operator)) {
-            throw reject("only plain queries are allowed: " + humanize(operator) + " is not supported here");
+        if (plan.children().isEmpty()) {
+            checkParsedLeaf(plan);
         }
-        for (Expression expression : seqAsJavaList(plan.expressions())) {
+        for (Expression expression : allExpressions(plan)) {
             checkParsedExpression(expression, statement);
         }
         for (LogicalPlan child : seqAsJavaList(plan.children())) {
@@ -227,6 +230,82 @@ public final class SqlGuard
         }
         for (LogicalPlan inner : innerChildren(plan)) {
             checkParsed(inner, statement, false);
+        }
+    }
+
+    /** Commands, statements and writes: whatever is not a query, including writes Spark only turns into commands when it analyses them. */
+    private static boolean writesOrCommands(LogicalPlan plan)
+    {
+        return plan instanceof Command || plan instanceof ParsedStatement || plan instanceof InsertIntoDir;
+    }
+
+    /**
+     * A leaf produces rows from outside the query, so it is refused unless it is a table name (checked against the allow list
+     * and never a path), inline values, or a table function that is on the function allow list (generators such as
+     * {@code explode}, whose rows come from their arguments; never {@code range} or a file reader).
+     */
+    private void checkParsedLeaf(LogicalPlan plan)
+    {
+        if (plan instanceof UnresolvedRelation relation) {
+            checkTableName(seqAsJavaList(relation.multipartIdentifier()));
+        }
+        else if (plan instanceof RelationTimeTravel travel) {
+            if (!(travel.relation() instanceof UnresolvedRelation relation)) {
+                throw reject("time travel is only allowed on a table name; query the Gold tables: " + allowedList);
+            }
+            checkTableName(seqAsJavaList(relation.multipartIdentifier()));
+        }
+        else if (plan instanceof UnresolvedTableValuedFunction function) {
+            List<String> nameParts = seqAsJavaList(function.name());
+            String name = String.join(".", nameParts).toLowerCase(Locale.ROOT);
+            if (nameParts.size() != 1 || !AllowedFunctions.NAMES.contains(name)) {
+                throw reject("table functions such as " + name + "(...) are not allowed; read from the Gold tables: " + allowedList);
+            }
+        }
+        else if (plan instanceof PlanWithUnresolvedIdentifier) {
+            throw reject("IDENTIFIER(...) table names are not allowed; name the table directly, one of " + allowedList);
+        }
+        else if (!(plan instanceof UnresolvedInlineTable || plan instanceof LocalRelation || plan instanceof OneRowRelation)) {
+            throw reject("the query reads from " + humanize(plan.getClass().getSimpleName()) + ", which is not allowed; query the Gold tables: "
+                    + allowedList);
+        }
+    }
+
+    /**
+     * Every expression a parsed node holds, in any field: {@code expressions()} misses some (the named windows of a
+     * {@code WINDOW} clause live in a map), and a node Spark adds later may hold them in yet another shape.
+     */
+    private static List<Expression> allExpressions(LogicalPlan plan)
+    {
+        List<Expression> found = new ArrayList<>(seqAsJavaList(plan.expressions()));
+        scala.collection.Iterator<Object> fields = plan.productIterator();
+        while (fields.hasNext()) {
+            collectExpressions(fields.next(), found);
+        }
+        Set<Expression> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+        return found.stream().filter(distinct::add).toList();
+    }
+
+    private static void collectExpressions(Object field, List<Expression> found)
+    {
+        if (field instanceof Expression expression) {
+            found.add(expression);
+        }
+        else if (field instanceof scala.collection.Map<?, ?> map) {
+            collectExpressions(map.values(), found);
+        }
+        else if (field instanceof scala.collection.Iterable<?> iterable) {
+            scala.collection.Iterator<?> elements = iterable.iterator();
+            while (elements.hasNext()) {
+                collectExpressions(elements.next(), found);
+            }
+        }
+        else if (field instanceof scala.Option<?> option && option.isDefined()) {
+            collectExpressions(option.get(), found);
+        }
+        else if (field instanceof scala.Tuple2<?, ?> pair) {
+            collectExpressions(pair._1(), found);
+            collectExpressions(pair._2(), found);
         }
     }
 
@@ -270,6 +349,9 @@ public final class SqlGuard
     private void checkTableName(List<String> parts)
     {
         if (parts.size() < 2) {
+            if (parts.size() == 1 && looksLikePath(parts.get(0))) {
+                throw reject("reading files by path is not allowed (`" + abbreviate(parts.get(0)) + "`); query the Gold tables: " + allowedList);
+            }
             return; // a CTE name or a table of the current database: decided on the analysed plan
         }
         String first = parts.get(0).toLowerCase(Locale.ROOT);
@@ -298,10 +380,12 @@ public final class SqlGuard
 
     // ---- analysed plan ---------------------------------------------------------------------------------------------
 
-    private Dataset<Row> analyse(LogicalPlan parsed)
+    /** Resolves the plan without running anything: commands would only run when a Dataset is built from them. */
+    private LogicalPlan analyse(LogicalPlan parsed)
     {
         try {
-            return Dataset.ofRows(querySession, parsed);
+            QueryExecution execution = querySession.sessionState().executePlan(parsed, CommandExecutionMode.SKIP());
+            return execution.analyzed();
         }
         catch (Exception e) {
             if (e instanceof AnalysisException analysis && "TABLE_OR_VIEW_NOT_FOUND".equals(analysis.getErrorClass())) {
@@ -312,9 +396,22 @@ public final class SqlGuard
         }
     }
 
+    /** The Dataset the executor runs: built only now that the plan is known to be a query (building it runs commands). */
+    private Dataset<Row> dataset(LogicalPlan analyzed)
+    {
+        try {
+            return Dataset.ofRows(querySession, analyzed); // analysed already: Spark does not resolve it again
+        }
+        catch (RuntimeException e) {
+            throw reject("the query cannot be planned: " + SparkMessages.clean(String.valueOf(e.getMessage())));
+        }
+    }
+
     private void checkAnalyzed(LogicalPlan plan, Map<String, Long> versions)
     {
-        String operator = plan.getClass().getSimpleName();
+        if (plan instanceof Command || plan instanceof ScriptTransformation) {
+            throw reject("only SELECT queries are allowed: " + humanize(plan.getClass().getSimpleName()) + " is not a query");
+        }
         if (plan instanceof View view) {
             String name = name(view.desc());
             if (!allowedTables.contains(name)) {
@@ -353,8 +450,9 @@ public final class SqlGuard
             versions.putIfAbsent(name, -1L);
             return;
         }
-        else if (plan.children().isEmpty() && !(operator.equals("LocalRelation") || operator.equals("OneRowRelation") || operator.equals("CTERelationRef"))) {
-            throw reject("the query reads from " + humanize(operator) + ", which is not allowed; query the Gold tables: " + allowedList);
+        else if (plan.children().isEmpty() && !(plan instanceof LocalRelation || plan instanceof OneRowRelation || plan instanceof CTERelationRef)) {
+            throw reject("the query reads from " + humanize(plan.getClass().getSimpleName()) + ", which is not allowed; query the Gold tables: "
+                    + allowedList);
         }
         for (Expression expression : seqAsJavaList(plan.expressions())) {
             checkAnalyzedExpression(expression, versions);

@@ -67,6 +67,47 @@ class SqlGuardTest
     }
 
     @Test
+    void acceptsReadOnlyShapesByWhatTheyAreNotByAListOfOperators()
+    {
+        // HAVING used to be refused ("UNRESOLVED HAVING is not supported here")
+        assertThat(guard.check("SELECT customer_state, COUNT(*) FROM gold.order_facts GROUP BY customer_state HAVING COUNT(*) > 1").tablesRead())
+                .containsExactly("gold.order_facts");
+        assertThat(guard.check("SELECT customer_id FROM gold.customers GROUP BY customer_id HAVING MAX(lifetime_value) > (SELECT AVG(revenue) FROM gold.daily_sales)")
+                .tablesRead()).containsExactlyInAnyOrder("gold.customers", "gold.daily_sales");
+        assertThat(guard.check("WITH a AS (WITH b AS (SELECT * FROM gold.customers) SELECT * FROM b) SELECT customer_id FROM a INTERSECT SELECT customer_id FROM gold.order_facts")
+                .tablesRead()).containsExactlyInAnyOrder("gold.customers", "gold.order_facts");
+        assertThat(guard.check("SELECT payment_type, year, SUM(payments) FROM gold.payment_mix_monthly GROUP BY GROUPING SETS ((payment_type), (year), ())")
+                .tablesRead()).containsExactly("gold.payment_mix_monthly");
+        assertThat(guard.check("SELECT order_id, pos, part FROM gold.order_facts LATERAL VIEW posexplode(split(customer_city, ' ')) p AS pos, part").tablesRead())
+                .containsExactly("gold.order_facts");
+        assertThat(guard.check("SELECT * FROM gold.customers c LEFT ANTI JOIN gold.order_facts f ON f.customer_id = c.customer_id").tablesRead()).hasSize(2);
+        // a generator used as a table function makes its rows from its arguments: allowed; range() makes rows from nothing: refused
+        assertThat(guard.check("SELECT * FROM explode(array('SP', 'RJ')) AS t(state)").tablesRead()).isEmpty();
+        assertRejected("SELECT * FROM explode((SELECT collect_list(order_id) FROM silver.orders))", "table silver.orders is not available");
+    }
+
+    @Test
+    void refusesByKindWhateverIsNotAReadOnlyQuery()
+    {
+        // writes Spark only turns into commands during analysis are refused before it
+        assertRejected("INSERT OVERWRITE DIRECTORY '/tmp/aurum-guard-test' USING csv SELECT * FROM gold.customers", "only SELECT queries are allowed");
+        assertRejected("RESTORE TABLE gold.order_facts TO VERSION AS OF 0", "only SELECT queries are allowed: RESTORE TABLE is a command");
+        assertRejected("CREATE TABLE gold.copy SHALLOW CLONE gold.order_facts", "only SELECT queries are allowed: CREATE TABLE is a command");
+        // a named window that no expression uses is still checked
+        assertRejected("SELECT * FROM gold.order_facts WINDOW w AS (PARTITION BY (SELECT 1 FROM silver.orders LIMIT 1))", "table silver.orders is not available");
+        // inline values are evaluated by the analyser, so their expressions are checked before it runs
+        assertRejected("VALUES (reflect('java.lang.System', 'getenv', 'HOME'))", "the function reflect is not allowed");
+        assertRejected("SELECT * FROM VALUES ((SELECT MAX(order_id) FROM silver.orders)) AS t(x)", "table silver.orders is not available");
+        assertRejected("SELECT * FROM IDENTIFIER('silver.orders')", "IDENTIFIER(...) table names are not allowed");
+        assertRejected("SELECT * FROM table_changes('gold.order_facts', 0)", "table functions such as table_changes(...) are not allowed");
+        assertRejected("SELECT * FROM silver.orders VERSION AS OF 0", "table silver.orders is not available");
+        assertRejected("SELECT * FROM delta.`/tmp/x` VERSION AS OF 0", "reading files by path is not allowed");
+        assertRejected("SELECT * FROM `/etc/passwd`", "reading files by path is not allowed");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> guard.check("SELECT * FROM range(5)")))
+                .hasMessageContaining("table functions such as range(...) are not allowed");
+    }
+
+    @Test
     void stripsTrailingSemicolonsButNotSemicolonsInStringsOrComments()
     {
         assertThat(guard.check("SELECT 1;").sql()).isEqualTo("SELECT 1");
@@ -101,7 +142,7 @@ class SqlGuardTest
         assertRejected("SELECT COUNT(*) FROM gold.order_facts a, gold.order_facts b", "joins without an equality condition (cartesian products) need one side of at most");
         assertRejected("SELECT * FROM gold.order_items a JOIN gold.order_facts b ON a.price > b.order_value", "cartesian products");
         assertRejected("WITH a AS (SELECT * FROM gold.order_items) SELECT COUNT(*) FROM a, gold.order_facts b WHERE a.price > 0 AND b.order_value > 0", "cartesian products");
-        assertRejected("SELECT TRANSFORM(order_id) USING 'cat' AS (x) FROM gold.order_facts", "only plain queries are allowed: SCRIPT TRANSFORMATION is not supported here");
+        assertRejected("SELECT TRANSFORM(order_id) USING 'cat' AS (x) FROM gold.order_facts", "only plain queries are allowed: SCRIPT TRANSFORMATION (TRANSFORM ... USING) runs a program");
         assertRejected("SELEC 1", "the SQL does not parse");
         assertRejected("", "the query is empty");
         assertRejected(" ; ; ", "the query is empty");

@@ -60,7 +60,7 @@ class SqlHostileCorpusTest
     void everyHostileStatementIsRejectedOrBoundedAndNothingChanges() throws Exception
     {
         List<Entry> corpus = corpus();
-        assertThat(corpus).hasSizeGreaterThanOrEqualTo(150);
+        assertThat(corpus).hasSizeGreaterThanOrEqualTo(300);
         Map<String, Long> versionsBefore = versions();
         String catalogBefore = catalog();
         Map<String, Long> filesBefore = fileCounts();
@@ -94,7 +94,7 @@ class SqlHostileCorpusTest
         }
 
         assertThat(failures).isEmpty();
-        assertThat(rejected).isGreaterThanOrEqualTo(150);
+        assertThat(rejected).isGreaterThanOrEqualTo(300);
         assertThat(versions()).isEqualTo(versionsBefore);
         assertThat(catalog()).isEqualTo(catalogBefore);
         assertThat(fileCounts()).isEqualTo(filesBefore);

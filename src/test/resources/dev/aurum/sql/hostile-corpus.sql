@@ -436,7 +436,7 @@ SELECT * FROM RANGE(10)
 SELECT id FROM range(1000000000000) JOIN gold.customers ON true
 ==== rejected
 SELECT * FROM explode(sequence(1, 100000000))
-==== rejected
+==== bounded
 SELECT * FROM inline(array(struct(1)))
 ==== rejected
 WITH r AS (SELECT * FROM range(1000000000)) SELECT COUNT(*) FROM r
@@ -500,3 +500,420 @@ SELECT * FROM gold.order_facts CROSS JOIN (SELECT MAX(purchase_date) AS data_dat
 SELECT * FROM gold.order_items a CROSS JOIN (SELECT * FROM gold.customers LIMIT 5000) b
 ==== rejected
 SELECT * FROM gold.order_items a JOIN gold.order_facts b ON a.price > b.order_value
+==== rejected
+CREATE TABLE IF NOT EXISTS gold.evil2 (x INT) USING delta LOCATION '/tmp/aurum-hostile-out'
+==== rejected
+CREATE EXTERNAL TABLE gold.ext (x STRING) LOCATION '/etc'
+==== rejected
+CREATE TEMPORARY VIEW passwd USING csv OPTIONS (path '/etc/passwd')
+==== rejected
+CREATE TEMPORARY TABLE passwd2 USING text OPTIONS (path '/etc/passwd')
+==== rejected
+CREATE TABLE gold.deep DEEP CLONE gold.order_facts
+==== rejected
+CREATE TABLE gold.like_copy LIKE gold.order_facts
+==== rejected
+CREATE OR REPLACE VIEW gold.order_facts_v AS SELECT * FROM bronze.orders
+==== rejected
+ALTER TABLE gold.order_facts ALTER COLUMN order_value COMMENT 'owned'
+==== rejected
+ALTER TABLE gold.order_facts RECOVER PARTITIONS
+==== rejected
+ALTER TABLE gold.order_facts CLUSTER BY (order_id)
+==== rejected
+ALTER TABLE gold.customers UNSET TBLPROPERTIES ('delta.appendOnly')
+==== rejected
+ALTER TABLE gold.order_items DROP CONSTRAINT IF EXISTS evil
+==== rejected
+ALTER TABLE gold.customers REPLACE COLUMNS (x INT)
+==== rejected
+ALTER SCHEMA gold SET LOCATION '/tmp/aurum-hostile-out'
+==== rejected
+DROP TABLE IF EXISTS silver.orders
+==== rejected
+DROP VIEW gold.silver_view
+==== rejected
+INSERT INTO TABLE gold.customers SELECT * FROM gold.customers LIMIT 1
+==== rejected
+INSERT INTO gold.customers REPLACE WHERE customer_state = 'SP' SELECT * FROM gold.customers
+==== rejected
+INSERT OVERWRITE gold.order_items SELECT * FROM gold.order_items
+==== rejected
+INSERT INTO gold.customers BY NAME SELECT * FROM gold.customers
+==== rejected
+INSERT INTO gold.daily_sales (date, orders) VALUES (DATE'2020-01-01', 1)
+==== rejected
+UPDATE gold.customers SET lifetime_value = 0 WHERE customer_state = 'SP'
+==== rejected
+UPDATE gold.order_facts f SET order_status = 'canceled' WHERE EXISTS (SELECT 1 FROM gold.order_items i WHERE i.order_id = f.order_id)
+==== rejected
+DELETE FROM gold.order_items WHERE order_id IN (SELECT order_id FROM gold.order_facts)
+==== rejected
+DELETE FROM gold.customers c WHERE c.orders > 0
+==== rejected
+MERGE INTO gold.customers t USING (SELECT * FROM silver.orders) s ON t.customer_id = s.customer_id WHEN NOT MATCHED THEN INSERT *
+==== rejected
+MERGE INTO gold.daily_sales t USING gold.daily_sales s ON t.date = s.date WHEN MATCHED THEN UPDATE SET revenue = 0
+==== rejected
+MERGE INTO gold.customers USING gold.customers s ON false WHEN NOT MATCHED BY SOURCE THEN DELETE
+==== rejected
+WITH x AS (SELECT 1) DELETE FROM gold.customers
+==== rejected
+WITH x AS (SELECT * FROM gold.order_facts) INSERT OVERWRITE gold.order_facts SELECT * FROM x
+==== rejected
+FROM gold.order_facts INSERT OVERWRITE DIRECTORY '/tmp/aurum-hostile-out' SELECT *
+==== rejected
+TRUNCATE TABLE gold.daily_sales
+==== rejected
+SELECT * FROM csv.`/etc/passwd` AS p WHERE true
+==== rejected
+SELECT * FROM `csv`.`/etc/passwd`
+==== rejected
+SELECT * FROM CSV.`/etc/passwd`
+==== rejected
+SELECT * FROM csv.`file:/etc/passwd`
+==== rejected
+SELECT * FROM csv.`file:///etc/shadow`
+==== rejected
+SELECT * FROM json.`/etc/hosts`
+==== rejected
+SELECT * FROM text.`/proc/self/environ`
+==== rejected
+SELECT * FROM binaryFile.`/etc`
+==== rejected
+SELECT * FROM binaryfile.`/root`
+==== rejected
+SELECT * FROM parquet.`s3a://bucket/key`
+==== rejected
+SELECT * FROM delta.`/tmp/x` VERSION AS OF 0
+==== rejected
+SELECT * FROM DELTA.`${GOLD}/daily_sales`
+==== rejected
+SELECT * FROM delta.`${GOLD}/order_facts` TIMESTAMP AS OF '2000-01-01'
+==== rejected
+SELECT * FROM orc.`/tmp` UNION ALL SELECT * FROM orc.`/var`
+==== rejected
+SELECT * FROM image.`/tmp`
+==== rejected
+SELECT * FROM libsvm.`/tmp`
+==== rejected
+SELECT * FROM `org.apache.spark.sql.execution.datasources.csv.CSVFileFormat`.`/etc/passwd`
+==== rejected
+SELECT * FROM jdbc.`jdbc:postgresql://127.0.0.1/db`
+==== rejected
+SELECT * FROM `${GOLD}/order_facts`
+==== rejected
+SELECT * FROM gold.`/etc/passwd`
+==== rejected
+SELECT * FROM gold.order_facts f JOIN csv.`/etc/passwd` p ON true
+==== rejected
+SELECT customer_id FROM gold.customers UNION SELECT value FROM text.`/etc/passwd`
+==== rejected
+SELECT customer_id FROM gold.customers INTERSECT SELECT * FROM json.`/etc`
+==== rejected
+SELECT * FROM gold.customers c WHERE EXISTS (SELECT 1 FROM csv.`/etc/passwd`)
+==== rejected
+SELECT customer_state, COUNT(*) FROM gold.customers GROUP BY customer_state HAVING COUNT(*) > (SELECT COUNT(*) FROM text.`/etc/passwd`)
+==== rejected
+SELECT (SELECT first(value) FROM text.`/etc/hostname`) AS host
+==== rejected
+WITH a AS (SELECT 1 AS x), b AS (WITH c AS (SELECT * FROM parquet.`/tmp`) SELECT * FROM c) SELECT * FROM a, b
+==== rejected
+SELECT * FROM IDENTIFIER('csv.`/etc/passwd`')
+==== rejected
+SELECT * FROM table_changes('gold.order_facts', 0)
+==== rejected
+SELECT * FROM table_changes_by_path('${GOLD}/order_facts', 0)
+==== rejected
+SELECT * FROM read_files('/etc', format => 'text')
+==== rejected
+SELECT * FROM sql_keywords()
+==== rejected
+SELECT * FROM range(3)
+==== rejected
+SELECT * FROM gold.customers, LATERAL range(1000000000)
+==== rejected
+SELECT * FROM explode((SELECT collect_list(order_id) FROM silver.orders))
+==== rejected
+SELECT * FROM explode(array(reflect('java.lang.System', 'getenv', 'HOME')))
+==== rejected
+SELECT * FROM inline(array(struct(java_method('java.lang.System', 'exit', 0))))
+==== rejected
+SELECT * FROM posexplode(sequence(1, 1000000000))
+==== rejected
+SELECT * FROM stack(2, 'a', 'b')
+==== rejected
+VALUES (reflect('java.lang.System', 'getenv', 'HOME'))
+==== rejected
+SELECT * FROM VALUES (java_method('java.lang.System', 'exit', 0)) AS t(x)
+==== rejected
+WITH v(x) AS (VALUES (reflect('java.lang.Runtime', 'getRuntime'))) SELECT * FROM v
+==== rejected
+VALUES (input_file_name())
+==== rejected
+SELECT * FROM VALUES ((SELECT MAX(order_id) FROM silver.orders)) AS t(x)
+==== rejected
+SELECT customer_state FROM gold.customers GROUP BY customer_state HAVING MAX(reflect('java.lang.System', 'getenv', 'HOME')) IS NOT NULL
+==== rejected
+SELECT transform(array(1), x -> reflect('java.lang.System', 'getenv', 'HOME'))
+==== rejected
+SELECT CASE WHEN true THEN java_method('java.lang.System', 'exit', 0) END
+==== rejected
+SELECT RANK() OVER (ORDER BY reflect('java.util.UUID', 'randomUUID')) FROM gold.customers
+==== rejected
+SELECT * FROM gold.customers LATERAL VIEW explode(array(reflect('java.lang.System', 'getenv', 'HOME'))) t AS v
+==== rejected
+SELECT * FROM gold.customers c JOIN gold.order_facts f ON c.customer_id = f.customer_id AND java_method('java.lang.Math', 'random') > 0
+==== rejected
+SELECT * FROM gold.order_facts TIMESTAMP AS OF reflect('java.lang.System', 'getenv', 'HOME')
+==== rejected
+SELECT system.builtin.java_method('java.lang.System', 'exit', 0)
+==== rejected
+SELECT `reflect`('java.lang.System', 'getenv', 'HOME')
+==== rejected
+SELECT hive_udf(1)
+==== rejected
+SELECT aes_encrypt('x', '0000111122223333')
+==== rejected
+SELECT version()
+==== rejected
+SELECT current_catalog()
+==== rejected
+SELECT current_database()
+==== rejected
+SELECT spark_partition_id() FROM gold.order_facts
+==== rejected
+SELECT rpad('x', 2000000000, 'y')
+==== rejected
+CREATE FUNCTION evil2 AS 'com.example.Evil' USING JAR '/tmp/evil.jar'
+==== rejected
+CREATE OR REPLACE TEMPORARY FUNCTION evil3 AS 'org.apache.spark.sql.catalyst.expressions.CallMethodViaReflection'
+==== rejected
+FROM gold.order_facts MAP order_id USING 'cat' AS x
+==== rejected
+FROM gold.order_facts REDUCE order_id USING '/bin/sh' AS x
+==== rejected
+SELECT TRANSFORM(customer_id) ROW FORMAT DELIMITED USING 'cat' AS (x) FROM gold.customers
+==== rejected
+SET spark.sql.warehouse.dir=/tmp/aurum-hostile-out
+==== rejected
+SET TIME ZONE 'America/Sao_Paulo'
+==== rejected
+SET TIME ZONE LOCAL
+==== rejected
+SET spark.sql.legacy.allowNonEmptyLocationInCTAS=true
+==== rejected
+SET spark.sql.execution.arrow.pyspark.enabled
+==== rejected
+RESET spark.sql.ansi.enabled
+==== rejected
+USE NAMESPACE bronze
+==== rejected
+SET CATALOG spark_catalog
+==== rejected
+ADD JARS /tmp/a.jar /tmp/b.jar
+==== rejected
+ADD JAR 'ivy://org.example:evil:1.0'
+==== rejected
+ADD FILES /etc/passwd
+==== rejected
+LIST ARCHIVES
+==== rejected
+CACHE TABLE c OPTIONS ('storageLevel' 'DISK_ONLY') SELECT * FROM gold.order_facts
+==== rejected
+CACHE TABLE c2 AS SELECT 1
+==== rejected
+UNCACHE TABLE IF EXISTS c
+==== rejected
+REFRESH TABLE silver.orders
+==== rejected
+REFRESH "/etc"
+==== rejected
+MSCK REPAIR TABLE gold.customers ADD PARTITIONS
+==== rejected
+MSCK REPAIR TABLE gold.customers SYNC PARTITIONS
+==== rejected
+ANALYZE TABLE gold.customers COMPUTE STATISTICS FOR ALL COLUMNS
+==== rejected
+ANALYZE TABLES IN gold COMPUTE STATISTICS NOSCAN
+==== rejected
+OPTIMIZE gold.daily_sales WHERE date > '2017-01-01'
+==== rejected
+OPTIMIZE delta.`${GOLD}/customers`
+==== rejected
+OPTIMIZE gold.customers FULL
+==== rejected
+VACUUM gold.customers LITE
+==== rejected
+VACUUM delta.`${GOLD}/order_items`
+==== rejected
+RESTORE TABLE delta.`${GOLD}/customers` TO VERSION AS OF 0
+==== rejected
+RESTORE gold.daily_sales VERSION AS OF 0
+==== rejected
+CONVERT TO DELTA gold.customers
+==== rejected
+REORG TABLE gold.customers APPLY (UPGRADE UNIFORM (ICEBERG_COMPAT_VERSION = 2))
+==== rejected
+CALL spark_catalog.system.remove_orphan_files(table => 'gold.order_facts')
+==== rejected
+EXPLAIN COST SELECT * FROM gold.order_facts
+==== rejected
+EXPLAIN DROP TABLE gold.order_facts
+==== rejected
+EXPLAIN INSERT INTO gold.customers SELECT * FROM gold.customers
+==== rejected
+EXPLAIN SELECT * FROM csv.`/etc/passwd`
+==== rejected
+SHOW TABLE EXTENDED IN gold LIKE '*'
+==== rejected
+SHOW CATALOGS
+==== rejected
+SHOW USER FUNCTIONS
+==== rejected
+SHOW TABLES FROM aurum
+==== rejected
+SHOW GRANTS
+==== rejected
+SHOW SCHEMAS LIKE 's*'
+==== rejected
+SHOW CREATE TABLE silver.orders AS SERDE
+==== rejected
+DESCRIBE EXTENDED silver.orders
+==== rejected
+DESC FORMATTED gold.customers
+==== rejected
+DESCRIBE SCHEMA EXTENDED gold
+==== rejected
+DESCRIBE gold.order_facts order_id
+==== rejected
+DESCRIBE FUNCTION EXTENDED java_method
+==== rejected
+DESCRIBE CATALOG spark_catalog
+==== rejected
+SELECT * FROM aurum.run_history
+==== rejected
+SELECT * FROM aurum.ingested_files
+==== rejected
+SELECT * FROM silver.quarantine
+==== rejected
+SELECT * FROM information_schema.tables
+==== rejected
+SELECT * FROM system.information_schema.columns
+==== rejected
+SELECT * FROM spark_catalog.information_schema.tables
+==== rejected
+SELECT * FROM bronze.orders VERSION AS OF 0
+==== rejected
+SELECT order_status, COUNT(*) FROM gold.order_facts GROUP BY order_status HAVING COUNT(*) > (SELECT COUNT(*) FROM silver.orders)
+==== rejected
+SELECT customer_state, SUM(revenue) FROM gold.state_sales_monthly GROUP BY customer_state HAVING customer_state IN (SELECT order_status FROM bronze.orders)
+==== rejected
+SELECT order_id, RANK() OVER (ORDER BY (SELECT COUNT(*) FROM silver.orders)) FROM gold.order_facts
+==== rejected
+SELECT * FROM gold.order_facts ORDER BY (SELECT MAX(order_id) FROM bronze.orders)
+==== rejected
+SELECT customer_id FROM gold.customers INTERSECT SELECT customer_id FROM silver.orders
+==== rejected
+SELECT customer_id FROM gold.customers EXCEPT ALL SELECT customer_id FROM bronze.orders
+==== rejected
+SELECT 1 AS x UNION ALL SELECT 2 UNION ALL SELECT COUNT(*) FROM silver.orders
+==== rejected
+(SELECT order_id FROM gold.order_facts) UNION (SELECT order_id FROM bronze.orders LIMIT 1)
+==== rejected
+SELECT * FROM gold.order_facts f WHERE EXISTS (SELECT 1 FROM gold.order_items i WHERE i.order_id = f.order_id AND EXISTS (SELECT 1 FROM silver.orders s WHERE s.order_id = i.order_id))
+==== rejected
+SELECT * FROM gold.customers c, LATERAL (SELECT COUNT(*) AS n FROM silver.orders s WHERE s.customer_id = c.customer_id)
+==== rejected
+SELECT * FROM (SELECT order_status, order_id FROM silver.orders) PIVOT (COUNT(order_id) FOR order_status IN ('delivered'))
+==== rejected
+SELECT * FROM bronze.orders UNPIVOT (v FOR k IN (order_id, customer_id))
+==== rejected
+SELECT order_status, customer_id, COUNT(*) FROM silver.orders GROUP BY GROUPING SETS ((order_status), (customer_id))
+==== rejected
+SELECT order_status, COUNT(*) FROM bronze.orders GROUP BY ROLLUP (order_status)
+==== rejected
+SELECT * FROM gold.order_facts f LEFT ANTI JOIN silver.orders s ON s.order_id = f.order_id
+==== rejected
+SELECT * FROM gold.customers NATURAL JOIN silver.orders
+==== rejected
+SELECT * FROM gold.order_facts FULL OUTER JOIN bronze.orders USING (order_id)
+==== rejected
+WITH order_facts AS (SELECT * FROM silver.orders) SELECT * FROM order_facts
+==== rejected
+WITH gold AS (SELECT * FROM bronze.orders) SELECT * FROM gold
+==== rejected
+WITH x AS (SELECT * FROM gold.order_facts), y AS (SELECT * FROM x JOIN silver.orders s USING (order_id)) SELECT COUNT(*) FROM y
+==== rejected
+SELECT * FROM VALUES ('a') AS t(x) WHERE x IN (SELECT order_id FROM silver.orders)
+==== rejected
+SELECT * FROM gold.customers TABLESAMPLE (10 PERCENT) WHERE customer_id IN (SELECT customer_id FROM bronze.orders)
+==== rejected
+SELECT * FROM gold.order_facts WINDOW w AS (PARTITION BY (SELECT 1 FROM silver.orders LIMIT 1))
+==== rejected
+SELECT /*+ BROADCAST(s) */ * FROM gold.order_facts f JOIN silver.orders s ON s.order_id = f.order_id
+==== rejected
+SELECT 1
+;
+DROP TABLE gold.order_facts
+==== rejected
+SELECT 1 /* */; DROP TABLE gold.customers
+==== rejected
+SELECT 1 --;
+; DROP TABLE gold.customers
+==== rejected
+EXPLAIN SELECT 1; SELECT 1
+==== rejected
+SELECT 1; -- ;
+SET spark.sql.runSQLOnFiles=true
+==== rejected
+WITH x AS (SELECT 1) SELECT * FROM x; DELETE FROM gold.customers
+==== rejected
+SELECT `a;b` FROM (SELECT 1 AS `a;b`); DROP TABLE gold.customers
+==== rejected
+SELECT 1 /*; */ ; VACUUM gold.customers
+==== rejected
+/* multi
+line */ DELETE FROM gold.order_items
+==== rejected
+-- comment
+/* another */ -- third
+UPDATE gold.customers SET orders = 0
+==== rejected
+SELECT 1 UNION ALL SELECT 2; SELECT 3
+==== rejected
+SELECT 'it''s'; SELECT 'fine'
+==== rejected
+SELECT * FROM gold.order_fаcts
+==== rejected
+SELECT * FROM ｓｉｌｖｅｒ.orders
+==== rejected
+SELECT 1; DROP TABLE gold.customers
+==== rejected
+SELECT 1 ; ​DROP TABLE gold.customers
+==== rejected
+SELECT 1‮; ELBAT PORD
+==== rejected
+DROP‌ TABLE gold.order_facts
+==== rejected
+SELECT * FROM `silver`.`orders‍`
+==== rejected
+SELECT * FROM gold.order_facts WHERE 1 = 1; DROP TABLE gold.customers
+==== rejected
+﻿DROP TABLE gold.customers
+==== rejected
+SELECT * FROM g​old.order_facts
+==== rejected
+SELECT * FROM silver．orders
+==== rejected
+SELECT * FROM `bгonze`.orders
+==== rejected
+SELECT * FROM cѕv.`/etc/passwd`
+==== rejected
+SELECT ʀeflect('java.lang.System', 'getenv', 'HOME')
+==== bounded
+SELECT 'x\u003B DROP TABLE gold.customers' AS s
+==== bounded
+SELECT '; DROP TABLE gold.customers; --' AS s
+==== bounded
+SELECT * FROM json_tuple('{"a": 1}', 'a')
