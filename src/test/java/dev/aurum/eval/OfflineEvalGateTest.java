@@ -31,9 +31,26 @@ class OfflineEvalGateTest
     void offlineEngineMeetsTheGate()
             throws Exception
     {
+        gate(EvalSuiteLoader.DEFAULT_SUITE, "offline");
+    }
+
+    /**
+     * The questions written after the planner's last tuning (evals/fresh-phrasings.yaml): the same gate, so that a change
+     * that answers a fresh wording wrongly, instead of asking back, fails the build too.
+     */
+    @Test
+    void offlineEngineMeetsTheGateOnFreshPhrasings()
+            throws Exception
+    {
+        gate("evals/fresh-phrasings.yaml", "fresh");
+    }
+
+    private static void gate(String suite, String name)
+            throws Exception
+    {
         Path reports = Files.createDirectories(Path.of("target", "eval"));
-        Path junit = reports.resolve("offline-junit.xml");
-        Path log = reports.resolve("offline-eval.log");
+        Path junit = reports.resolve(name + "-junit.xml");
+        Path log = reports.resolve(name + "-eval.log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx2g");
@@ -46,8 +63,8 @@ class OfflineEvalGateTest
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("dev.aurum.cli.Main");
-        command.addAll(List.of("eval", "--engine", "offline", "--min-accuracy", MIN_ACCURACY, "--max-wrong-rate", MAX_WRONG_RATE,
-                "--report", reports.resolve("offline-report.md").toString(), "--json", reports.resolve("offline-report.json").toString(),
+        command.addAll(List.of("eval", "--suite", suite, "--engine", "offline", "--min-accuracy", MIN_ACCURACY, "--max-wrong-rate", MAX_WRONG_RATE,
+                "--report", reports.resolve(name + "-report.md").toString(), "--json", reports.resolve(name + "-report.json").toString(),
                 "--junit", junit.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean finished = process.waitFor(25, TimeUnit.MINUTES);
@@ -55,12 +72,12 @@ class OfflineEvalGateTest
             process.destroyForcibly();
         }
         assertThat(finished).as("aurum eval finished; see " + log).isTrue();
-        assertThat(process.exitValue()).as("aurum eval exit code; see %s and target/eval/offline-report.md:%n%s", log,
+        assertThat(process.exitValue()).as("aurum eval exit code; see %s and the report beside it:%n%s", log,
                 Files.readString(log, StandardCharsets.UTF_8)).isZero();
 
         File junitFile = junit.toFile();
         var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junitFile);
         assertThat(document.getElementsByTagName("testcase").getLength())
-                .isEqualTo(new EvalSuiteLoader().load(Path.of(EvalSuiteLoader.DEFAULT_SUITE)).items().size());
+                .isEqualTo(new EvalSuiteLoader().load(Path.of(suite)).items().size());
     }
 }

@@ -508,7 +508,7 @@ class SemanticPlannerTest
     void comparisonsShowEachSideAndUnitsAreNotGrains()
     {
         // two values of one dimension set against each other: one row per value, not their sum
-        assertAnswers("SELECT customer_state, " + REVENUE + " FROM gold.order_facts WHERE customer_state IN ('SP', 'RJ') GROUP BY customer_state",
+        assertAnswers("SELECT customer_state, " + REVENUE + " FROM gold.order_facts WHERE customer_state IN ('SP', 'RJ') GROUP BY customer_state ORDER BY 2 DESC, 1",
                 "revenue SP versus RJ",
                 "sales in RJ compared with SP");
         // two periods set against each other with a verb the time reading did not take: the periods side by side
@@ -516,7 +516,7 @@ class SemanticPlannerTest
         assertThat(periods.coversAllWords()).isTrue();
         assertThat(columnNames(periods.sql())).contains("orders_2018", "orders_2017");
         // "in days" is the unit of the answer, not a daily grain
-        assertAnswers("SELECT customer_state, ROUND(AVG(delivery_days), 2) FROM gold.order_facts GROUP BY customer_state",
+        assertAnswers("SELECT customer_state, ROUND(AVG(delivery_days), 2) FROM gold.order_facts GROUP BY customer_state ORDER BY 2 DESC, 1",
                 "average delivery time for each state in days",
                 "delivery time in days by state");
     }
