@@ -200,7 +200,7 @@ public final class Router
             return new Outcome(Answer.clarification(id, text, Route.PLANNER, null, clarify.message() + offlineNote(engine),
                     clarify.choices(), null, provenance(clarify.partial(), null, clarify.understood(), List.of(), null,
                             clarify.partial() == null ? null : clarify.partial().filters()),
-                    timings(start, null, Usage.NONE)), question.previousPlan(), Map.of());
+                    timings(start, null, Usage.NONE)), question.previousPlan(), clarify.readings());
         }
         Proposal.Refuse refuse = (Proposal.Refuse) proposal;
         return new Outcome(Answer.refused(id, text, Route.PLANNER, refuse.reason(), null, timings(start, null, Usage.NONE)),

@@ -218,6 +218,23 @@ class RouterTest
     }
 
     @Test
+    void choosingACompleteReadingRunsItsPlanWithoutAskingAgain()
+    {
+        Proposal.Planned byState = planned(REVENUE_BY_STATE, PLAN_SQL, true);
+        AssistantFixtures.FakePlanner planner = new AssistantFixtures.FakePlanner(new Proposal.Clarify("Which measure do you want by customer_state?",
+                List.of("revenue by customer_state, where year = 2018"), null, List.of(), Map.of("revenue by customer_state, where year = 2018", byState)));
+        Conversation conversation = router(planner, RouterSettings.offline()).newConversation(Engine.OFFLINE);
+
+        Answer clarification = conversation.ask("1", "which states did best in 2018?");
+        assertThat(clarification.status()).isEqualTo(AnswerStatus.CLARIFICATION);
+        Answer chosen = conversation.ask("2", "1");
+
+        assertThat(chosen.status()).isEqualTo(AnswerStatus.ANSWERED);
+        assertThat(runner.seen).containsExactly(PLAN_SQL);
+        assertThat(planner.questions).containsExactly("which states did best in 2018?");
+    }
+
+    @Test
     void executorErrorsBecomeErrorAnswersWithTheAttempt()
     {
         AssistantFixtures.FakeRunner rejecting = new AssistantFixtures.FakeRunner(sql -> {

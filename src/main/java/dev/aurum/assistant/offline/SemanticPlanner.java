@@ -774,8 +774,13 @@ public final class SemanticPlanner
                         measures.add(PlanSpec.Measure.of(feasible.get(0)));
                     }
                     else {
-                        return new Proposal.Clarify("\"" + question.trim() + "\" could mean several measures. Which one?",
-                                feasible.isEmpty() ? metricChoices.get(0) : feasible, null, understood);
+                        TimeGrain grainRead = grain;
+                        String timeDimensionRead = timeDimension;
+                        Integer limitRead = finalLimit;
+                        return completeReadings("\"" + question.trim() + "\" could mean several measures. Which one?",
+                                feasible.isEmpty() ? metricChoices.get(0) : feasible,
+                                name -> withMeasures(base(List.of(PlanSpec.Measure.of(name)), grainRead, timeDimensionRead, ranges, valueFilters, filters, limitRead, anyGrowth, compare), dimensionChoices),
+                                null);
                     }
                 }
                 if (measures.isEmpty() && words.contains("much") && salesMetric().isPresent()) {
@@ -784,7 +789,17 @@ public final class SemanticPlanner
                     understood.add(new Understood("how much ... sell", "metric " + salesMetric().get()));
                 }
                 if (measures.isEmpty()) {
-                    return noMetric(dimensionChoices, valueFilters, filters);
+                    Proposal.Clarify which = noMetric(dimensionChoices, valueFilters, filters);
+                    if (hits.isEmpty() && valueHits.isEmpty() && timeReading.spans().isEmpty()) {
+                        return which;
+                    }
+                    // every choice keeps the question's dimensions, filters, period and ranking: choosing one answers the whole question
+                    TimeGrain grainRead = grain;
+                    String timeDimensionRead = timeDimension;
+                    Integer limitRead = finalLimit;
+                    return completeReadings(which.message(), which.choices(),
+                            name -> withMeasures(base(List.of(PlanSpec.Measure.of(name)), grainRead, timeDimensionRead, ranges, valueFilters, filters, limitRead, anyGrowth, compare), dimensionChoices),
+                            which.partial());
                 }
                 if (words.contains("much") && !words.contains("many") && !anyGrowth && !compare) {
                     // "how much" asks for an amount: counts named beside a money metric are who or what it is about
@@ -1609,7 +1624,47 @@ public final class SemanticPlanner
             return choices;
         }
 
-        private Proposal noMetric(List<List<String>> dimensionChoices, List<PlanSpec.ValueFilter> valueFilters, List<PlanSpec.FilterUse> filters)
+        /**
+         * A question back whose choices are complete readings: for each measure, the whole question's plan with that
+         * measure (dimensions, filters, period, ranking kept), named by what it computes. Choosing one runs that plan.
+         * Measures whose plan cannot be written are left out; with none left, the bare measure names are offered.
+         */
+        private Proposal.Clarify completeReadings(String message, List<String> measureNames, java.util.function.Function<String, PlanSpec> specOf, QueryPlan partial)
+        {
+            Map<String, Proposal.Planned> readings = new LinkedHashMap<>();
+            for (String name : measureNames) {
+                PlanSpec spec = specOf.apply(name);
+                if (writer.write(spec) instanceof SqlWriter.Written written) {
+                    QueryPlan plan = provenancePlan(spec, written.table(), written.joins(), written.filterTexts());
+                    List<Understood> chosen = new ArrayList<>(understood);
+                    chosen.add(new Understood(name.replace('_', ' '), "metric " + name + " (chosen)"));
+                    readings.put(reading(plan, spec), new Proposal.Planned(plan, written.sql(), chosen, true, written.chart(), written.columnFormats(),
+                            written.exclusionCheck()));
+                }
+            }
+            if (readings.isEmpty()) {
+                return new Proposal.Clarify(message, measureNames, partial, understood);
+            }
+            return new Proposal.Clarify(message, List.copyOf(readings.keySet()), partial, understood, readings);
+        }
+
+        /** A plan in words: "revenue by product_category, top 10, where purchase date in 2018 Q1". */
+        private static String reading(QueryPlan plan, PlanSpec spec)
+        {
+            StringBuilder text = new StringBuilder(String.join(" and ", plan.metrics()));
+            if (!plan.dimensions().isEmpty()) {
+                text.append(" by ").append(String.join(" and ", plan.dimensions()));
+            }
+            if (spec.limit() != null) {
+                text.append(", ").append(spec.ascending() ? "bottom " : "top ").append(spec.limit());
+            }
+            if (!plan.filters().isEmpty()) {
+                text.append(", where ").append(String.join(" and ", plan.filters()));
+            }
+            return text.toString();
+        }
+
+        private Proposal.Clarify noMetric(List<List<String>> dimensionChoices, List<PlanSpec.ValueFilter> valueFilters, List<PlanSpec.FilterUse> filters)
         {
             List<String> dimensions = dimensionChoices.stream().map(choice -> choice.get(0)).toList();
             List<String> choices = new ArrayList<>();

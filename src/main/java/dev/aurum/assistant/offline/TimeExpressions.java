@@ -41,6 +41,7 @@ public final class TimeExpressions
             + "|q[1-4]\\s*(?:of\\s+)?" + YEAR
             + "|" + YEAR + "\\s*-?\\s*q[1-4]"
             + "|" + ORDINAL_QUARTER + "\\s+quarter\\s+(?:of\\s+)?" + YEAR
+            + "|q[1-4]|" + ORDINAL_QUARTER + "\\s+quarter"
             + "|(?:the\\s+)?(?:last|past|previous|trailing|prior)\\s+\\d+\\s+" + UNIT
             + "|(?:the\\s+)?(?:last|previous|prior)\\s+(?:day|week|month|quarter|year)"
             + "|(?:this|current|the\\s+current)\\s+(?:day|week|month|quarter|year)"
@@ -275,6 +276,16 @@ public final class TimeExpressions
         }
         if ((m = Pattern.compile("(" + ORDINAL_QUARTER + ")\\s+quarter\\s+(?:of\\s+)?(" + YEAR + ")").matcher(text)).matches()) {
             return Optional.of(quarter(Integer.parseInt(m.group(2)), ORDINALS.get(m.group(1))));
+        }
+        if ((m = Pattern.compile("q([1-4])|(" + ORDINAL_QUARTER + ")\\s+quarter").matcher(text)).matches()) {
+            // a quarter without a year: the latest one that had begun by the data date
+            int number = m.group(1) != null ? Integer.parseInt(m.group(1)) : ORDINALS.get(m.group(2));
+            int year = anchor.getYear();
+            if (LocalDate.of(year, (number - 1) * 3 + 1, 1).isAfter(anchor)) {
+                year--;
+            }
+            DateRange latest = quarter(year, number);
+            return Optional.of(new DateRange(latest.start(), latest.endExclusive(), latest.label() + " (the latest Q" + number + ")"));
         }
         if ((m = Pattern.compile("(?:last|past|previous|trailing|prior)\\s+(\\d+)\\s+(day|week|month|quarter|year)s?").matcher(text)).matches()) {
             int count = Integer.parseInt(m.group(1));

@@ -1,5 +1,7 @@
 package dev.aurum.assistant.proposal;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,14 +59,24 @@ public sealed interface Proposal
         }
     }
 
-    /** Ask back with concrete choices; {@code partial} is what was understood so far (may be null). */
-    record Clarify(String message, List<String> choices, QueryPlan partial, List<Understood> understood)
+    /**
+     * Ask back with concrete choices; {@code partial} is what was understood so far (may be null). {@code readings} maps
+     * a choice to the complete plan it stands for, run as is when chosen; a choice without one is asked again as text.
+     */
+    record Clarify(String message, List<String> choices, QueryPlan partial, List<Understood> understood, Map<String, Planned> readings)
             implements Proposal
     {
         public Clarify
         {
             choices = List.copyOf(choices);
             understood = List.copyOf(understood);
+            readings = Collections.unmodifiableMap(new LinkedHashMap<>(readings));
+        }
+
+        /** A question back whose choices are texts to ask again (no ready plan behind them). */
+        public Clarify(String message, List<String> choices, QueryPlan partial, List<Understood> understood)
+        {
+            this(message, choices, partial, understood, Map.of());
         }
     }
 

@@ -522,6 +522,23 @@ class SemanticPlannerTest
     }
 
     @Test
+    void aClarificationsChoicesAreCompleteReadings()
+    {
+        // no measure named: each choice keeps the categories, the ranking and the quarter (data date 2018-12-09: 2018 Q3)
+        Proposal proposal = planner.plan("which categories sold the most last quarter?", Optional.empty());
+        assertThat(proposal).isInstanceOf(Proposal.Clarify.class);
+        Proposal.Clarify clarify = (Proposal.Clarify) proposal;
+        assertThat(clarify.readings()).isNotEmpty();
+        assertThat(clarify.choices()).containsExactlyElementsOf(clarify.readings().keySet());
+        clarify.readings().forEach((choice, planned) -> {
+            assertThat(choice).as(choice).contains("by product_category", "top ");
+            assertThat(planned.plan().dimensions()).as(choice).containsExactly("product_category");
+            assertThat(planned.sql()).as(choice).contains("LIMIT", "'2018-07-01'", "'2018-10-01'");
+            guarded(planned);
+        });
+    }
+
+    @Test
     void aWordThatChangesTheShapeOfTheQuestionIsNeverIgnored()
     {
         // read but not usable: the planner abstains (its partial reading becomes a choice), never a different question

@@ -29,6 +29,9 @@ class TimeExpressionsTest
         assertRange("revenue from jan 2018 to feb 2018", "2018-01-01", "2018-03-01");
         assertRange("revenue since q2 2018", "2018-04-01", "2018-08-30");
         assertRange("revenue before 2018", "1900-01-01", "2018-01-01");
+        // a quarter without a year is the latest one that had begun by the data date (2018-08-29)
+        assertRange("revenue in Q3", "2018-07-01", "2018-10-01");
+        assertRange("orders in the fourth quarter", "2017-10-01", "2018-01-01");
     }
 
     @Test
