@@ -140,7 +140,7 @@
 
   model().then(response => {
     formats = formatsOf(response);
-    samples.replaceChildren(el('span', {className: 'meta'}, 'Try: '), (response.sample_questions || []).slice(0, 8).map(q =>
+    samples.replaceChildren(el('span', {className: 'meta'}, 'Try: '), ...(response.sample_questions || []).slice(0, 8).map(q =>
       el('button', {type: 'button', className: 'sample', onclick: () => ask(q)}, q)));
   }).catch(error => samples.textContent = error.message);
   input.focus();
