@@ -35,7 +35,9 @@
     try {
       if (!conversationId) await newConversation(false);
       const answer = await api('POST', '/api/conversations/' + conversationId + '/messages', {text});
-      working.replaceWith(render(answer));
+      const card = render(answer);
+      working.replaceWith(card);
+      card.scrollIntoView({block: 'nearest'});
     } catch (error) {
       working.replaceWith(el('div', {className: 'card error'}, error.message));
     } finally {

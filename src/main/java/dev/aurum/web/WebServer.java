@@ -214,9 +214,10 @@ public final class WebServer
             String name = dashboard.group(1);
             if (dashboard.group(2) != null) {
                 requireMethod(method, "POST");
-                JsonNode body = readBody(exchange, false);
-                Tile tile = parse(body, Tile.class, "tile");
+                ObjectNode body = (ObjectNode) readBody(exchange, false);
                 String title = body.path("dashboard_title").asText(name);
+                body.remove("dashboard_title");
+                Tile tile = parse(body, Tile.class, "tile");
                 sendJson(exchange, 201, dashboardJson(dashboards.pin(name, title, tile)));
             }
             else if (method.equals("PUT")) {

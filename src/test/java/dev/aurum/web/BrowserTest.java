@@ -136,7 +136,7 @@ class BrowserTest
         screenshot("ask");
 
         // sorting the table by a header click
-        answer.findElements(By.cssSelector("table.data th")).get(1).click();
+        click(answer.findElements(By.cssSelector("table.data th")).get(1));
         assertThat(answer.findElements(By.cssSelector("table.data tbody tr")).get(0).findElements(By.tagName("td")).get(1).getText()).isEqualTo("95.10");
 
         // a clarification: its choices are buttons, and clicking one answers it in the same conversation
@@ -145,22 +145,22 @@ class BrowserTest
         assertThat(clarification.getAttribute("data-status")).isEqualTo("clarification");
         List<WebElement> choices = clarification.findElements(By.cssSelector("button.choice"));
         assertThat(choices).extracting(WebElement::getText).containsExactly("revenue by category", "revenue by category, top 2");
-        choices.get(1).click();
+        click(choices.get(1));
         WebElement chosen = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".answer[data-answer-id='q3']")));
         assertThat(chosen.getAttribute("data-status")).isEqualTo("answered");
         assertThat(chosen.findElements(By.cssSelector("table.data tbody tr"))).hasSize(2);
         screenshot("clarification");
 
         // pin the answer to a new dashboard
-        chosen.findElement(By.cssSelector("button.pin")).click();
+        click(chosen.findElement(By.cssSelector("button.pin")));
         WebElement pinForm = wait.until(d -> chosen.findElement(By.cssSelector(".pin-form")));
         new Select(pinForm.findElement(By.cssSelector("select.pin-dashboard"))).selectByValue("");
         pinForm.findElement(By.cssSelector("input.pin-new")).sendKeys("pinned");
-        pinForm.findElement(By.cssSelector("button.pin-save")).click();
+        click(pinForm.findElement(By.cssSelector("button.pin-save")));
         WebElement open = wait.until(d -> chosen.findElement(By.cssSelector(".pin-result a")));
 
         // the dashboard shows the tile with its chart and data
-        open.click();
+        click(open);
         WebElement tile = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tile[data-tile-id]")));
         assertThat(tile.findElement(By.tagName("h3")).getText()).isEqualTo("revenue by category, top 2");
         wait.until(d -> !tile.findElements(By.cssSelector(".chart canvas")).isEmpty());
@@ -190,6 +190,13 @@ class BrowserTest
         wait.until(ExpectedConditions.elementToBeClickable(By.id("ask")));
         input.sendKeys(question);
         driver.findElement(By.id("ask")).click();
+    }
+
+    /** Clicks like a person who first scrolls the element to the middle of the window (the question box stays at the bottom). */
+    private void click(WebElement element)
+    {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     /** The hostile value made no element and ran no script. */
