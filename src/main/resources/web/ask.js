@@ -100,8 +100,8 @@
     const rated = el('span', {className: 'meta'});
     const rate = rating => api('POST', '/api/conversations/' + conversationId + '/feedback', {answer_id: answer.id, rating})
       .then(() => rated.textContent = 'Thanks, noted.', e => rated.textContent = e.message);
-    bar.append(el('button', {type: 'button', title: 'Good answer', className: 'rate-good', onclick: () => rate('good')}, '👍'),
-      el('button', {type: 'button', title: 'Bad answer', className: 'rate-bad', onclick: () => rate('bad')}, '👎'), rated);
+    bar.append(el('button', {type: 'button', title: 'Good answer', className: 'rate-good', onclick: () => rate('good')}, 'Good answer'),
+      el('button', {type: 'button', title: 'Bad answer', className: 'rate-bad', onclick: () => rate('bad')}, 'Bad answer'), rated);
     if (answer.status === 'answered' && answer.sql) {
       const pinBox = el('div', {className: 'pin-box'});
       bar.append(el('button', {type: 'button', className: 'pin', onclick: () => pinForm(answer, pinBox)}, 'Pin to dashboard'), pinBox);
