@@ -23,6 +23,7 @@ import dev.aurum.web.DashboardService;
 import dev.aurum.web.DashboardStore;
 import dev.aurum.web.DeltaLogVersions;
 import dev.aurum.web.StatusSource;
+import dev.aurum.web.TableVersions;
 import dev.aurum.web.WebServer;
 import dev.aurum.web.WebSettings;
 import org.apache.spark.sql.SparkSession;
@@ -47,6 +48,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -128,7 +130,7 @@ public class ServeCommand
                 QueryExecutor tileExecutor = new QueryExecutor(querySession, guard, ExecutorSettings.defaults());
                 Path folder = dashboardsFolder != null ? dashboardsFolder : ProjectFiles.fromEnvironment().path("dashboards");
                 DashboardService dashboards = new DashboardService(new DashboardStore(folder), tileExecutor::execute,
-                        new DeltaLogVersions(name -> tableFolder(context.layout(), name)), tileThreads);
+                        refreshingCache(new DeltaLogVersions(name -> tableFolder(context.layout(), name)), querySession), tileThreads);
                 try (WebServer server = new WebServer(settings, answers(session, engine), dashboards, session.feedback(), model, status(context))) {
                     URI address = server.start();
                     out.println("Aurum is serving " + address + " (engine " + engine.name().toLowerCase(Locale.ROOT) + ", dashboards in " + folder
@@ -170,6 +172,29 @@ public class ServeCommand
             {
                 session.cancel();
             }
+        };
+    }
+
+    /**
+     * The Delta-log versions, plus: when a table's version differs from the one seen before (a pipeline run, here or
+     * in another process), Spark's in-memory copy of it is refreshed, so the tile that runs again reads the new data,
+     * not the cached old version. Unchanged tables cost only the directory listing.
+     */
+    static TableVersions refreshingCache(TableVersions versions, SparkSession querySession)
+    {
+        Map<String, Long> seen = new ConcurrentHashMap<>();
+        return table -> {
+            long current = versions.current(table);
+            Long before = seen.put(table, current);
+            if (before != null && before != current) {
+                try {
+                    querySession.catalog().refreshTable(table);
+                }
+                catch (RuntimeException e) {
+                    // not in the catalog (any more): nothing cached to refresh
+                }
+            }
+            return current;
         };
     }
 

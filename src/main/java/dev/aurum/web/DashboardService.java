@@ -138,6 +138,11 @@ public final class DashboardService
                 cache.remove(key);
                 return new TileView(tile, null, e.getMessage(), false, elapsed(start));
             }
+            catch (RuntimeException e) {
+                // one broken tile must not take the dashboard down
+                cache.remove(key);
+                return new TileView(tile, null, "the tile's query failed: " + e, false, elapsed(start));
+            }
         }
     }
 

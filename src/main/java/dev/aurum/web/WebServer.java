@@ -59,7 +59,7 @@ public final class WebServer
             "/dashboards", "dashboards.html",
             "/data", "data.html",
             "/login", "login.html");
-    private static final Pattern STATIC = Pattern.compile("/static/([a-z0-9-]+\\.(js|css|svg|json))");
+    private static final Pattern STATIC = Pattern.compile("/static/([a-z0-9-]+\\.(js|css|svg))");
     private static final Pattern CONVERSATION = Pattern.compile("/api/conversations/([0-9a-f-]{36})/(messages|reset|cancel|feedback)");
     private static final Pattern DASHBOARD = Pattern.compile("/api/dashboards/([^/]+)(/tiles)?");
 
@@ -539,8 +539,7 @@ public final class WebServer
             String type = switch (file.group(2)) {
                 case "js" -> "text/javascript; charset=utf-8";
                 case "css" -> "text/css; charset=utf-8";
-                case "svg" -> "image/svg+xml";
-                default -> "application/json";
+                default -> "image/svg+xml";
             };
             sendResource(exchange, "web/" + file.group(1), type);
             return;
