@@ -1,6 +1,9 @@
 package dev.aurum.cli;
 
+import dev.aurum.AurumException;
+import dev.aurum.ErrorCode;
 import dev.aurum.assistant.Answer;
+import dev.aurum.assistant.AnswerStatus;
 import dev.aurum.assistant.Conversation;
 import dev.aurum.assistant.Engine;
 import dev.aurum.lakehouse.LakehouseLayout;
@@ -131,7 +134,7 @@ public class ServeCommand
                 Path folder = dashboardsFolder != null ? dashboardsFolder : ProjectFiles.fromEnvironment().path("dashboards");
                 DashboardService dashboards = new DashboardService(new DashboardStore(folder), tileExecutor::execute,
                         refreshingCache(new DeltaLogVersions(name -> tableFolder(context.layout(), name)), querySession), tileThreads);
-                try (WebServer server = new WebServer(settings, answers(session, engine), dashboards, session.feedback(), model, status(context))) {
+                try (WebServer server = new WebServer(settings, answers(session, engine, guard), dashboards, session.feedback(), model, status(context))) {
                     URI address = server.start();
                     out.println("Aurum is serving " + address + " (engine " + engine.name().toLowerCase(Locale.ROOT) + ", dashboards in " + folder
                             + (settings.token().isPresent() ? "; sign in with " + TOKEN_VARIABLE : "") + "). Ctrl-C stops it.");
@@ -151,7 +154,7 @@ public class ServeCommand
         return 0;
     }
 
-    private static AnswerService answers(AssistantSession session, Engine engine)
+    private static AnswerService answers(AssistantSession session, Engine engine, SqlGuard guard)
     {
         return new AnswerService()
         {
@@ -164,7 +167,14 @@ public class ServeCommand
             @Override
             public Answer runSql(String id, String sql)
             {
-                return session.runSql(id, sql, engine);
+                Answer answer = session.runSql(id, sql, engine);
+                // as `aurum sql` reports it: SQL the guard rejects is refused, not an error of the run
+                if (answer.status() == AnswerStatus.ERROR && rejected(guard, sql)) {
+                    return new Answer(answer.id(), answer.question(), AnswerStatus.REFUSED, answer.route(), answer.sql(), answer.columns(), answer.rows(),
+                            answer.rowCount(), answer.truncated(), answer.summary(), answer.message(), answer.choices(), answer.chart(), answer.analysis(),
+                            answer.provenance(), answer.timings());
+                }
+                return answer;
             }
 
             @Override
@@ -173,6 +183,20 @@ public class ServeCommand
                 session.cancel();
             }
         };
+    }
+
+    private static boolean rejected(SqlGuard guard, String sql)
+    {
+        try {
+            guard.check(sql);
+            return false;
+        }
+        catch (AurumException e) {
+            return e.code() == ErrorCode.SQL_REJECTED;
+        }
+        catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /**
