@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
                 EvalCommand.class,
                 StatsCommand.class,
                 BenchCommand.class,
+                ServeCommand.class,
         },
         footer = {
                 "",
