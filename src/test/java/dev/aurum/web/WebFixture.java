@@ -6,6 +6,8 @@ import dev.aurum.assistant.Answer;
 import dev.aurum.assistant.AnswerStatus;
 import dev.aurum.assistant.Conversation;
 import dev.aurum.assistant.Route;
+import dev.aurum.assistant.proposal.ChartHint;
+import dev.aurum.assistant.proposal.Understood;
 import dev.aurum.lakehouse.SparkSessions;
 import dev.aurum.sql.ExecutorSettings;
 import dev.aurum.sql.QueryExecutor;
@@ -246,12 +248,12 @@ final class WebFixture
     static Answer answered(String id, String question, Route route, QueryResult result, String chartType)
     {
         Answer.Provenance provenance = new Answer.Provenance(List.of("revenue"), List.of(), List.of(), List.of(), null,
-                List.of(new Answer.Understood(question, "a scripted question")), List.of(), result.dataDate(), result.tableVersions());
+                List.of(new Understood(question, "a scripted question")), List.of(), result.dataDate(), result.tableVersions());
         Answer.Timings timings = new Answer.Timings(result.guardMillis() + result.executeMillis(), result.guardMillis(), result.executeMillis(), null, null, null);
         String x = result.columns().get(0).name();
         String y = result.columns().size() > 1 ? result.columns().get(1).name() : null;
         return new Answer(id, question, AnswerStatus.ANSWERED, route, result.sql(), result.columns(), result.rows(), result.rowCount(), result.truncated(),
-                result.rowCount() + " rows", null, null, new Answer.Chart(chartType, x, y), null, provenance, timings);
+                result.rowCount() + " rows", null, null, new ChartHint(chartType, x, y), null, provenance, timings);
     }
 
     private static void deleteRecursively(Path root)
