@@ -6,6 +6,8 @@ import dev.aurum.assistant.proposal.Proposal;
 import dev.aurum.assistant.proposal.Proposer;
 import dev.aurum.assistant.proposal.Question;
 import dev.aurum.assistant.proposal.Usage;
+import dev.aurum.semantic.SemanticModel;
+import dev.aurum.semantic.ValueIndex;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -27,10 +29,13 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -63,6 +68,23 @@ public final class LlmAgent
         this.check = requireNonNull(check, "check is null");
         this.joins = requireNonNull(joins, "joins is null");
         this.names = requireNonNull(names, "names is null");
+    }
+
+    /**
+     * The agent over a semantic model, or empty when no model is named: an API key alone never turns the route on, so
+     * without {@code --llm-model} / {@code AURUM_LLM_MODEL} nothing is sent anywhere.
+     *
+     * @param chat makes the chat model; called only when a model is named
+     * @param embedder text to vector, for similar verified queries and schema retrieval (empty: lexical only)
+     */
+    public static Optional<LlmAgent> create(LlmSettings settings, Function<LlmSettings, ChatModel> chat, SemanticModel model, ValueIndex values,
+            Optional<Function<String, float[]>> embedder, SqlCheck check, Supplier<LocalDate> dataDate, PromptTemplates templates)
+    {
+        if (!settings.enabled()) {
+            return Optional.empty();
+        }
+        PromptBuilder prompts = new PromptBuilder(model, templates, values, embedder, dataDate, settings.promptTokenBudget(), settings.similarQueries());
+        return Optional.of(new LlmAgent(chat.apply(settings), settings, prompts, templates, check, new JoinCheck(model), new NearestNames(model)));
     }
 
     @Override

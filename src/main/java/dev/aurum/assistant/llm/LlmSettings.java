@@ -131,7 +131,7 @@ public record LlmSettings(
         private int maxRetries = 2;
         private double temperature;
         private boolean jsonMode = true;
-        private int promptTokenBudget = 3_000;
+        private int promptTokenBudget = 3_500;
         private int similarQueries = 3;
         private Optional<Path> record = Optional.empty();
         private Optional<Path> replay = Optional.empty();

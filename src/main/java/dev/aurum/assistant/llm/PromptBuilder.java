@@ -67,13 +67,19 @@ public final class PromptBuilder
         parts.put("model_description", model.description().strip());
         parts.put("instructions", bullets(model.instructions()));
         parts.put("verified_queries", verifiedQueries(question.text()));
-        parts.put("values", values(question.text()));
+        List<ValueMatch> matches = values.match(question.text()).stream()
+                .filter(match -> match.score() >= MIN_VALUE_SCORE)
+                .sorted(Comparator.comparingDouble(ValueMatch::score).reversed())
+                .toList();
+        parts.put("values", values(matches));
         parts.put("history", history(question.history()));
         parts.put("clarification", templates.render(PromptTemplates.CLARIFICATION, Map.of()));
         parts.put("question", question.text().strip());
         parts.put("schema", "");
         int rest = SchemaText.estimateTokens(system) + SchemaText.estimateTokens(templates.render(PromptTemplates.SQL_GENERATION, parts));
-        SchemaSlice slice = retriever.retrieve(retrievalText(question), Math.max(200, tokenBudget - rest));
+        Set<String> valueColumns = new HashSet<>();
+        matches.forEach(match -> valueColumns.add(match.dimension()));
+        SchemaSlice slice = retriever.retrieve(retrievalText(question), Math.max(200, tokenBudget - rest), valueColumns);
         parts.put("schema", SchemaText.render(slice));
         return new LlmPrompt(system, templates.render(PromptTemplates.SQL_GENERATION, parts), slice);
     }
@@ -144,13 +150,10 @@ public final class PromptBuilder
         return verifiedVectors.computeIfAbsent(query.name(), name -> embedder.orElseThrow().apply(query.question()));
     }
 
-    private String values(String question)
+    private static String values(List<ValueMatch> matches)
     {
         Set<String> lines = new LinkedHashSet<>();
-        values.match(question).stream()
-                .filter(match -> match.score() >= MIN_VALUE_SCORE)
-                .sorted(Comparator.comparingDouble(ValueMatch::score).reversed())
-                .forEach(match -> lines.add("- \"" + match.phrase() + "\" is " + match.dimension() + " = '" + match.value() + "' (table " + match.table() + ")"));
+        matches.forEach(match -> lines.add("- \"" + match.phrase() + "\" is " + match.dimension() + " = '" + match.value() + "' (table " + match.table() + ")"));
         return lines.isEmpty() ? "(none)" : String.join("\n", lines.stream().limit(MAX_VALUES).toList());
     }
 

@@ -78,6 +78,15 @@ public final class SchemaRetriever
     /** The slice for a question: the whole model when it fits {@code tokenBudget}, else the retrieved tables. */
     public SchemaSlice retrieve(String question, int tokenBudget)
     {
+        return retrieve(question, tokenBudget, Set.of());
+    }
+
+    /**
+     * @param valueColumns columns (dimension names) whose values the question names ("SP" is customer_state): they stay in
+     * the slice of every chosen table that has them
+     */
+    public SchemaSlice retrieve(String question, int tokenBudget, Set<String> valueColumns)
+    {
         if (fullSchemaTokens <= tokenBudget) {
             return new SchemaSlice(model.tables(), model.relationships(), true);
         }
@@ -96,7 +105,7 @@ public final class SchemaRetriever
         }
         Set<String> questionWords = tokens(question);
         while (true) {
-            SchemaSlice slice = slice(chosen, questionWords, tokenBudget);
+            SchemaSlice slice = slice(chosen, questionWords, valueColumns, tokenBudget);
             if (chosen.size() <= 1 || SchemaText.estimateTokens(SchemaText.render(slice)) <= tokenBudget) {
                 return slice;
             }
@@ -141,7 +150,7 @@ public final class SchemaRetriever
         return tableVectors;
     }
 
-    private SchemaSlice slice(List<String> chosen, Set<String> questionWords, int tokenBudget)
+    private SchemaSlice slice(List<String> chosen, Set<String> questionWords, Set<String> valueColumns, int tokenBudget)
     {
         Set<String> included = new LinkedHashSet<>();
         for (String table : chosen) {
@@ -155,13 +164,16 @@ public final class SchemaRetriever
         List<Relationship> relationships = model.relationships().stream()
                 .filter(relationship -> included.contains(relationship.leftTable()) && included.contains(relationship.rightTable()))
                 .toList();
-        List<SemanticTable> tables = new ArrayList<>();
-        int perTable = tokenBudget / Math.max(1, included.size());
+        List<TablePart> parts = new ArrayList<>();
         for (String name : included) {
-            SemanticTable table = model.table(name).orElseThrow();
-            tables.add(narrow(table, questionWords, relationships, perTable));
+            parts.add(new TablePart(model.table(name).orElseThrow(), questionWords, valueColumns, relationships));
         }
-        return new SchemaSlice(tables, relationships, false);
+        int used = SchemaText.estimateTokens(SchemaText.render(new SchemaSlice(parts.stream().map(TablePart::build).toList(), relationships, false)));
+        // fill the rest of the budget with the remaining metrics, filters and columns, best table first
+        for (TablePart part : parts) {
+            used = part.fill(used, tokenBudget);
+        }
+        return new SchemaSlice(parts.stream().map(TablePart::build).toList(), relationships, false);
     }
 
     /** The shortest chain of relationships from any table already included to {@code target} (its tables, target last). */
@@ -190,39 +202,86 @@ public final class SchemaRetriever
         return List.of(target); // no path: the table still goes in, and the model sees no relationship to join it by
     }
 
-    /** A table whose text exceeds its share of the budget keeps its keys, time columns and the columns the question names. */
-    private static SemanticTable narrow(SemanticTable table, Set<String> questionWords, List<Relationship> relationships, int tokens)
+    /**
+     * A table cut to what the question needs: its keys, time columns, the columns, metrics and filters the question
+     * names; then, while the budget allows, its other metrics, filters and columns in the model's order.
+     */
+    private static final class TablePart
     {
-        StringBuilder text = new StringBuilder();
-        SchemaText.table(text, table);
-        if (SchemaText.estimateTokens(text.toString()) <= tokens) {
-            return table;
-        }
-        Set<String> keys = new HashSet<>(table.primaryKey());
-        for (Relationship relationship : relationships) {
-            relationship.columns().forEach(pair -> {
-                if (relationship.leftTable().equals(table.name())) {
-                    keys.add(pair.leftColumn());
+        private final SemanticTable table;
+        private final Set<Object> kept = new HashSet<>();
+
+        TablePart(SemanticTable table, Set<String> questionWords, Set<String> valueColumns, List<Relationship> relationships)
+        {
+            this.table = table;
+            Set<String> keys = new HashSet<>(table.primaryKey());
+            for (Relationship relationship : relationships) {
+                relationship.columns().forEach(pair -> {
+                    if (relationship.leftTable().equals(table.name())) {
+                        keys.add(pair.leftColumn());
+                    }
+                    if (relationship.rightTable().equals(table.name())) {
+                        keys.add(pair.rightColumn());
+                    }
+                });
+            }
+            for (Dimension dimension : table.dimensions()) {
+                if (keys.contains(dimension.name()) || valueColumns.contains(dimension.name())
+                        || mentions(questionWords, dimension.name(), dimension.synonyms())) {
+                    kept.add(dimension);
                 }
-                if (relationship.rightTable().equals(table.name())) {
-                    keys.add(pair.rightColumn());
+            }
+            for (Metric metric : table.metrics()) {
+                if (mentions(questionWords, metric.name(), metric.synonyms())) {
+                    kept.add(metric);
                 }
-            });
+            }
+            for (NamedFilter filter : table.filters()) {
+                if (mentions(questionWords, filter.name(), filter.synonyms())) {
+                    kept.add(filter);
+                }
+            }
         }
-        List<Dimension> dimensions = table.dimensions().stream()
-                .filter(dimension -> keys.contains(dimension.name()) || mentions(questionWords, dimension.name(), dimension.synonyms(), dimension.description()))
-                .toList();
-        List<Metric> metrics = table.metrics().stream()
-                .filter(metric -> mentions(questionWords, metric.name(), metric.synonyms(), metric.description()))
-                .toList();
-        List<NamedFilter> filters = table.filters().stream()
-                .filter(filter -> mentions(questionWords, filter.name(), filter.synonyms(), filter.description()))
-                .toList();
-        return new SemanticTable(table.name(), table.description(), table.baseTable(), table.grain(), table.primaryKey(), table.synonyms(),
-                dimensions, table.timeDimensions(), metrics.isEmpty() ? table.metrics() : metrics, filters);
+
+        int fill(int used, int budget)
+        {
+            List<Object> optional = new ArrayList<>();
+            optional.addAll(table.metrics());
+            optional.addAll(table.filters());
+            optional.addAll(table.dimensions());
+            for (Object item : optional) {
+                if (kept.contains(item)) {
+                    continue;
+                }
+                int without = tokens();
+                kept.add(item);
+                int cost = tokens() - without;
+                if (used + cost <= budget) {
+                    used += cost;
+                }
+                else {
+                    kept.remove(item);
+                }
+            }
+            return used;
+        }
+
+        private int tokens()
+        {
+            StringBuilder text = new StringBuilder();
+            SchemaText.table(text, build());
+            return SchemaText.estimateTokens(text.toString());
+        }
+
+        SemanticTable build()
+        {
+            return new SemanticTable(table.name(), table.description(), table.baseTable(), table.grain(), table.primaryKey(), table.synonyms(),
+                    table.dimensions().stream().filter(kept::contains).toList(), table.timeDimensions(),
+                    table.metrics().stream().filter(kept::contains).toList(), table.filters().stream().filter(kept::contains).toList());
+        }
     }
 
-    private static boolean mentions(Set<String> questionWords, String name, List<String> synonyms, String description)
+    private static boolean mentions(Set<String> questionWords, String name, List<String> synonyms)
     {
         Set<String> words = new HashSet<>(tokens(name));
         synonyms.forEach(synonym -> words.addAll(tokens(synonym)));
@@ -283,7 +342,7 @@ public final class SchemaRetriever
         if (word.length() > 4 && word.endsWith("ies")) {
             return word.substring(0, word.length() - 3) + "y";
         }
-        if (word.length() > 4 && (word.endsWith("ses") || word.endsWith("xes") || word.endsWith("ches") || word.endsWith("shes"))) {
+        if (word.length() > 4 && (word.endsWith("sses") || word.endsWith("xes") || word.endsWith("ches") || word.endsWith("shes"))) {
             return word.substring(0, word.length() - 2);
         }
         if (word.length() > 3 && word.endsWith("s") && !word.endsWith("ss")) {
