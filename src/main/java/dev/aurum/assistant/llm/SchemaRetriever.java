@@ -36,8 +36,9 @@ public final class SchemaRetriever
     /** At most this many tables are chosen by score; tables on the join path between them come on top. */
     static final int MAX_TABLES = 4;
     /** A table is chosen when its score reaches this fraction of the best table's. */
-    static final double RELATIVE_SCORE = 0.5;
+    static final double RELATIVE_SCORE = 0.6;
     private static final double EMBEDDING_WEIGHT = 4.0;
+    private static final double VALUE_BONUS = 2.0;
     private static final Set<String> STOP_WORDS = Set.of("a", "an", "the", "of", "in", "on", "for", "by", "per", "to", "and", "or", "with",
             "what", "which", "who", "how", "many", "much", "is", "are", "was", "were", "did", "do", "does", "show", "me", "list", "give",
             "each", "every", "all", "from", "at", "as", "than", "that", "this", "last", "most", "top", "year", "month", "day", "week",
@@ -91,6 +92,13 @@ public final class SchemaRetriever
             return new SchemaSlice(model.tables(), model.relationships(), true);
         }
         Map<String, Double> scores = scores(question);
+        // a table holding a value the question names ("rio de janeiro" is a customer_city) is likely the one to filter
+        for (Map.Entry<String, Map<String, Double>> table : words.entrySet()) {
+            boolean holdsValue = model.table(table.getKey()).orElseThrow().dimensions().stream().anyMatch(dimension -> valueColumns.contains(dimension.name()));
+            if (holdsValue) {
+                scores.merge(table.getKey(), VALUE_BONUS, Double::sum);
+            }
+        }
         List<String> ranked = scores.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .map(Map.Entry::getKey)
@@ -105,8 +113,11 @@ public final class SchemaRetriever
         }
         Set<String> questionWords = tokens(question);
         while (true) {
-            SchemaSlice slice = slice(chosen, questionWords, valueColumns, tokenBudget);
-            if (chosen.size() <= 1 || SchemaText.estimateTokens(SchemaText.render(slice)) <= tokenBudget) {
+            List<TablePart> parts = parts(chosen, questionWords, valueColumns, tokenBudget);
+            SchemaSlice slice = slice(parts);
+            // better a whole best table than a bit of every table: drop the weakest table while one before the last is cut
+            boolean cut = parts.subList(0, parts.size() - 1).stream().anyMatch(part -> !part.whole());
+            if (chosen.size() <= 1 || (!cut && SchemaText.estimateTokens(SchemaText.render(slice)) <= tokenBudget)) {
                 return slice;
             }
             chosen.remove(chosen.size() - 1);
@@ -150,7 +161,7 @@ public final class SchemaRetriever
         return tableVectors;
     }
 
-    private SchemaSlice slice(List<String> chosen, Set<String> questionWords, Set<String> valueColumns, int tokenBudget)
+    private List<TablePart> parts(List<String> chosen, Set<String> questionWords, Set<String> valueColumns, int tokenBudget)
     {
         Set<String> included = new LinkedHashSet<>();
         for (String table : chosen) {
@@ -161,19 +172,31 @@ public final class SchemaRetriever
                 included.addAll(path(included, table));
             }
         }
-        List<Relationship> relationships = model.relationships().stream()
-                .filter(relationship -> included.contains(relationship.leftTable()) && included.contains(relationship.rightTable()))
-                .toList();
+        List<Relationship> relationships = relationships(included);
         List<TablePart> parts = new ArrayList<>();
         for (String name : included) {
             parts.add(new TablePart(model.table(name).orElseThrow(), questionWords, valueColumns, relationships));
         }
-        int used = SchemaText.estimateTokens(SchemaText.render(new SchemaSlice(parts.stream().map(TablePart::build).toList(), relationships, false)));
-        // fill the rest of the budget with the remaining metrics, filters and columns, best table first
+        int used = SchemaText.estimateTokens(SchemaText.render(slice(parts)));
+        // fill the rest of the budget with the remaining columns, metrics and filters, best table first
         for (TablePart part : parts) {
             used = part.fill(used, tokenBudget);
         }
-        return new SchemaSlice(parts.stream().map(TablePart::build).toList(), relationships, false);
+        return parts;
+    }
+
+    private SchemaSlice slice(List<TablePart> parts)
+    {
+        Set<String> included = new LinkedHashSet<>();
+        parts.forEach(part -> included.add(part.table.name()));
+        return new SchemaSlice(parts.stream().map(TablePart::build).toList(), relationships(included), false);
+    }
+
+    private List<Relationship> relationships(Set<String> included)
+    {
+        return model.relationships().stream()
+                .filter(relationship -> included.contains(relationship.leftTable()) && included.contains(relationship.rightTable()))
+                .toList();
     }
 
     /** The shortest chain of relationships from any table already included to {@code target} (its tables, target last). */
@@ -204,7 +227,7 @@ public final class SchemaRetriever
 
     /**
      * A table cut to what the question needs: its keys, time columns, the columns, metrics and filters the question
-     * names; then, while the budget allows, its other metrics, filters and columns in the model's order.
+     * names; then, while the budget allows, its other columns, metrics and filters in the model's order.
      */
     private static final class TablePart
     {
@@ -246,9 +269,9 @@ public final class SchemaRetriever
         int fill(int used, int budget)
         {
             List<Object> optional = new ArrayList<>();
+            optional.addAll(table.dimensions());
             optional.addAll(table.metrics());
             optional.addAll(table.filters());
-            optional.addAll(table.dimensions());
             for (Object item : optional) {
                 if (kept.contains(item)) {
                     continue;
@@ -264,6 +287,11 @@ public final class SchemaRetriever
                 }
             }
             return used;
+        }
+
+        boolean whole()
+        {
+            return kept.size() == table.dimensions().size() + table.metrics().size() + table.filters().size();
         }
 
         private int tokens()

@@ -164,7 +164,7 @@ class LlmAgentTest
 
         assertThat(server.requests()).hasSize(2);
         String repair = server.lastMessage(1);
-        assertThat(repair).contains("order_totl").contains("cannot be resolved").contains("Nearest valid columns of the semantic model: ").contains("order_total");
+        assertThat(repair).contains("order_totl").contains("cannot be resolved").contains("Nearest valid columns of the semantic model: ").contains("order_value");
         assertThat(proposal).isInstanceOfSatisfying(Proposal.Sql.class, sql -> {
             assertThat(sql.sql()).isEqualTo(REVENUE_2017);
             assertThat(sql.attempts()).hasSize(1);
