@@ -136,7 +136,6 @@ class LlmAgentTest
                 .contains("What was revenue in {customer_state} in {year}?")
                 .contains("Data date (the anchor of relative time): " + gold.dataDate())
                 .contains("is customer_state = 'SP'")
-                .contains("order_items -> order_facts (many-to-one): order_items.order_id = order_facts.order_id")
                 .contains("Spark SQL dialect notes");
         assertThat(server.requests().get(0)).contains("\"temperature\":0.0").contains("json_object");
     }
