@@ -131,7 +131,7 @@ class LlmAgentTest
         String prompt = server.messages(0);
         assertThat(prompt)
                 .contains("## gold.order_facts")
-                .contains("revenue = SUM(")
+                .contains("revenue = ROUND(COALESCE(SUM(CASE WHEN is_revenue THEN order_value END), 0), 2)")
                 .contains("customer_state string")
                 .contains("What was revenue in {customer_state} in {year}?")
                 .contains("Data date (the anchor of relative time): " + gold.dataDate())

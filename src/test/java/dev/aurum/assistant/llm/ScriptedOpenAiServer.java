@@ -31,6 +31,8 @@ final class ScriptedOpenAiServer
 
     private final HttpServer server;
     private final Deque<Step> script = new ArrayDeque<>();
+    /** Answers a request body when the script is empty (null: answer 500). */
+    private java.util.function.Function<String, String> fallback;
     private final List<String> requests = new ArrayList<>();
 
     ScriptedOpenAiServer()
@@ -43,6 +45,13 @@ final class ScriptedOpenAiServer
         }
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** Replies to every request the script does not cover with {@code answer(request body)}. */
+    synchronized ScriptedOpenAiServer otherwise(java.util.function.Function<String, String> answer)
+    {
+        this.fallback = answer;
+        return this;
     }
 
     String baseUrl()
@@ -116,6 +125,9 @@ final class ScriptedOpenAiServer
         synchronized (this) {
             requests.add(body);
             step = script.pollFirst();
+            if (step == null && fallback != null) {
+                step = new Step(200, fallback.apply(body), 0);
+            }
         }
         if (step == null) {
             send(exchange, 500, "{\"error\":{\"message\":\"the scripted server has no reply left\"}}");
