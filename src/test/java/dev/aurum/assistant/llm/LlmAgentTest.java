@@ -137,7 +137,20 @@ class LlmAgentTest
                 .contains("Data date (the anchor of relative time): " + gold.dataDate())
                 .contains("is customer_state = 'SP'")
                 .contains("Spark SQL dialect notes");
-        assertThat(server.requests().get(0)).contains("\"temperature\":0.0").contains("json_object");
+        com.fasterxml.jackson.databind.JsonNode body = readJson(server.requests().get(0));
+        assertThat(body.get("model").asText()).isEqualTo("scripted-model");
+        assertThat(body.get("temperature").asDouble()).isZero();
+        assertThat(body.at("/response_format/type").asText()).isEqualTo("json_object");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readJson(String text)
+    {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        }
+        catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
