@@ -64,7 +64,7 @@ public class AskCommand
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (AppContext context = AppContext.of(common);
-                AssistantSession session = factory.open(context, engineOptions.routerSettings())) {
+                AssistantSession session = factory.open(context, engineOptions.routerSettings(), engineOptions.llmSettings())) {
             Conversation conversation = session.newConversation(engineOptions.engine());
             Answer answer = conversation.ask("1", String.join(" ", question));
             AnswerRenderer renderer = AnswerOutput.renderer(AnswerOutput.settings(session.model(), AnswerOutput.interactive(), 0));

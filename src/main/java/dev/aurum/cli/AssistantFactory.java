@@ -1,6 +1,7 @@
 package dev.aurum.cli;
 
 import dev.aurum.assistant.RouterSettings;
+import dev.aurum.assistant.llm.LlmSettings;
 
 /** Opens an {@link AssistantSession} over a lakehouse; tests pass one that wires fakes. */
 @FunctionalInterface
@@ -11,4 +12,10 @@ public interface AssistantFactory
      * and the first question waits for it.
      */
     AssistantSession open(AppContext context, RouterSettings settings);
+
+    /** With the LLM route's settings (README.md, "The LLM route"); a factory without an LLM ignores them. */
+    default AssistantSession open(AppContext context, RouterSettings settings, LlmSettings llm)
+    {
+        return open(context, settings);
+    }
 }

@@ -84,7 +84,7 @@ public class BatchCommand
         Map<AnswerStatus, Integer> counts = new EnumMap<>(AnswerStatus.class);
         boolean stopped = false;
         try (AppContext context = AppContext.of(common);
-                AssistantSession session = factory.open(context, engineOptions.routerSettings());
+                AssistantSession session = factory.open(context, engineOptions.routerSettings(), engineOptions.llmSettings());
                 Writer writer = writer()) {
             AnswerRenderer renderer = AnswerOutput.renderer(AnswerOutput.settings(session.model(), false, 0));
             List<Answer> answers = new ArrayList<>();

@@ -60,7 +60,7 @@ public class ChatCommand
         try (AppContext context = AppContext.of(common)) {
             // first run: sample data + lakehouse with progress (on stderr when piped, so stdout stays answers only)
             bootstrap.accept(context, interactive ? spec.commandLine().getOut() : spec.commandLine().getErr());
-            try (AssistantSession session = factory.open(context, engineOptions.routerSettings())) {
+            try (AssistantSession session = factory.open(context, engineOptions.routerSettings(), engineOptions.llmSettings())) {
                 if (!interactive) {
                     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                     ChatRepl repl = new ChatRepl(session, engine, AnswerOutput.settings(session.model(), false, 0));

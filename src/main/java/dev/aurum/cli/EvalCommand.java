@@ -4,6 +4,7 @@ import dev.aurum.AurumException;
 import dev.aurum.ErrorCode;
 import dev.aurum.assistant.Assistant;
 import dev.aurum.assistant.Engine;
+import dev.aurum.assistant.llm.LlmSettings;
 import dev.aurum.eval.Baseline;
 import dev.aurum.eval.ComparatorSettings;
 import dev.aurum.eval.EvalGate;
@@ -38,7 +39,9 @@ import static java.util.Objects.requireNonNull;
         "Score the assistant's answers on an eval suite by execution accuracy.",
         "Checks first that every gold SQL runs and returns rows; then asks every question (follow-ups in one conversation)",
         "and compares the rows with the gold SQL's: rows as multisets (in order when the gold SQL orders), columns by values,",
-        "numbers within a tolerance. Exit 1 when a gate (--min-accuracy, --max-wrong-rate) is missed."})
+        "numbers within a tolerance. Exit 1 when a gate (--min-accuracy, --max-wrong-rate) is missed.",
+        "With --engine llm or auto and a model (--llm-model or AURUM_LLM_MODEL) the LLM route is scored; --record DIR saves every",
+        "model exchange, --replay DIR answers from saved exchanges without a network."})
 public class EvalCommand
         implements Callable<Integer>
 {
@@ -50,6 +53,19 @@ public class EvalCommand
 
     @Option(names = "--engine", paramLabel = "E", defaultValue = "offline", description = "offline, llm or auto (default: ${DEFAULT-VALUE}).")
     String engine;
+
+    @Option(names = "--llm-model", paramLabel = "NAME", defaultValue = "${env:AURUM_LLM_MODEL}",
+            description = "The LLM model for --engine llm or auto (env AURUM_LLM_MODEL); without one nothing is sent anywhere.")
+    String llmModel;
+
+    @Option(names = "--max-attempts", paramLabel = "N", description = "SQL attempts the LLM may take per question (default 3).")
+    Integer maxAttempts;
+
+    @Option(names = "--record", paramLabel = "DIR", description = "Save every model exchange (request and reply, JSON) in DIR, keyed by a hash of the request.")
+    Path record;
+
+    @Option(names = "--replay", paramLabel = "DIR", description = "Answer from the exchanges saved in DIR by --record, never the network.")
+    Path replay;
 
     @Option(names = "--min-accuracy", paramLabel = "X", description = "Fail (exit 1) when accuracy is below X, a fraction 0..1 (e.g. 0.9).")
     Double minAccuracy;
@@ -118,11 +134,12 @@ public class EvalCommand
         if (questionTimeoutSeconds < 1) {
             throw new AurumException(ErrorCode.BAD_INPUT, "--question-timeout must be at least 1 second");
         }
+        LlmSettings llm = llmSettings();
         EvalSuite evalSuite = loadSuite();
         Optional<Baseline> previous = Optional.ofNullable(baseline).map(Baseline::read);
 
         EvalEnvironment.Factory factory = environments != null ? environments
-                : options -> new LakehouseEvalEnvironment(options, onLakehouse, new PrintWriter(out, true));
+                : options -> new LakehouseEvalEnvironment(options, onLakehouse, new PrintWriter(out, true), llm);
         try (EvalEnvironment environment = factory.open(common)) {
             // the assistant is built only once the gold SQL has passed
             Assistant assistant = questionEngine -> environment.assistant(questionEngine).newConversation(questionEngine);
@@ -135,6 +152,16 @@ public class EvalCommand
             summarize(result);
             return result.gatePassed() ? 0 : ErrorCode.GATE_FAILED.exitCode();
         }
+    }
+
+    /** The LLM settings of the eval: the environment, then the flags; a replay needs no model name (it never calls one). */
+    LlmSettings llmSettings()
+    {
+        LlmSettings.Builder builder = EngineOptions.llmSettings(System.getenv(), llmModel, maxAttempts).record(record).replay(replay);
+        if (replay != null && (llmModel == null || llmModel.isBlank())) {
+            builder.model("replay");
+        }
+        return builder.build();
     }
 
     private EvalSuite loadSuite()

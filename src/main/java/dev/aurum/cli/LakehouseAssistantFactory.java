@@ -12,6 +12,11 @@ import dev.aurum.assistant.Router;
 import dev.aurum.assistant.RouterSettings;
 import dev.aurum.assistant.SqlRunner;
 import dev.aurum.assistant.VerifiedQueryMatcher;
+import dev.aurum.assistant.llm.ChatModels;
+import dev.aurum.assistant.llm.LlmAgent;
+import dev.aurum.assistant.llm.LlmSettings;
+import dev.aurum.assistant.llm.PromptTemplates;
+import dev.aurum.assistant.llm.SparkSqlCheck;
 import dev.aurum.assistant.offline.SemanticPlanner;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.ProjectFiles;
@@ -49,7 +54,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Wires the real assistant over one lakehouse: semantic model, value index, SQL guard and executor, semantic
- * planner, verified-query matcher with the local MiniLM model, router, audit and feedback logs. Spark, the Gold
+ * planner, verified-query matcher with the local MiniLM model, the LLM agent when a model is named (README.md, "The
+ * LLM route"), router, audit and feedback logs. Spark, the Gold
  * cache and the embedding model start on background threads, so the chat's prompt shows at once.
  */
 public final class LakehouseAssistantFactory
@@ -58,10 +64,20 @@ public final class LakehouseAssistantFactory
     @Override
     public AssistantSession open(AppContext context, RouterSettings settings)
     {
+        LlmSettings.Builder llm = LlmSettings.fromEnvironment(System.getenv());
+        settings.llmModel().ifPresent(llm::model);
+        return open(context, settings, llm.build());
+    }
+
+    /** The LLM agent is built only when {@code llm} names a model; nothing is sent anywhere otherwise. */
+    @Override
+    public AssistantSession open(AppContext context, RouterSettings settings, LlmSettings llm)
+    {
         requireNonNull(context, "context is null");
-        SemanticModel model = new SemanticModelLoader().parse(ProjectFiles.fromEnvironment().read(SemanticModelLoader.DEFAULT_MODEL),
-                SemanticModelLoader.DEFAULT_MODEL);
-        return new Session(context, model, settings);
+        requireNonNull(llm, "llm is null");
+        ProjectFiles files = ProjectFiles.fromEnvironment();
+        SemanticModel model = new SemanticModelLoader().parse(files.read(SemanticModelLoader.DEFAULT_MODEL), SemanticModelLoader.DEFAULT_MODEL);
+        return new Session(context, model, settings, llm, files);
     }
 
     private static final String CACHE_JOB_GROUP = "aurum-gold-cache";
@@ -82,8 +98,9 @@ public final class LakehouseAssistantFactory
         private final FeedbackLog feedback;
         private final ValueIndex values;
         private final CompletableFuture<DataDate> dataDate = new CompletableFuture<>();
+        private final CompletableFuture<SqlGuard> guard = new CompletableFuture<>();
 
-        Session(AppContext context, SemanticModel model, RouterSettings settings)
+        Session(AppContext context, SemanticModel model, RouterSettings settings, LlmSettings llmSettings, ProjectFiles files)
         {
             this.context = context;
             this.model = model;
@@ -126,7 +143,9 @@ public final class LakehouseAssistantFactory
             this.matcher = new VerifiedQueryMatcher(model, values, embedder, VerifiedQueryMatcher.DEFAULT_THRESHOLD);
             SemanticPlanner planner = new SemanticPlanner(model, values, this::dataDate);
             Clock clock = Clock.systemUTC();
-            this.router = new Router(model, planner, Optional.of(matcher), runner, settings, new AuditLog(context.layout().state(), clock));
+            Optional<LlmAgent> llm = LlmAgent.create(llmSettings, ChatModels::create, model, values, Optional.of(embedder::embed),
+                    sql -> new SparkSqlCheck(guard()).check(sql), this::dataDate, new PromptTemplates(files::read));
+            this.router = new Router(model, planner, Optional.of(matcher), llm, runner, settings, new AuditLog(context.layout().state(), clock));
             this.feedback = new FeedbackLog(context.layout().state(), clock);
         }
 
@@ -159,6 +178,7 @@ public final class LakehouseAssistantFactory
             SparkSession querySession = context.querySession();
             dataDate.complete(new DataDate(querySession));
             SqlGuard guard = new SqlGuard(querySession, model.baseTables().stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
+            this.guard.complete(guard);
             return new QueryExecutor(querySession, guard, ExecutorSettings.defaults());
         }
 
@@ -279,6 +299,13 @@ public final class LakehouseAssistantFactory
             catch (IOException e) {
                 return 0;
             }
+        }
+
+        /** The guard of the running Spark session, which the LLM agent checks its SQL with (waits for Spark). */
+        private SqlGuard guard()
+        {
+            executor();
+            return guard.join();
         }
 
         /** The latest purchase date in Gold, the anchor of relative time (today when Gold is empty). */

@@ -3,6 +3,7 @@ package dev.aurum.cli;
 import dev.aurum.assistant.Assistant;
 import dev.aurum.assistant.Engine;
 import dev.aurum.assistant.RouterSettings;
+import dev.aurum.assistant.llm.LlmSettings;
 import dev.aurum.eval.ErrorClassifier;
 import dev.aurum.eval.EvalLakehouse;
 import dev.aurum.lakehouse.LakehouseLayout;
@@ -32,12 +33,14 @@ final class LakehouseEvalEnvironment
     private final SemanticModel model;
     private final Optional<EvalLakehouse> fixed;
     private final PrintWriter progress;
+    private final LlmSettings llm;
     private SqlGuard guard;
     private QueryExecutor executor;
     private AssistantSession session;
 
-    LakehouseEvalEnvironment(CommonOptions common, boolean onGivenLakehouse, PrintWriter progress)
+    LakehouseEvalEnvironment(CommonOptions common, boolean onGivenLakehouse, PrintWriter progress, LlmSettings llm)
     {
+        this.llm = requireNonNull(llm, "llm is null");
         requireNonNull(common, "common is null");
         this.progress = requireNonNull(progress, "progress is null");
         ProjectFiles files = ProjectFiles.fromEnvironment();
@@ -81,7 +84,7 @@ final class LakehouseEvalEnvironment
     {
         executor();
         if (session == null) {
-            session = new LakehouseAssistantFactory().open(context, RouterSettings.offline());
+            session = new LakehouseAssistantFactory().open(context, new RouterSettings(llm.model()), llm);
         }
         return session::newConversation;
     }

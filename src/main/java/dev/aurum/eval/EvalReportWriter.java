@@ -54,8 +54,9 @@ public final class EvalReportWriter
                 .append(" | ").append(score.wrong()).append(" | ").append(EvalGate.percent(score.accuracy())).append(" |\n"));
         out.append('\n');
 
-        out.append("## Answers per route\n\n| route | questions |\n| --- | ---: |\n");
-        summary.byRoute().forEach((route, count) -> out.append("| ").append(route).append(" | ").append(count).append(" |\n"));
+        out.append("## Accuracy per route\n\n| route | questions | right | wrong | accuracy |\n| --- | ---: | ---: | ---: | ---: |\n");
+        summary.routeScores().forEach((route, score) -> out.append("| ").append(route).append(" | ").append(score.total()).append(" | ").append(score.correct())
+                .append(" | ").append(score.wrong()).append(" | ").append(EvalGate.percent(score.accuracy())).append(" |\n"));
         out.append('\n');
 
         out.append("## Failure reasons\n\n");
@@ -159,6 +160,14 @@ public final class EvalReportWriter
         summary.byReason().forEach((reason, count) -> reasons.put(reason.name(), count));
         ObjectNode routes = numbers.putObject("by_route");
         summary.byRoute().forEach(routes::put);
+        ObjectNode routeAccuracy = numbers.putObject("accuracy_by_route");
+        summary.routeScores().forEach((route, score) -> {
+            ObjectNode node = routeAccuracy.putObject(route);
+            node.put("total", score.total());
+            node.put("correct", score.correct());
+            node.put("wrong", score.wrong());
+            node.put("accuracy", score.accuracy());
+        });
 
         ObjectNode gate = root.putObject("gate");
         if (report.gate().minAccuracy().isPresent()) {

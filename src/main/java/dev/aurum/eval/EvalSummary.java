@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The numbers of one run: accuracy overall and per tag, the wrong-answer rate apart from abstentions and errors,
+ * The numbers of one run: accuracy overall, per tag and per route (trusted, planner, llm, ...), the wrong-answer rate apart from abstentions and errors,
  * failure reasons, routes, latency percentiles and LLM tokens.
  */
 public record EvalSummary(
@@ -24,13 +24,15 @@ public record EvalSummary(
         long latencyP50Millis,
         long latencyP95Millis,
         long promptTokens,
-        long completionTokens)
+        long completionTokens,
+        Map<String, TagScore> routeScores)
 {
     public EvalSummary
     {
         byTag = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(byTag, "byTag is null")));
         byReason = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(byReason, "byReason is null")));
         byRoute = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(byRoute, "byRoute is null")));
+        routeScores = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(routeScores, "routeScores is null")));
     }
 
     public static EvalSummary of(List<QuestionOutcome> outcomes)
@@ -42,6 +44,7 @@ public record EvalSummary(
         Map<String, int[]> tags = new TreeMap<>();
         Map<FailureReason, Integer> reasons = new TreeMap<>();
         Map<String, Integer> routes = new TreeMap<>();
+        Map<String, int[]> routeCounts = new TreeMap<>();
         List<Long> latencies = new ArrayList<>();
         long promptTokens = 0;
         long completionTokens = 0;
@@ -59,16 +62,23 @@ public record EvalSummary(
                 counts[2] += outcome.verdict() == Verdict.WRONG ? 1 : 0;
             }
             outcome.reason().ifPresent(reason -> reasons.merge(reason, 1, Integer::sum));
-            routes.merge(outcome.route() == null ? "none" : outcome.route(), 1, Integer::sum);
+            String route = outcome.route() == null ? "none" : outcome.route();
+            routes.merge(route, 1, Integer::sum);
+            int[] routeCount = routeCounts.computeIfAbsent(route, ignored -> new int[3]);
+            routeCount[0]++;
+            routeCount[1] += outcome.correct() ? 1 : 0;
+            routeCount[2] += outcome.verdict() == Verdict.WRONG ? 1 : 0;
             latencies.add(outcome.latencyMillis());
             promptTokens += outcome.promptTokens();
             completionTokens += outcome.completionTokens();
         }
         Map<String, TagScore> byTag = new TreeMap<>();
         tags.forEach((tag, counts) -> byTag.put(tag, new TagScore(counts[0], counts[1], counts[2])));
+        Map<String, TagScore> routeScores = new TreeMap<>();
+        routeCounts.forEach((route, counts) -> routeScores.put(route, new TagScore(counts[0], counts[1], counts[2])));
         Collections.sort(latencies);
         return new EvalSummary(outcomes.size(), correct, wrong, abstained, errors, byTag, reasons, routes,
-                percentile(latencies, 50), percentile(latencies, 95), promptTokens, completionTokens);
+                percentile(latencies, 50), percentile(latencies, 95), promptTokens, completionTokens, routeScores);
     }
 
     /** Right answers (and right clarifications and refusals) over all questions, 0..1. */

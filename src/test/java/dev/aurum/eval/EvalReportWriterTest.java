@@ -52,6 +52,27 @@ class EvalReportWriterTest
     }
 
     @Test
+    void accuracyPerRouteCountsEachRoutesRightAndWrongAnswers() throws Exception
+    {
+        EvalReport report = report(someWrong(), EvalGate.none(), Optional.empty());
+        EvalSummary summary = report.summary();
+
+        assertThat(summary.routeScores()).containsKey("planner");
+        summary.routeScores().forEach((route, score) -> {
+            List<QuestionOutcome> ofRoute = report.outcomes().stream().filter(outcome -> route.equals(outcome.route() == null ? "none" : outcome.route())).toList();
+            assertThat(score.total()).isEqualTo(ofRoute.size());
+            assertThat(score.correct()).isEqualTo((int) ofRoute.stream().filter(QuestionOutcome::correct).count());
+            assertThat(score.wrong()).isEqualTo((int) ofRoute.stream().filter(outcome -> outcome.verdict() == Verdict.WRONG).count());
+        });
+        EvalSummary.TagScore planner = summary.routeScores().get("planner");
+        assertThat(planner.wrong()).isEqualTo(1);
+        assertThat(writer.markdown(report)).contains("## Accuracy per route")
+                .contains("| planner | " + planner.total() + " | " + planner.correct() + " | 1 | " + EvalGate.percent(planner.accuracy()) + " |");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(writer.json(report)).at("/summary/accuracy_by_route/planner/correct").asInt())
+                .isEqualTo(planner.correct());
+    }
+
+    @Test
     void junitXmlIsValidAndCountsEveryQuestion() throws Exception
     {
         String xml = writer.junit(report(someWrong(), EvalGate.none(), Optional.empty()));
