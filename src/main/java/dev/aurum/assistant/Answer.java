@@ -97,6 +97,13 @@ public record Answer(
                 null, null, null, provenance, timings);
     }
 
+    /** This answer with another summary (the LLM's, checked against the rows). */
+    public Answer withSummary(String newSummary)
+    {
+        return new Answer(id, question, status, route, sql, columns, rows, rowCount, truncated, newSummary, message, choices, chart, analysis,
+                provenance, timings);
+    }
+
     /** This answer with a message beside it (a warning, or why a 0 holds by definition). */
     public Answer withMessage(String newMessage)
     {

@@ -8,6 +8,7 @@ import dev.aurum.assistant.proposal.Proposal;
 import dev.aurum.assistant.proposal.Proposer;
 import dev.aurum.assistant.proposal.QueryPlan;
 import dev.aurum.assistant.proposal.Question;
+import dev.aurum.assistant.proposal.ResultSummarizer;
 import dev.aurum.assistant.proposal.Understood;
 import dev.aurum.assistant.proposal.Usage;
 import dev.aurum.semantic.Metric;
@@ -49,6 +50,7 @@ public final class Router
     private final Proposer planner;
     private final Optional<? extends Proposer> trusted;
     private final Optional<? extends Proposer> llm;
+    private final Optional<ResultSummarizer> summarizer;
     private final SqlRunner runner;
     private final RouterSettings settings;
     private final AnswerLog log;
@@ -69,6 +71,14 @@ public final class Router
     public Router(SemanticModel model, Proposer planner, Optional<? extends Proposer> trusted, Optional<? extends Proposer> llm,
             SqlRunner runner, RouterSettings settings, AnswerLog log)
     {
+        this(model, planner, trusted, llm, Optional.empty(), runner, settings, log);
+    }
+
+    /** @param summarizer writes summaries of LLM answers from their rows (only when results are shared); local otherwise */
+    public Router(SemanticModel model, Proposer planner, Optional<? extends Proposer> trusted, Optional<? extends Proposer> llm,
+            Optional<ResultSummarizer> summarizer, SqlRunner runner, RouterSettings settings, AnswerLog log)
+    {
+        this.summarizer = requireNonNull(summarizer, "summarizer is null");
         this.model = requireNonNull(model, "model is null");
         this.planner = requireNonNull(planner, "planner is null");
         this.trusted = requireNonNull(trusted, "trusted is null");
@@ -279,6 +289,12 @@ public final class Router
     {
         Answer answer = execute(id, question, route, sql.sql(), Map.of(), null, sql.understood(), sql.filters(), sql.verifiedQuery(), sql.attempts(),
                 sql.usage(), start, sql.chart());
+        if (route == Route.LLM && summarizer.isPresent() && answer.status() == AnswerStatus.ANSWERED) {
+            Optional<String> written = summarizer.get().summarize(question, answer.columns(), answer.rows());
+            if (written.isPresent()) {
+                answer = answer.withSummary(written.get());
+            }
+        }
         if (!sql.warnings().isEmpty() && answer.status() == AnswerStatus.ANSWERED) {
             return answer.withMessage("Warning: " + String.join("; ", sql.warnings()));
         }

@@ -15,9 +15,11 @@ import dev.aurum.assistant.VerifiedQueryMatcher;
 import dev.aurum.assistant.llm.ChatModels;
 import dev.aurum.assistant.llm.LlmAgent;
 import dev.aurum.assistant.llm.LlmSettings;
+import dev.aurum.assistant.llm.LlmSummarizer;
 import dev.aurum.assistant.llm.PromptTemplates;
 import dev.aurum.assistant.llm.SparkSqlCheck;
 import dev.aurum.assistant.offline.SemanticPlanner;
+import dev.aurum.assistant.proposal.ResultSummarizer;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.ProjectFiles;
 import dev.aurum.semantic.SemanticModel;
@@ -145,7 +147,10 @@ public final class LakehouseAssistantFactory
             Clock clock = Clock.systemUTC();
             Optional<LlmAgent> llm = LlmAgent.create(llmSettings, ChatModels::create, model, values, Optional.of(embedder::embed),
                     sql -> new SparkSqlCheck(guard()).check(sql), this::dataDate, new PromptTemplates(files::read));
-            this.router = new Router(model, planner, Optional.of(matcher), llm, runner, settings, new AuditLog(context.layout().state(), clock));
+            Optional<ResultSummarizer> summarizer = llm.isPresent() && llmSettings.shareResults()
+                    ? Optional.of(new LlmSummarizer(ChatModels.create(llmSettings), llmSettings, new PromptTemplates(files::read)))
+                    : Optional.empty();
+            this.router = new Router(model, planner, Optional.of(matcher), llm, summarizer, runner, settings, new AuditLog(context.layout().state(), clock));
             this.feedback = new FeedbackLog(context.layout().state(), clock);
         }
 

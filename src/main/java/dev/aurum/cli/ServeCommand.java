@@ -125,7 +125,7 @@ public class ServeCommand
         });
         try (AppContext context = AppContext.of(common)) {
             bootstrap.accept(context, out);
-            try (AssistantSession session = factory.open(context, engineOptions.routerSettings())) {
+            try (AssistantSession session = factory.open(context, engineOptions.routerSettings(), engineOptions.llmSettings())) {
                 session.warmUp();
                 SemanticModel model = session.model();
                 SparkSession querySession = context.querySession();

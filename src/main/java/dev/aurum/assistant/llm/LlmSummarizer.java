@@ -1,5 +1,6 @@
 package dev.aurum.assistant.llm;
 
+import dev.aurum.assistant.proposal.ResultSummarizer;
 import dev.aurum.sql.ResultColumn;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -24,6 +25,7 @@ import static java.util.Objects.requireNonNull;
  * Without sharing nothing is sent and the answer is empty (README.md, "The LLM route", privacy).
  */
 public final class LlmSummarizer
+        implements ResultSummarizer
 {
     /** Rows sent at most; a summary of a longer result speaks of these. */
     static final int MAX_ROWS = 50;
@@ -41,6 +43,7 @@ public final class LlmSummarizer
     }
 
     /** The model's summary of the rows, or empty: sharing is off, the call failed, or the summary states a number not in the rows. */
+    @Override
     public Optional<String> summarize(String question, List<ResultColumn> columns, List<List<Object>> rows)
     {
         if (!settings.shareResults() || rows.isEmpty()) {
