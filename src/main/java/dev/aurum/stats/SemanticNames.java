@@ -6,6 +6,7 @@ import dev.aurum.semantic.Dimension;
 import dev.aurum.semantic.Metric;
 import dev.aurum.semantic.NamedFilter;
 import dev.aurum.semantic.SemanticModel;
+import dev.aurum.semantic.SemanticModelLoader;
 import dev.aurum.semantic.SemanticTable;
 
 import java.util.ArrayList;
@@ -197,18 +198,26 @@ public final class SemanticNames
         return NUMERIC_PREFIXES.stream().anyMatch(type::startsWith);
     }
 
-    /** Dimensions worth grouping by: enumerations and small integers the model gives sample values for. */
+    /** Dimensions worth grouping by: the model's enumerations, then calendar parts (year, quarter, month). */
     public static List<Dimension> groupings(SemanticTable table)
     {
-        return table.dimensions().stream().filter(dimension -> dimension.isEnum() || (isNumeric(dimension) && !dimension.sampleValues().isEmpty()
-                && dimension.sampleValues().size() <= 4 && dimension.dataType().equalsIgnoreCase("int"))).toList();
+        List<Dimension> groupings = new ArrayList<>(table.dimensions().stream().filter(Dimension::isEnum).toList());
+        table.dimensions().stream().filter(dimension -> !dimension.isEnum() && SemanticModelLoader.TIME_PARTS.contains(dimension.name())).forEach(groupings::add);
+        return groupings;
     }
 
-    /** Numeric dimensions that are measurements (not small codes such as quarter or month). */
+    /** Numeric dimensions that are not groupings, measurements (decimal, double) first. */
     public static List<Dimension> values(SemanticTable table)
     {
         List<Dimension> groupings = groupings(table);
-        return table.dimensions().stream().filter(dimension -> isNumeric(dimension) && !groupings.contains(dimension)).toList();
+        return table.dimensions().stream().filter(dimension -> isNumeric(dimension) && !groupings.contains(dimension))
+                .sorted(java.util.Comparator.comparingInt(dimension -> isMeasurement(dimension) ? 0 : 1)).toList();
+    }
+
+    public static boolean isMeasurement(Dimension dimension)
+    {
+        String type = dimension.dataType().toLowerCase(Locale.ROOT);
+        return type.startsWith("decimal") || type.startsWith("double") || type.startsWith("float");
     }
 
     private static String numericNames(SemanticTable table)

@@ -6,7 +6,6 @@ import dev.aurum.semantic.SemanticModel;
 import dev.aurum.semantic.SemanticTable;
 import dev.aurum.sql.QueryResult;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +72,7 @@ public final class StatisticsAnswerer
     {
         Optional<SemanticNames.Match> value = names.find(valuePhrase, true, null);
         Optional<SemanticNames.Match> group = value.isPresent() ? names.find(groupPhrase, false, value.get().table()).or(() -> names.find(groupPhrase, true,
-                value.get().table()).filter(match -> SemanticNames.groupings(match.table()).contains(match.dimension()))) : names.find(groupPhrase, false, null);
+                value.get().table()).filter(match -> !SemanticNames.isMeasurement(match.dimension()))) : names.find(groupPhrase, false, null);
         if (value.isEmpty() || group.isEmpty() || group.get().dimension().equals(value.get().dimension())) {
             return clarify("I could not map \"" + (value.isEmpty() ? valuePhrase : groupPhrase) + "\" to " + (value.isEmpty() ? "a value" : "a grouping")
                     + " of the semantic model.", value, group);
@@ -112,23 +111,15 @@ public final class StatisticsAnswerer
         if (table != null) {
             List<Dimension> values = value.map(match -> List.of(match.dimension())).orElse(SemanticNames.values(table));
             List<Dimension> groups = group.map(match -> List.of(match.dimension())).orElse(SemanticNames.groupings(table));
-            List<String> all = new ArrayList<>();
-            for (Dimension g : groups) {
-                for (Dimension v : values) {
-                    if (!v.equals(g)) {
-                        all.add("is " + Wording.words(v.name()) + " different across " + Wording.words(g.name()) + "?");
-                    }
-                }
-            }
-            // spread the choices over values and groupings rather than five of the first value
-            for (int round = 0; choices.size() < 5 && round < all.size(); round++) {
-                int index = (round * Math.max(1, values.size() + 1)) % all.size();
-                choices.add(all.get(index));
-                if (choices.size() < 5 && round < all.size()) {
-                    choices.add(all.get(round));
+            // walk the pairs diagonally so the choices spread over values and groupings
+            for (int i = 0; choices.size() < 5 && i < values.size() * groups.size(); i++) {
+                Dimension v = values.get(i % values.size());
+                Dimension g = groups.get((i + i / values.size()) % groups.size());
+                if (!v.equals(g)) {
+                    choices.add("is " + Wording.words(v.name()) + " different across " + Wording.words(g.name()) + "?");
                 }
             }
         }
-        return new StatsOutcome.Clarify(reason + " Which test do you mean?", List.copyOf(choices).subList(0, Math.min(5, choices.size())));
+        return new StatsOutcome.Clarify(reason + " Which test do you mean?", List.copyOf(choices));
     }
 }
