@@ -16,6 +16,7 @@ import dev.aurum.semantic.SemanticModel;
 import dev.aurum.semantic.SemanticTable;
 import dev.aurum.sql.QueryResult;
 import dev.aurum.sql.ResultColumn;
+import dev.aurum.stats.StatsOutcome;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -41,8 +43,8 @@ import static java.util.Objects.requireNonNull;
 public final class Router
         implements Assistant
 {
-    static final String STATS_NOT_BUILT = "Statistics are not built yet in this version of Aurum, so hypothesis tests "
-            + "(\"is X different across Y?\") cannot be answered; ask for the numbers instead, e.g. \"average order value by state\".";
+    static final String NO_STATISTICS = "Statistics are not set up in this session, so hypothesis tests (\"is X different across Y?\") "
+            + "cannot be answered here; run ./aurum stats anova --help, or ask for the numbers instead.";
     static final String NO_MODEL = "--engine llm needs a model: name one with --llm-model NAME or AURUM_LLM_MODEL "
             + "(and AURUM_LLM_BASE_URL for a server other than OpenAI's), or use --engine offline.";
 
@@ -51,6 +53,7 @@ public final class Router
     private final Optional<? extends Proposer> trusted;
     private final Optional<? extends Proposer> llm;
     private final Optional<ResultSummarizer> summarizer;
+    private final Optional<Function<String, StatsOutcome>> statistics;
     private final SqlRunner runner;
     private final RouterSettings settings;
     private final AnswerLog log;
@@ -78,7 +81,16 @@ public final class Router
     public Router(SemanticModel model, Proposer planner, Optional<? extends Proposer> trusted, Optional<? extends Proposer> llm,
             Optional<ResultSummarizer> summarizer, SqlRunner runner, RouterSettings settings, AnswerLog log)
     {
+        this(model, planner, trusted, llm, summarizer, Optional.empty(), runner, settings, log);
+    }
+
+    /** @param statistics answers hypothesis-test questions (the statistics route: it computes, it does not propose SQL) */
+    public Router(SemanticModel model, Proposer planner, Optional<? extends Proposer> trusted, Optional<? extends Proposer> llm,
+            Optional<ResultSummarizer> summarizer, Optional<Function<String, StatsOutcome>> statistics, SqlRunner runner, RouterSettings settings,
+            AnswerLog log)
+    {
         this.summarizer = requireNonNull(summarizer, "summarizer is null");
+        this.statistics = requireNonNull(statistics, "statistics is null");
         this.model = requireNonNull(model, "model is null");
         this.planner = requireNonNull(planner, "planner is null");
         this.trusted = requireNonNull(trusted, "trusted is null");
@@ -160,12 +172,38 @@ public final class Router
     {
         String text = question.text();
         if (HypothesisQuestions.isHypothesisTest(text)) {
-            return Outcome.of(Answer.error(id, text, Route.STATS, null, STATS_NOT_BUILT, null, timings(start, null, Usage.NONE)));
+            return Outcome.of(statistics(id, text, start));
         }
         return switch (engine) {
             case LLM -> llmOnly(id, question, start);
             case OFFLINE, AUTO -> offlineFirst(id, question, engine, start);
         };
+    }
+
+    /** A hypothesis test: the statistics route computes the report from group summaries made in Spark. */
+    private Answer statistics(String id, String question, long start)
+    {
+        if (statistics.isEmpty()) {
+            return Answer.error(id, question, Route.STATS, null, NO_STATISTICS, null, timings(start, null, Usage.NONE));
+        }
+        StatsOutcome outcome;
+        try {
+            outcome = statistics.get().apply(question);
+        }
+        catch (AurumException e) {
+            return Answer.error(id, question, Route.STATS, null, e.getMessage(), null, timings(start, null, Usage.NONE));
+        }
+        if (outcome instanceof StatsOutcome.Answered answered) {
+            Object filter = answered.analysis().get("filter");
+            Answer.Provenance provenance = new Answer.Provenance(null, null, filter == null ? List.of() : List.of(String.valueOf(filter)), null, null,
+                    List.of(), List.of(), answered.dataDate(), answered.tableVersions());
+            return Answer.analyzed(id, question, answered.sql(), answered.columns(), answered.rows(), answered.summary(),
+                    new ChartHint("bar", answered.chartX(), answered.chartY()), answered.analysis(), provenance, timings(start, null, Usage.NONE));
+        }
+        if (outcome instanceof StatsOutcome.Clarify clarify) {
+            return Answer.clarification(id, question, Route.STATS, null, clarify.message(), clarify.choices(), null, null, timings(start, null, Usage.NONE));
+        }
+        return Answer.error(id, question, Route.STATS, null, ((StatsOutcome.Failed) outcome).message(), null, timings(start, null, Usage.NONE));
     }
 
     private Outcome llmOnly(String id, Question question, long start)

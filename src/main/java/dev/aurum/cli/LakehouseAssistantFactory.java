@@ -33,6 +33,7 @@ import dev.aurum.sql.QueryExecutor;
 import dev.aurum.sql.QueryResult;
 import dev.aurum.sql.ResultColumn;
 import dev.aurum.sql.SqlGuard;
+import dev.aurum.stats.StatisticsAnswerer;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 
@@ -150,7 +151,9 @@ public final class LakehouseAssistantFactory
             Optional<ResultSummarizer> summarizer = llm.isPresent() && llmSettings.shareResults()
                     ? Optional.of(new LlmSummarizer(ChatModels.create(llmSettings), llmSettings, new PromptTemplates(files::read)))
                     : Optional.empty();
-            this.router = new Router(model, planner, Optional.of(matcher), llm, summarizer, runner, settings, new AuditLog(context.layout().state(), clock));
+            StatisticsAnswerer statistics = new StatisticsAnswerer(model, sql -> executor().execute(sql));
+            this.router = new Router(model, planner, Optional.of(matcher), llm, summarizer, Optional.of(statistics::answer), runner, settings,
+                    new AuditLog(context.layout().state(), clock));
             this.feedback = new FeedbackLog(context.layout().state(), clock);
         }
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 @Command(name = "stats", mixinStandardHelpOptions = true, description = "Statistics on the Gold tables.",
-        subcommands = {StatsAnovaCommand.class, StatsEdaCommand.class})
+        subcommands = {StatsAnovaCommand.class, StatsTtestCommand.class, StatsChisqCommand.class, StatsEdaCommand.class})
 public class StatsCommand
         implements Callable<Integer>
 {

@@ -1,16 +1,21 @@
 package dev.aurum.assistant;
 
 import dev.aurum.assistant.proposal.Attempt;
+import dev.aurum.assistant.proposal.ChartHint;
 import dev.aurum.assistant.proposal.Proposal;
 import dev.aurum.assistant.proposal.Proposer;
-import dev.aurum.assistant.proposal.Question;
 import dev.aurum.assistant.proposal.QueryPlan;
+import dev.aurum.assistant.proposal.Question;
 import dev.aurum.assistant.proposal.Turn;
 import dev.aurum.assistant.proposal.Usage;
+import dev.aurum.sql.ResultColumn;
+import dev.aurum.stats.StatsOutcome;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static dev.aurum.assistant.AssistantFixtures.planned;
@@ -125,6 +130,42 @@ class LlmRoutingTest
 
         assertThat(answer.status()).isEqualTo(AnswerStatus.ANSWERED);
         assertThat(answer.message()).startsWith("Warning: ").contains("seller_id");
+    }
+
+    @Test
+    void hypothesisTestsAreAnsweredByTheStatisticsRouteUnderEveryEngine()
+    {
+        List<String> asked = new ArrayList<>();
+        Map<String, Object> analysis = Map.of("test", "one-way ANOVA", "f_statistic", 0.699, "p_value", 0.552, "filter", "revenue_only");
+        ScriptedLlm llm = new ScriptedLlm();
+        AssistantFixtures.FakePlanner planner = new AssistantFixtures.FakePlanner();
+        Router router = new Router(AssistantFixtures.model(), planner, Optional.empty(), Optional.of(llm), Optional.empty(),
+                Optional.of(question -> {
+                    asked.add(question);
+                    return question.contains("related")
+                            ? new StatsOutcome.Clarify("Which two dimensions?", List.of("is payment type related to customer state?"))
+                            : new StatsOutcome.Answered("SELECT season, COUNT(*) FROM gold.order_facts GROUP BY season",
+                                    List.of(new ResultColumn("season", "string"), new ResultColumn("mean", "double")),
+                                    List.of(List.of("Summer", 151.2), List.of("Winter", 149.8)), "Order value does not differ by season (F = 0.70, p = 0.55).",
+                                    analysis, "season", "mean", Map.of("gold.order_facts", 3L), LocalDate.of(2018, 8, 31));
+                }), runner, new RouterSettings(Optional.of("scripted")), AnswerLog.NONE);
+        for (Engine engine : Engine.values()) {
+            Answer answer = router.newConversation(engine).ask("1", "is spending different across seasons?");
+            assertThat(answer.route()).as(engine.toString()).isEqualTo(Route.STATS);
+            assertThat(answer.status()).isEqualTo(AnswerStatus.ANSWERED);
+            assertThat(answer.analysis()).containsEntry("f_statistic", 0.699).containsEntry("p_value", 0.552);
+            assertThat(answer.summary()).contains("does not differ");
+            assertThat(answer.chart()).isEqualTo(new ChartHint("bar", "season", "mean"));
+            assertThat(answer.provenance().filters()).containsExactly("revenue_only");
+            assertThat(answer.provenance().tableVersions()).containsEntry("gold.order_facts", 3L);
+        }
+        Answer related = router.newConversation(Engine.AUTO).ask("2", "is payment type related to state?");
+        assertThat(related.status()).isEqualTo(AnswerStatus.CLARIFICATION);
+        assertThat(related.choices()).containsExactly("is payment type related to customer state?");
+        assertThat(llm.seen).isEmpty();
+        assertThat(planner.questions).isEmpty();
+        assertThat(runner.seen).isEmpty();
+        assertThat(asked).hasSize(4);
     }
 
     @Test

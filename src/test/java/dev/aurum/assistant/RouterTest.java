@@ -187,7 +187,7 @@ class RouterTest
                 Answer answer = conversation.ask("q", question);
                 assertThat(answer.route()).as(engine + ": " + question).isEqualTo(Route.STATS);
                 assertThat(answer.status()).isEqualTo(AnswerStatus.ERROR);
-                assertThat(answer.message()).contains("Statistics are not built yet");
+                assertThat(answer.message()).contains("Statistics are not set up");
             }
             assertThat(planner.questions).isEmpty();
         }

@@ -1,0 +1,123 @@
+package dev.aurum.stats;
+
+import dev.aurum.AurumException;
+import dev.aurum.ErrorCode;
+import dev.aurum.sql.QueryResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The SQL that reduces a table to group summaries where the data is, run through the guarded executor so only one
+ * row per group (or per pair of values) comes back. One statement computes everything the one-way tests need:
+ * <ol>
+ *   <li>{@code counts}: how many rows hold each (group, value) — the only pass over the table;</li>
+ *   <li>{@code centres}: per group n, mean and the exact median ({@code percentile} weighted by the counts);</li>
+ *   <li>{@code ranks}: the average rank of each distinct value over all groups and Σ (t³ − t) for the tie correction;</li>
+ *   <li>per group Σ (x − mean)², Σ |x − median|, Σ (x − median)² and the rank sum, from the counts.</li>
+ * </ol>
+ */
+public final class SummaryQueries
+{
+    private final Function<String, QueryResult> runner;
+
+    /** @param runner guards and runs one statement (the {@code QueryExecutor}) */
+    public SummaryQueries(Function<String, QueryResult> runner)
+    {
+        this.runner = requireNonNull(runner, "runner is null");
+    }
+
+    /** Group summaries and the query result they came from. */
+    public record Summarised(GroupSummaries summaries, QueryResult result) {}
+
+    public Summarised groupSummaries(StatsSubject subject)
+    {
+        String sql = groupSummarySql(subject);
+        QueryResult result = runner.apply(sql);
+        if (result.truncated()) {
+            throw new AurumException(ErrorCode.BAD_INPUT, subject.groupName() + " has more than " + result.rowCount()
+                    + " groups; choose a dimension with fewer values.");
+        }
+        List<GroupSummary> groups = new ArrayList<>();
+        double tieSum = 0;
+        for (List<Object> row : result.rows()) {
+            groups.add(new GroupSummary(String.valueOf(row.get(0)), number(row.get(1)).longValue(), number(row.get(2)).doubleValue(),
+                    number(row.get(3)).doubleValue(), number(row.get(4)).doubleValue(), number(row.get(5)).doubleValue(),
+                    number(row.get(6)).doubleValue(), number(row.get(7)).doubleValue()));
+            tieSum = number(row.get(8)).doubleValue();
+        }
+        return new Summarised(new GroupSummaries(groups, tieSum), result);
+    }
+
+    /** The count of each pair of values of two dimensions (the contingency table). */
+    public record Counted(List<ChiSquareIndependence.Cell> cells, QueryResult result) {}
+
+    public Counted pairCounts(StatsSubject first, String secondExpression)
+    {
+        String sql = "SELECT CAST(" + first.groupExpression() + " AS STRING) AS first_value, CAST(" + secondExpression + " AS STRING) AS second_value, "
+                + "COUNT(*) AS row_count\nFROM " + first.table().baseTable() + "\nWHERE " + where(first.filterExpression(), first.groupExpression(), secondExpression)
+                + "\nGROUP BY 1, 2\nORDER BY 1, 2";
+        QueryResult result = runner.apply(sql);
+        if (result.truncated()) {
+            throw new AurumException(ErrorCode.BAD_INPUT, "The two dimensions have more than " + result.rowCount()
+                    + " combinations; choose dimensions with fewer values.");
+        }
+        List<ChiSquareIndependence.Cell> cells = new ArrayList<>();
+        for (List<Object> row : result.rows()) {
+            cells.add(new ChiSquareIndependence.Cell(String.valueOf(row.get(0)), String.valueOf(row.get(1)), number(row.get(2)).longValue()));
+        }
+        return new Counted(cells, result);
+    }
+
+    static String groupSummarySql(StatsSubject subject)
+    {
+        return """
+                WITH counts AS (
+                  SELECT CAST(%2$s AS STRING) AS stats_group, CAST(%1$s AS DOUBLE) AS stats_value, COUNT(*) AS stats_count
+                  FROM %3$s
+                  WHERE %4$s
+                  GROUP BY 1, 2
+                ),
+                centres AS (
+                  SELECT stats_group, SUM(stats_count) AS n, SUM(stats_count * stats_value) / SUM(stats_count) AS mean,
+                         percentile(stats_value, 0.5, stats_count) AS median
+                  FROM counts GROUP BY stats_group
+                ),
+                ranks AS (
+                  SELECT stats_value,
+                         CAST(SUM(ties) OVER (ORDER BY stats_value) AS DOUBLE) - (CAST(ties AS DOUBLE) - 1) / 2 AS value_rank,
+                         SUM(CAST(ties AS DOUBLE) * ties * ties - ties) OVER () AS tie_sum
+                  FROM (SELECT stats_value, SUM(stats_count) AS ties FROM counts GROUP BY stats_value) AS distinct_values
+                )
+                SELECT c.stats_group AS group_value,
+                       MAX(s.n) AS n,
+                       MAX(s.mean) AS mean,
+                       SUM(c.stats_count * (c.stats_value - s.mean) * (c.stats_value - s.mean)) AS squared_deviation_sum,
+                       MAX(s.median) AS median,
+                       SUM(c.stats_count * ABS(c.stats_value - s.median)) AS absolute_median_deviation_sum,
+                       SUM(c.stats_count * (c.stats_value - s.median) * (c.stats_value - s.median)) AS squared_median_deviation_sum,
+                       SUM(c.stats_count * r.value_rank) AS rank_sum,
+                       MAX(r.tie_sum) AS tie_sum
+                FROM counts c
+                JOIN centres s ON c.stats_group = s.stats_group
+                JOIN ranks r ON c.stats_value = r.stats_value
+                GROUP BY c.stats_group""".formatted(subject.valueExpression(), subject.groupExpression(), subject.table().baseTable(),
+                where(subject.filterExpression(), subject.valueExpression(), subject.groupExpression()));
+    }
+
+    private static String where(String filter, String first, String second)
+    {
+        return (filter == null ? "" : "(" + filter + ") AND ") + "(" + first + ") IS NOT NULL AND (" + second + ") IS NOT NULL";
+    }
+
+    private static Number number(Object value)
+    {
+        if (value instanceof Number number) {
+            return number;
+        }
+        throw new AurumException(ErrorCode.INTERNAL, "the summary query returned " + value + " where a number belongs");
+    }
+}
