@@ -18,6 +18,7 @@ import dev.aurum.lakehouse.ProjectFiles;
 import dev.aurum.semantic.SemanticModel;
 import dev.aurum.semantic.SemanticModelLoader;
 import dev.aurum.semantic.ValueIndex;
+import dev.aurum.lakehouse.DeltaTables;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.semantic.ValueMatch;
 import dev.aurum.semantic.ValueIndexBuilder;
@@ -265,7 +266,7 @@ public final class LakehouseAssistantFactory
                 return 0;
             }
             try (Stream<Path> tables = Files.list(gold)) {
-                return tables.map(table -> table.resolve("_delta_log")).filter(Files::isDirectory).mapToLong(Session::lastModified).max().orElse(0);
+                return tables.filter(DeltaTables::exists).map(table -> table.resolve(DeltaTables.LOG_FOLDER)).mapToLong(Session::lastModified).max().orElse(0);
             }
             catch (IOException e) {
                 return 0;

@@ -2,6 +2,7 @@ package dev.aurum.pipeline;
 
 import dev.aurum.AurumException;
 import dev.aurum.ErrorCode;
+import dev.aurum.lakehouse.DeltaTables;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.Layer;
 import org.apache.spark.sql.SparkSession;
@@ -25,7 +26,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -74,6 +74,7 @@ public final class PipelineRunner
     {
         Map<String, String> parameters = spec.resolveParameters(options.parameters());
         try (PipelineLock ignored = PipelineLock.acquire(layout.state().resolve(LOCK_FILE))) {
+            removeUncommittedTables(progress);
             RunState state = new RunState(spark, layout);
             Instant started = clock.instant();
             long runId = state.nextRunId(started);
@@ -200,7 +201,7 @@ public final class PipelineRunner
         // Gold
         long goldRows = 0;
         String fingerprint = goldFingerprint(parameters);
-        boolean goldMissing = spec.gold().stream().anyMatch(step -> !Files.isDirectory(layout.table(Layer.GOLD, step.table()).resolve("_delta_log")));
+        boolean goldMissing = spec.gold().stream().anyMatch(step -> !DeltaTables.exists(layout.table(Layer.GOLD, step.table())));
         boolean goldChanged = fullRefresh || goldMissing || !state.lastGoldFingerprint().map(fingerprint::equals).orElse(false);
         if (goldChanged) {
             GoldBuild gold = new GoldBuild(spark, layout, catalog);
@@ -245,6 +246,21 @@ public final class PipelineRunner
     }
 
     /**
+     * A run killed while it created a table leaves that table's folder with data files but no commit: a table that
+     * does not exist yet, which Delta cannot append to. No commit references those files, so removing them loses
+     * nothing, and this run creates the table afresh (README.md, "Crash safety"). Runs under the lock, so no other
+     * writer is creating a table right now.
+     */
+    private void removeUncommittedTables(ProgressListener progress)
+    {
+        for (Path folder : DeltaTables.uncommitted(layout)) {
+            if (DeltaTables.removeUncommitted(folder)) {
+                progress.step("recovered: removed " + layout.root().relativize(folder) + ", which an interrupted run left before the table's first commit");
+            }
+        }
+    }
+
+    /**
      * Whether Bronze may hold files {@code ingested_files} does not record. Every Bronze commit is stamped with its
      * batch and every run records all files it (or a crashed run before it) put in Bronze, so when the latest
      * Bronze commit's batch is recorded, nothing is missing; otherwise (a crash, an OPTIMIZE, an unstamped table)
@@ -253,7 +269,7 @@ public final class PipelineRunner
     private boolean lastBronzeCommitUnrecorded(String entity, RunState.IngestedFiles recorded)
     {
         Path bronze = layout.table(Layer.BRONZE, entity);
-        if (!Files.isDirectory(bronze.resolve("_delta_log"))) {
+        if (!DeltaTables.exists(bronze)) {
             return false;
         }
         OptionalLong batch = DeltaCommits.latestBatch(bronze);
@@ -273,7 +289,7 @@ public final class PipelineRunner
     {
         StringBuilder text = new StringBuilder();
         for (SourceSpec source : spec.sources()) {
-            text.append(source.entity()).append('=').append(deltaVersion(layout.table(Layer.SILVER, source.entity()))).append(';');
+            text.append(source.entity()).append('=').append(DeltaTables.latestVersion(layout.table(Layer.SILVER, source.entity()))).append(';');
         }
         text.append(new TreeMap<>(parameters));
         spec.gold().forEach(step -> text.append(step.table()).append(step.sql()));
@@ -283,24 +299,6 @@ public final class PipelineRunner
         }
         catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The latest commit version of a Delta table, or -1 when there is none. */
-    public static long deltaVersion(Path table)
-    {
-        Path log = table.resolve("_delta_log");
-        if (!Files.isDirectory(log)) {
-            return -1;
-        }
-        try (Stream<Path> files = Files.list(log)) {
-            return files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.matches("\\d{20}\\.json"))
-                    .mapToLong(name -> Long.parseLong(name.substring(0, 20)))
-                    .max().orElse(-1);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.aurum.pipeline;
 
+import dev.aurum.lakehouse.DeltaTables;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.Layer;
 import org.apache.spark.sql.Dataset;
@@ -67,7 +68,7 @@ public final class PipelineStatus
             Dataset<Row> bronze = read(bronzePath);
             Row last = bronze.agg(max(BronzeIngest.BATCH_ID), max(BronzeIngest.INGESTED_AT), org.apache.spark.sql.functions.count("*")).first();
             long bronzeRows = last.getLong(2);
-            tables.add(new TableStatus("bronze." + entity, PipelineRunner.deltaVersion(bronzePath), bronzeRows,
+            tables.add(new TableStatus("bronze." + entity, DeltaTables.latestVersion(bronzePath), bronzeRows,
                     Optional.ofNullable(last.isNullAt(0) ? null : last.getLong(0)), Optional.ofNullable(last.isNullAt(1) ? null : (Instant) last.get(1)), Map.of(), List.of()));
 
             Path silverPath = layout.table(Layer.SILVER, entity);
@@ -92,16 +93,16 @@ public final class PipelineStatus
             if (bronzeRows > 0 && (double) quarantined / bronzeRows > spec.maxQuarantineRatio()) {
                 warnings.add(String.format("%.1f%% of rows quarantined (threshold %.1f%%)", 100.0 * quarantined / bronzeRows, 100.0 * spec.maxQuarantineRatio()));
             }
-            tables.add(new TableStatus("silver." + entity, PipelineRunner.deltaVersion(silverPath), silverRows, Optional.empty(), Optional.empty(), counts, warnings));
+            tables.add(new TableStatus("silver." + entity, DeltaTables.latestVersion(silverPath), silverRows, Optional.empty(), Optional.empty(), counts, warnings));
             if (exists(quarantinePath)) {
-                tables.add(new TableStatus("silver." + source.quarantineTable(), PipelineRunner.deltaVersion(quarantinePath), quarantined, Optional.empty(), Optional.empty(),
+                tables.add(new TableStatus("silver." + source.quarantineTable(), DeltaTables.latestVersion(quarantinePath), quarantined, Optional.empty(), Optional.empty(),
                         totals.quarantinedByRule(), List.of()));
             }
         }
         for (GoldStep step : spec.gold()) {
             Path path = layout.table(Layer.GOLD, step.table());
             if (exists(path)) {
-                tables.add(new TableStatus("gold." + step.table(), PipelineRunner.deltaVersion(path), read(path).count(), Optional.empty(), Optional.empty(), Map.of(), List.of()));
+                tables.add(new TableStatus("gold." + step.table(), DeltaTables.latestVersion(path), read(path).count(), Optional.empty(), Optional.empty(), Map.of(), List.of()));
             }
         }
         return new Report(tables, pending, Files.exists(layout.state().resolve(PipelineRunner.FULL_REFRESH_MARKER)));
@@ -114,6 +115,6 @@ public final class PipelineStatus
 
     private static boolean exists(Path table)
     {
-        return Files.isDirectory(table.resolve("_delta_log"));
+        return DeltaTables.exists(table);
     }
 }

@@ -1,5 +1,6 @@
 package dev.aurum.pipeline;
 
+import dev.aurum.lakehouse.DeltaTables;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.Layer;
 import org.apache.spark.sql.Dataset;
@@ -10,7 +11,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -111,7 +111,7 @@ public final class RunState
 
     public boolean exists(String table)
     {
-        return Files.isDirectory(path(table).resolve("_delta_log"));
+        return DeltaTables.exists(path(table));
     }
 
     private Dataset<Row> read(String table)
@@ -184,7 +184,7 @@ public final class RunState
     {
         Map<String, Long> paths = new HashMap<>();
         Path bronze = layout.table(Layer.BRONZE, entity);
-        if (candidates.isEmpty() || !Files.isDirectory(bronze.resolve("_delta_log"))) {
+        if (candidates.isEmpty() || !DeltaTables.exists(bronze)) {
             return paths;
         }
         spark.read().format("delta").load(bronze.toString()).select(BronzeIngest.SOURCE_FILE, BronzeIngest.BATCH_ID)

@@ -2,6 +2,7 @@ package dev.aurum.pipeline;
 
 import dev.aurum.AurumException;
 import dev.aurum.ErrorCode;
+import dev.aurum.lakehouse.DeltaTables;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.Layer;
 import io.delta.tables.DeltaTable;
@@ -15,7 +16,6 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,7 +94,7 @@ public final class SilverMerge
 
     public boolean silverExists(String entity)
     {
-        return Files.isDirectory(layout.table(Layer.SILVER, entity).resolve("_delta_log"));
+        return DeltaTables.exists(layout.table(Layer.SILVER, entity));
     }
 
     /**
@@ -388,7 +388,7 @@ public final class SilverMerge
     private Dataset<Row> bronze(String entity)
     {
         String path = layout.table(Layer.BRONZE, entity).toString();
-        if (!Files.isDirectory(layout.table(Layer.BRONZE, entity).resolve("_delta_log"))) {
+        if (!DeltaTables.exists(layout.table(Layer.BRONZE, entity))) {
             return null;
         }
         return spark.read().format("delta").load(path);
