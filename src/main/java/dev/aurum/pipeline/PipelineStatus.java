@@ -38,12 +38,17 @@ public final class PipelineStatus
         this.spec = requireNonNull(spec, "spec is null");
     }
 
-    public record Report(List<TableStatus> tables, Map<String, Integer> pendingFiles, boolean fullRefreshPending)
+    /**
+     * {@code recovery}: what a crash or a running pipeline left, each in plain words with the command that resolves
+     * it (README.md, "Crash safety"); empty when the lakehouse is at rest.
+     */
+    public record Report(List<TableStatus> tables, Map<String, Integer> pendingFiles, boolean fullRefreshPending, List<String> recovery)
     {
         public Report
         {
             tables = List.copyOf(requireNonNull(tables, "tables is null"));
             pendingFiles = Map.copyOf(requireNonNull(pendingFiles, "pendingFiles is null"));
+            recovery = List.copyOf(requireNonNull(recovery, "recovery is null"));
         }
     }
 
@@ -105,7 +110,35 @@ public final class PipelineStatus
                 tables.add(new TableStatus("gold." + step.table(), DeltaTables.latestVersion(path), read(path).count(), Optional.empty(), Optional.empty(), Map.of(), List.of()));
             }
         }
-        return new Report(tables, pending, Files.exists(layout.state().resolve(PipelineRunner.FULL_REFRESH_MARKER)));
+        boolean fullRefreshPending = Files.exists(layout.state().resolve(PipelineRunner.FULL_REFRESH_MARKER));
+        return new Report(tables, pending, fullRefreshPending, recovery(fullRefreshPending));
+    }
+
+    /** What a crash (or a run in progress) left, in plain words, each with the command that resolves it. */
+    private List<String> recovery(boolean fullRefreshPending)
+    {
+        List<String> recovery = new ArrayList<>();
+        PipelineLock.Inspection lock = PipelineLock.inspect(layout.state().resolve(PipelineRunner.LOCK_FILE));
+        switch (lock.state()) {
+            case HELD -> recovery.add("A pipeline run is working on this lakehouse now (" + lock.holder() + "); wait for it to finish, then run `aurum pipeline status` again.");
+            case STALE -> recovery.add("The pipeline run that took the lock (" + lock.holder() + ") was killed or crashed before it finished; what it committed is kept "
+                    + "and nothing half-written is visible. The stale lock is harmless: run `aurum pipeline run` to finish the work.");
+            case FREE -> {
+            }
+        }
+        if (fullRefreshPending) {
+            recovery.add("A full refresh was interrupted: Silver and Gold may mix the old and the rebuilt state. Run `aurum pipeline run` to finish it.");
+        }
+        for (Path folder : DeltaTables.uncommitted(layout)) {
+            recovery.add(layout.root().relativize(folder) + " holds files of a write that was interrupted before the table's first commit (orphaned files, "
+                    + "no data: nothing committed refers to them). Run `aurum pipeline run`: it removes them and creates the table.");
+        }
+        boolean silverBuilt = spec.sources().stream().anyMatch(source -> exists(layout.table(Layer.SILVER, source.entity())));
+        List<String> missingGold = spec.gold().stream().map(GoldStep::table).filter(table -> !exists(layout.table(Layer.GOLD, table))).toList();
+        if (silverBuilt && !missingGold.isEmpty()) {
+            recovery.add("Gold tables " + missingGold + " are missing: a run stopped before it built them. Run `aurum pipeline run` to build them.");
+        }
+        return recovery;
     }
 
     private Dataset<Row> read(Path path)

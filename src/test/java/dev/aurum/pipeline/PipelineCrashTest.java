@@ -146,6 +146,17 @@ class PipelineCrashTest
             assertThat(DeltaTables.exists(table)).isFalse();
         }
 
+        // pipeline status says, in plain words, what the kill left and which command resolves it
+        PipelineStatus.Report status = new PipelineStatus(spark, lakehouse, CrashHarness.spec()).report();
+        assertThat(status.recovery()).as("status after the kill").anyMatch(line -> line.contains("was killed or crashed") && line.contains("`aurum pipeline run`"));
+        if (firstCommitInterrupted) {
+            assertThat(status.recovery()).anyMatch(line -> line.startsWith(point.table() + " holds files of a write that was interrupted") && line.contains("`aurum pipeline run`"));
+        }
+        if (point.command().contains("--full-refresh")) {
+            assertThat(status.fullRefreshPending()).isTrue();
+            assertThat(status.recovery()).anyMatch(line -> line.startsWith("A full refresh was interrupted"));
+        }
+
         List<String> progress = new ArrayList<>();
         new PipelineRunner(spark, lakehouse, CrashHarness.spec()).run(RunOptions.defaults(), progress::add);
 
@@ -156,6 +167,7 @@ class PipelineCrashTest
             assertThat(progress.get(0)).as("the interrupted full refresh is finished").contains("(full refresh)");
         }
         CrashHarness.assertRecovered(spark, clean, lakehouse, point.name());
+        assertThat(new PipelineStatus(spark, lakehouse, CrashHarness.spec()).report().recovery()).as("status after the re-run").isEmpty();
     }
 
     private synchronized LakehouseLayout partial()
