@@ -7,6 +7,7 @@ import dev.aurum.pipeline.PipelineSpec;
 import dev.aurum.pipeline.PipelineSpecLoader;
 import dev.aurum.pipeline.RunOptions;
 import dev.aurum.pipeline.RunSummary;
+import dev.aurum.pipeline.generator.SampleDataGenerator;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,6 +33,11 @@ public final class Bootstrap
         }
         if (isEmpty(context.layout().landing())) {
             out.println("No lakehouse yet in " + context.layout().root() + ": generating the sample data (scale 1, 730 days)...");
+            out.flush();
+            SampleData.generateDefault(context.layout(), out);
+        }
+        else if (new SampleDataGenerator(context.layout()).unfinished()) {
+            out.println("The sample data in " + context.layout().landing() + " was stopped part-way: finishing it (scale 1, 730 days)...");
             out.flush();
             SampleData.generateDefault(context.layout(), out);
         }

@@ -119,12 +119,15 @@ public final class PipelineRunner
         Instant ingestedAt = clock.instant();
         for (SourceSpec source : spec.sources()) {
             long start = System.nanoTime();
-            Set<String> known = recorded.paths(source.entity());
-            List<LandingFile> candidates = landing.files(source.entity(), options.until()).stream().filter(file -> !known.contains(file.relativePath())).toList();
+            // new files, and a day's drop delivered again with changed rows (the same content again is skipped)
+            List<LandingFile> candidates = landing.files(source.entity(), options.until()).stream().filter(recorded::isNewOrChanged).toList();
             Map<String, Long> inBronze = Map.of();
             if (!candidates.isEmpty() && lastBronzeCommitUnrecorded(source.entity(), recorded)) {
                 // a run died between its Bronze commit and the ingested_files record: record what it left
                 inBronze = state.bronzeBatches(source.entity(), candidates.stream().map(LandingFile::relativePath).toList());
+                // a path ingested before (a re-delivery) is in Bronze already only with a batch nobody recorded
+                inBronze = new HashMap<>(inBronze);
+                inBronze.entrySet().removeIf(entry -> recorded.batchesOf(entry.getKey()).contains(entry.getValue()));
                 for (LandingFile file : candidates) {
                     Long batch = inBronze.get(file.relativePath());
                     if (batch != null) {
@@ -146,6 +149,12 @@ public final class PipelineRunner
             for (BronzeIngest.FileResult result : results) {
                 if (!result.missingColumns().isEmpty()) {
                     warnings.add("rejected " + result.file().relativePath() + ": header lacks " + result.missingColumns() + " (" + result.rows() + " rows quarantined as missing_column)");
+                }
+                if (!result.notes().isEmpty()) {
+                    warnings.add(result.file().relativePath() + ": " + String.join("; ", result.notes()));
+                }
+                if (recorded.paths(source.entity()).contains(result.file().relativePath())) {
+                    warnings.add(result.file().relativePath() + ": delivered again with changed content; its rows are a new batch and the latest version of each key wins");
                 }
             }
             summaries.add(new TableSummary("bronze." + source.entity(), rows, rows, Map.of(), 0, 0, warnings, millisSince(start)));

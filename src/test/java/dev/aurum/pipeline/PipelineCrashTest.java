@@ -121,13 +121,69 @@ class PipelineCrashTest
         killAndRecover(point);
     }
 
-    private void killAndRecover(KillPoint point)
+    /** A commit that fails part-way (data files written, the log entry refused) and the error the run must show. */
+    record FailurePoint(String name, Start start, String table, String fault, String error)
     {
-        LakehouseLayout lakehouse = switch (point.start()) {
+        @Override
+        public String toString()
+        {
+            return name;
+        }
+    }
+
+    static List<FailurePoint> failurePoints()
+    {
+        return List.of(
+                new FailurePoint("full disk while the first run creates gold.order_facts", Start.EMPTY, "gold/order_facts", "disk-full", "No space left on device"),
+                new FailurePoint("read-only folder while the second run overwrites gold.daily_sales", Start.PARTIAL, "gold/daily_sales", "read-only", "Permission denied"),
+                new FailurePoint("full disk while the second run merges into silver.orders", Start.PARTIAL, "silver/orders", "disk-full", "No space left on device"));
+    }
+
+    @Test
+    void writeFailingPartWayFailsTheRunClearlyAndTheNextRunRecovers()
+    {
+        failAndRecover(failurePoints().get(0));
+    }
+
+    @Tag(LONG)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failurePoints")
+    void everyWriteFailingPartWayFailsTheRunClearlyAndTheNextRunRecovers(FailurePoint point)
+    {
+        failAndRecover(point);
+    }
+
+    private void failAndRecover(FailurePoint point)
+    {
+        LakehouseLayout lakehouse = start(point.start());
+        Path table = lakehouse.root().resolve(point.table());
+        long before = DeltaTables.latestVersion(table);
+        String commit = point.table() + "/_delta_log/" + String.format("%020d.json", before + 1);
+
+        CrashHarness.Child child = CrashHarness.runChild(List.of("pipeline", "run", "--lakehouse", lakehouse.root().toString()), Optional.of(point.fault() + ":" + commit));
+
+        assertThat(child.exitCode()).as("the run fails with exit code 1: %s", child.output()).isEqualTo(1);
+        assertThat(child.output()).as("the message says what failed and what to do").contains("The pipeline run failed").contains(point.error())
+                .contains("run `aurum pipeline run` again");
+        assertThat(DeltaTables.latestVersion(table)).as("%s: no commit, nothing half-written visible", point.table()).isEqualTo(before);
+        assertThat(new RunState(spark, lakehouse).runs(1)).singleElement().satisfies(run -> assertThat(run.outcome()).isEqualTo(RunRecord.FAILED));
+
+        new PipelineRunner(spark, lakehouse, CrashHarness.spec()).run(RunOptions.defaults(), ProgressListener.none());
+        CrashHarness.assertRecovered(spark, clean, lakehouse, point.name());
+    }
+
+    private LakehouseLayout start(Start start)
+    {
+        return switch (start) {
             case EMPTY -> copy(landing, "empty");
             case PARTIAL -> copy(partial(), "partial");
             case BUILT -> copy(clean, "built");
         };
+    }
+
+    private void killAndRecover(KillPoint point)
+    {
+        LakehouseLayout lakehouse = start(point.start());
         Path table = lakehouse.root().resolve(point.table());
         long version = DeltaTables.latestVersion(table) + 1;
         String commit = point.table() + "/_delta_log/" + String.format("%020d.json", version);
