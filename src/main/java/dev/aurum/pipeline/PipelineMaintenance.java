@@ -38,6 +38,12 @@ public final class PipelineMaintenance
         // Delta refuses a retention under 7 days unless told the user chose it
         spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", String.valueOf(retainDays >= DEFAULT_RETAIN_DAYS));
         List<String> done = new ArrayList<>();
+        // the caller holds the pipeline lock: folders a crash left before their table's first commit hold no data
+        for (Path folder : DeltaTables.uncommitted(layout)) {
+            if (DeltaTables.removeUncommitted(folder)) {
+                progress.step(layout.root().relativize(folder) + ": removed (files of a write interrupted before the table's first commit)");
+            }
+        }
         for (Layer layer : Layer.values()) {
             for (Path table : DeltaTables.tablesIn(layout.root().resolve(layer.folder()))) {
                 String location = "delta.`" + table.toAbsolutePath().toUri() + "`";
