@@ -1,8 +1,13 @@
 package dev.aurum.cli;
 
+import dev.aurum.lakehouse.DeltaTables;
 import dev.aurum.lakehouse.Layer;
+import dev.aurum.lakehouse.ProjectFiles;
+import dev.aurum.pipeline.PipelineSpec;
+import dev.aurum.pipeline.PipelineSpecLoader;
 import dev.aurum.pipeline.RunOptions;
 import dev.aurum.pipeline.RunSummary;
+import dev.aurum.pipeline.generator.SampleDataGenerator;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,7 +17,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * First-run experience: when the lakehouse has no Gold yet, generate the SF1 sample (if landing is empty) and run
+ * First-run experience: when the lakehouse has no complete Gold yet, generate the SF1 sample (if landing is empty) and run
  * the pipeline with progress; otherwise do nothing.
  */
 public final class Bootstrap
@@ -21,12 +26,18 @@ public final class Bootstrap
 
     public static void ensureLakehouse(AppContext context, PrintWriter out)
     {
-        Path orderFacts = context.layout().table(Layer.GOLD, "order_facts");
-        if (Files.isDirectory(orderFacts.resolve("_delta_log"))) {
+        // every Gold table committed: a first run killed part-way (README.md, "Crash safety") is finished here
+        PipelineSpec spec = new PipelineSpecLoader(ProjectFiles.fromEnvironment()).load();
+        if (spec.gold().stream().allMatch(step -> DeltaTables.exists(context.layout().table(Layer.GOLD, step.table())))) {
             return;
         }
         if (isEmpty(context.layout().landing())) {
             out.println("No lakehouse yet in " + context.layout().root() + ": generating the sample data (scale 1, 730 days)...");
+            out.flush();
+            SampleData.generateDefault(context.layout(), out);
+        }
+        else if (new SampleDataGenerator(context.layout()).unfinished()) {
+            out.println("The sample data in " + context.layout().landing() + " was stopped part-way: finishing it (scale 1, 730 days)...");
             out.flush();
             SampleData.generateDefault(context.layout(), out);
         }

@@ -20,6 +20,7 @@ import dev.aurum.assistant.llm.PromptTemplates;
 import dev.aurum.assistant.llm.SparkSqlCheck;
 import dev.aurum.assistant.offline.SemanticPlanner;
 import dev.aurum.assistant.proposal.ResultSummarizer;
+import dev.aurum.lakehouse.DeltaTables;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.ProjectFiles;
 import dev.aurum.semantic.SemanticModel;
@@ -292,7 +293,7 @@ public final class LakehouseAssistantFactory
                 return 0;
             }
             try (Stream<Path> tables = Files.list(gold)) {
-                return tables.map(table -> table.resolve("_delta_log")).filter(Files::isDirectory).mapToLong(Session::lastModified).max().orElse(0);
+                return tables.filter(DeltaTables::exists).map(table -> table.resolve(DeltaTables.LOG_FOLDER)).mapToLong(Session::lastModified).max().orElse(0);
             }
             catch (IOException e) {
                 return 0;

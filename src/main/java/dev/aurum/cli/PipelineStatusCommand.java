@@ -42,9 +42,8 @@ public class PipelineStatusCommand
                 table.warnings().forEach(warning -> out.println("  warning: " + warning));
             }
             out.println("landing files pending: " + report.pendingFiles().entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(", ")));
-            if (report.fullRefreshPending()) {
-                out.println("a full refresh was interrupted; the next `aurum pipeline run` finishes it");
-            }
+            // what a crash left, with the command that resolves it (the full-refresh line among them)
+            report.recovery().forEach(line -> out.println("recovery: " + line));
         }
         return 0;
     }

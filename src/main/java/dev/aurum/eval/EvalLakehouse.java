@@ -1,5 +1,6 @@
 package dev.aurum.eval;
 
+import dev.aurum.lakehouse.DeltaTables;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.Layer;
 import dev.aurum.lakehouse.ProjectFiles;
@@ -56,7 +57,7 @@ public final class EvalLakehouse
         String expected = SETTINGS.toString();
         try {
             if (Files.isRegularFile(marker) && Files.readString(marker, StandardCharsets.UTF_8).equals(expected)
-                    && Files.isDirectory(layout.table(Layer.GOLD, "order_facts").resolve("_delta_log"))) {
+                    && DeltaTables.exists(layout.table(Layer.GOLD, "order_facts"))) {
                 new TableRegistry(spark, layout).registerAll();
                 return;
             }

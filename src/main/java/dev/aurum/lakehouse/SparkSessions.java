@@ -44,7 +44,8 @@ public final class SparkSessions
                 .config("spark.databricks.delta.optimizeMetadataQuery.enabled", "false")
                 // local disk: Delta's LocalLogStore skips the Hadoop FileContext rename and its .crc side files
                 // (file: scheme only; other schemes keep their default log store; the pipeline lock keeps writers apart)
-                .config("spark.delta.logStore.file.impl", "org.apache.spark.sql.delta.storage.LocalLogStore")
+                // (a -Dspark.delta.logStore.file.impl wins: the crash tests inject faults into commits through it)
+                .config("spark.delta.logStore.file.impl", System.getProperty("spark.delta.logStore.file.impl", "org.apache.spark.sql.delta.storage.LocalLogStore"))
                 // no per-commit checksum file: one file write and a state computation less per commit
                 .config("spark.databricks.delta.writeChecksumFile.enabled", "false")
                 // new tables use deletion vectors: a MERGE that updates a few keys marks their old rows deleted

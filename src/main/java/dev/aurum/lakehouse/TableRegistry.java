@@ -58,7 +58,7 @@ public final class TableRegistry
         spark.sql("CREATE DATABASE IF NOT EXISTS " + layer.database());
         try (Stream<Path> children = Files.list(folder)) {
             for (Path table : children.sorted().toList()) {
-                if (Files.isDirectory(table.resolve("_delta_log"))) {
+                if (DeltaTables.exists(table)) {
                     String name = layer.database() + "." + table.getFileName();
                     registerTable(name, table);
                     names.add(name);

@@ -12,14 +12,22 @@ import org.apache.spark.sql.types.StructType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -44,6 +52,8 @@ public final class BronzeIngest
     public static final String MALFORMED_ROW = "malformed_row";
     public static final String MISSING_COLUMN = "missing_column";
 
+    private static final Pattern COLUMN_NAME = Pattern.compile("[\\p{L}\\p{N}_-]+");
+
     private final SparkSession spark;
     private final LakehouseLayout layout;
     private final int rowsPerCommit;
@@ -58,13 +68,50 @@ public final class BronzeIngest
         this.rowsPerCommit = rowsPerCommit;
     }
 
-    /** What one file contributed: rows, and the required columns its header lacked (empty when it was fine). */
-    public record FileResult(LandingFile file, long rows, long malformedRows, List<String> missingColumns)
+    /**
+     * What one file contributed: rows, and the required columns its header lacked (empty when it was fine); the
+     * file's fingerprint (size, modification time, SHA-256), by which a later run tells a changed re-delivery of the
+     * same day's drop from the same file delivered again; and notes on what was odd about it (empty, header only,
+     * not UTF-8, binary), which the run reports.
+     */
+    public record FileResult(LandingFile file, long rows, long malformedRows, List<String> missingColumns, Fingerprint fingerprint, List<String> notes)
     {
         public FileResult
         {
             requireNonNull(file, "file is null");
             missingColumns = List.copyOf(requireNonNull(missingColumns, "missingColumns is null"));
+            requireNonNull(fingerprint, "fingerprint is null");
+            notes = List.copyOf(requireNonNull(notes, "notes is null"));
+        }
+    }
+
+    /** A landing file's size, modification time (epoch milliseconds) and SHA-256 (hex) when it was read. */
+    public record Fingerprint(long size, long modifiedMillis, String sha256)
+    {
+        public Fingerprint
+        {
+            requireNonNull(sha256, "sha256 is null");
+        }
+
+        /** Reads {@code file} and fingerprints it. */
+        static Fingerprint of(Path file, byte[] bytes)
+        {
+            try {
+                return new Fingerprint(bytes.length, Files.getLastModifiedTime(file).toMillis(), sha256(bytes));
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("Cannot read landing file " + file, e);
+            }
+        }
+
+        static String sha256(byte[] bytes)
+        {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            }
+            catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
@@ -98,16 +145,23 @@ public final class BronzeIngest
 
     private ParsedFile parse(SourceSpec source, LandingFile file)
     {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file.path(), StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file.path());
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot read landing file " + file.path(), e);
         }
+        Fingerprint fingerprint = Fingerprint.of(file.path(), bytes);
+        List<String> notes = new ArrayList<>();
+        String text = decode(bytes, notes);
         List<CsvRecord> records = CsvReader.parse(text);
         if (records.isEmpty()) {
-            return new ParsedFile(file, List.of(), List.of(), new FileResult(file, 0, 0, List.of()));
+            notes.add(bytes.length == 0 ? "empty file" : "no CSV records");
+            return new ParsedFile(file, List.of(), List.of(), new FileResult(file, 0, 0, List.of(), fingerprint, notes));
+        }
+        if (records.size() == 1) {
+            notes.add("header only, no rows");
         }
         List<String> header = records.get(0).fields().stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).toList();
         List<String> missing = source.columns().stream().filter(column -> !header.contains(column)).toList();
@@ -134,7 +188,34 @@ public final class BronzeIngest
             }
             rows.add(row);
         }
-        return new ParsedFile(file, header, rows, new FileResult(file, rows.size(), malformed, missing));
+        if (malformed > 0) {
+            notes.add(malformed + " malformed rows (a field count that differs from the header, as in a file cut off mid-row)");
+        }
+        return new ParsedFile(file, header, rows, new FileResult(file, rows.size(), malformed, missing, fingerprint, notes));
+    }
+
+    /**
+     * UTF-8 (a byte-order mark is skipped by the CSV reader); a file that is not valid UTF-8 is read as ISO-8859-1
+     * (Latin-1, what spreadsheet exports on older systems write), which maps every byte to a character, so nothing
+     * is lost and the run goes on. Binary content is read the same way and noted: its header names no required
+     * column, so all its rows are quarantined as {@code missing_column}.
+     */
+    private static String decode(byte[] bytes, List<String> notes)
+    {
+        for (byte value : bytes) {
+            if (value == 0) {
+                notes.add("binary content (NUL bytes), not a CSV file");
+                return new String(bytes, StandardCharsets.ISO_8859_1);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        }
+        catch (CharacterCodingException e) {
+            notes.add("not UTF-8: read as ISO-8859-1 (Latin-1)");
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
     }
 
     private void append(SourceSpec source, List<ParsedFile> files, long batchId, Instant ingestedAt)
@@ -145,8 +226,13 @@ public final class BronzeIngest
         }
         Set<String> columns = new LinkedHashSet<>(source.columns());
         for (ParsedFile file : files) {
+            // a rejected file's header (binary garbage, another file's header) adds no columns: its rows are kept
+            // whole in _raw_line; nor does a name Delta cannot store (spaces, commas, braces, control characters)
+            if (!file.result().missingColumns().isEmpty()) {
+                continue;
+            }
             for (String name : file.header()) {
-                if (!name.isEmpty() && !name.startsWith("_")) {
+                if (!name.isEmpty() && !name.startsWith("_") && COLUMN_NAME.matcher(name).matches()) {
                     columns.add(name);
                 }
             }

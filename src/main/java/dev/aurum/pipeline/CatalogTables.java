@@ -1,11 +1,11 @@
 package dev.aurum.pipeline;
 
+import dev.aurum.lakehouse.DeltaTables;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.Layer;
 import dev.aurum.lakehouse.TableRegistry;
 import org.apache.spark.sql.SparkSession;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static java.util.Objects.requireNonNull;
@@ -29,7 +29,7 @@ public final class CatalogTables
     public void point(Layer layer, String table)
     {
         Path location = layout.table(layer, table);
-        if (!Files.isDirectory(location.resolve("_delta_log"))) {
+        if (!DeltaTables.exists(location)) {
             return;
         }
         new TableRegistry(spark, layout).registerTable(layer.database() + "." + table, location);
@@ -40,16 +40,9 @@ public final class CatalogTables
     {
         int count = 0;
         for (Layer layer : Layer.values()) {
-            java.io.File[] children = layout.root().resolve(layer.folder()).toFile().listFiles(java.io.File::isDirectory);
-            if (children == null) {
-                continue;
-            }
-            java.util.Arrays.sort(children);
-            for (java.io.File child : children) {
-                if (new java.io.File(child, "_delta_log").isDirectory()) {
-                    point(layer, child.getName());
-                    count++;
-                }
+            for (Path table : DeltaTables.tablesIn(layout.root().resolve(layer.folder()))) {
+                point(layer, table.getFileName().toString());
+                count++;
             }
         }
         return count;

@@ -2,6 +2,7 @@ package dev.aurum.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aurum.lakehouse.DeltaTables;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ final class DeltaCommits
     /** {@code numOutputRows} of the table's latest commit, when that commit recorded it. */
     static OptionalLong latestOutputRows(Path table)
     {
-        long version = PipelineRunner.deltaVersion(table);
+        long version = DeltaTables.latestVersion(table);
         if (version < 0) {
             return OptionalLong.empty();
         }
@@ -62,7 +63,7 @@ final class DeltaCommits
     /** The batch stamped on the table's latest commit; empty when there is no table or the commit has no stamp. */
     static OptionalLong latestBatch(Path table)
     {
-        long version = PipelineRunner.deltaVersion(table);
+        long version = DeltaTables.latestVersion(table);
         return version < 0 ? OptionalLong.empty() : batchOf(table, version);
     }
 
@@ -74,7 +75,7 @@ final class DeltaCommits
     static Optional<List<Long>> batchesAfter(Path table, long watermark)
     {
         TreeSet<Long> batches = new TreeSet<>();
-        for (long version = PipelineRunner.deltaVersion(table); version >= 0; version--) {
+        for (long version = DeltaTables.latestVersion(table); version >= 0; version--) {
             OptionalLong batch = batchOf(table, version);
             if (batch.isEmpty()) {
                 return Optional.empty();
@@ -99,7 +100,7 @@ final class DeltaCommits
 
     private static Optional<JsonNode> commitInfo(Path table, long version)
     {
-        Path commit = table.resolve("_delta_log").resolve(String.format("%020d.json", version));
+        Path commit = table.resolve(DeltaTables.LOG_FOLDER).resolve(String.format("%020d.json", version));
         try {
             for (String line : Files.readAllLines(commit, StandardCharsets.UTF_8)) {
                 JsonNode info = JSON.readTree(line).path("commitInfo");

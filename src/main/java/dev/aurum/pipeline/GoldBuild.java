@@ -132,7 +132,9 @@ public final class GoldBuild
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new AurumException(ErrorCode.RUN_FAILED, "The Gold build failed: " + e.getCause().getMessage(), e.getCause());
+            // a failed commit (a full disk, a read-only folder) left the table at its last version
+            throw new AurumException(ErrorCode.RUN_FAILED, "The Gold build failed: " + e.getCause().getMessage()
+                    + ". Fix the cause and run `aurum pipeline run` again; finished steps are not redone.", e.getCause());
         }
         finally {
             pool.shutdownNow();

@@ -2,17 +2,14 @@ package dev.aurum.pipeline;
 
 import dev.aurum.AurumException;
 import dev.aurum.ErrorCode;
+import dev.aurum.lakehouse.DeltaTables;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.Layer;
 import org.apache.spark.sql.SparkSession;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -41,30 +38,23 @@ public final class PipelineMaintenance
         // Delta refuses a retention under 7 days unless told the user chose it
         spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", String.valueOf(retainDays >= DEFAULT_RETAIN_DAYS));
         List<String> done = new ArrayList<>();
+        // the caller holds the pipeline lock: folders a crash left before their table's first commit hold no data
+        for (Path folder : DeltaTables.uncommitted(layout)) {
+            if (DeltaTables.removeUncommitted(folder)) {
+                progress.step(layout.root().relativize(folder) + ": removed (files of a write interrupted before the table's first commit)");
+            }
+        }
         for (Layer layer : Layer.values()) {
-            for (Path table : tables(layout.root().resolve(layer.folder()))) {
+            for (Path table : DeltaTables.tablesIn(layout.root().resolve(layer.folder()))) {
                 String location = "delta.`" + table.toAbsolutePath().toUri() + "`";
-                long before = PipelineRunner.deltaVersion(table);
+                long before = DeltaTables.latestVersion(table);
                 spark.sql("OPTIMIZE " + location);
                 spark.sql("VACUUM " + location + " RETAIN " + (retainDays * 24L) + " HOURS");
                 String name = layer.folder() + "/" + table.getFileName();
-                progress.step(name + ": optimized and vacuumed (version " + before + " -> " + PipelineRunner.deltaVersion(table) + ")");
+                progress.step(name + ": optimized and vacuumed (version " + before + " -> " + DeltaTables.latestVersion(table) + ")");
                 done.add(name);
             }
         }
         return done;
-    }
-
-    private static List<Path> tables(Path folder)
-    {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> children = Files.list(folder)) {
-            return children.filter(child -> Files.isDirectory(child.resolve("_delta_log"))).sorted().toList();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

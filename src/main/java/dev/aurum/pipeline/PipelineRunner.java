@@ -2,6 +2,7 @@ package dev.aurum.pipeline;
 
 import dev.aurum.AurumException;
 import dev.aurum.ErrorCode;
+import dev.aurum.lakehouse.DeltaTables;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.Layer;
 import org.apache.spark.sql.SparkSession;
@@ -25,7 +26,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -74,13 +74,16 @@ public final class PipelineRunner
     {
         Map<String, String> parameters = spec.resolveParameters(options.parameters());
         try (PipelineLock ignored = PipelineLock.acquire(layout.state().resolve(LOCK_FILE))) {
+            removeUncommittedTables(progress);
             RunState state = new RunState(spark, layout);
             Instant started = clock.instant();
             long runId = state.nextRunId(started);
             try {
                 return runLocked(options, parameters, state, runId, started, progress);
             }
-            catch (RuntimeException e) {
+            // Exception, not RuntimeException: Hadoop's IOException (a full disk, a read-only folder) reaches here
+            // undeclared through Delta's Scala code
+            catch (Exception e) {
                 try {
                     Instant finished = clock.instant();
                     state.recordRun(new RunRecord(runId, started, finished, RunRecord.FAILED, options.fullRefresh(), options.until(), parameters, 0, 0, 0, 0,
@@ -89,8 +92,8 @@ public final class PipelineRunner
                 catch (RuntimeException recordFailure) {
                     e.addSuppressed(recordFailure);
                 }
-                if (e instanceof AurumException) {
-                    throw e;
+                if (e instanceof AurumException aurum) {
+                    throw aurum;
                 }
                 throw new AurumException(ErrorCode.RUN_FAILED, "The pipeline run failed: " + e.getMessage() + " Fix the cause and run `aurum pipeline run` again; finished steps are not redone.", e);
             }
@@ -118,12 +121,15 @@ public final class PipelineRunner
         Instant ingestedAt = clock.instant();
         for (SourceSpec source : spec.sources()) {
             long start = System.nanoTime();
-            Set<String> known = recorded.paths(source.entity());
-            List<LandingFile> candidates = landing.files(source.entity(), options.until()).stream().filter(file -> !known.contains(file.relativePath())).toList();
+            // new files, and a day's drop delivered again with changed rows (the same content again is skipped)
+            List<LandingFile> candidates = landing.files(source.entity(), options.until()).stream().filter(recorded::isNewOrChanged).toList();
             Map<String, Long> inBronze = Map.of();
             if (!candidates.isEmpty() && lastBronzeCommitUnrecorded(source.entity(), recorded)) {
                 // a run died between its Bronze commit and the ingested_files record: record what it left
                 inBronze = state.bronzeBatches(source.entity(), candidates.stream().map(LandingFile::relativePath).toList());
+                // a path ingested before (a re-delivery) is in Bronze already only with a batch nobody recorded
+                inBronze = new HashMap<>(inBronze);
+                inBronze.entrySet().removeIf(entry -> recorded.batchesOf(entry.getKey()).contains(entry.getValue()));
                 for (LandingFile file : candidates) {
                     Long batch = inBronze.get(file.relativePath());
                     if (batch != null) {
@@ -145,6 +151,12 @@ public final class PipelineRunner
             for (BronzeIngest.FileResult result : results) {
                 if (!result.missingColumns().isEmpty()) {
                     warnings.add("rejected " + result.file().relativePath() + ": header lacks " + result.missingColumns() + " (" + result.rows() + " rows quarantined as missing_column)");
+                }
+                if (!result.notes().isEmpty()) {
+                    warnings.add(result.file().relativePath() + ": " + String.join("; ", result.notes()));
+                }
+                if (recorded.paths(source.entity()).contains(result.file().relativePath())) {
+                    warnings.add(result.file().relativePath() + ": delivered again with changed content; its rows are a new batch and the latest version of each key wins");
                 }
             }
             summaries.add(new TableSummary("bronze." + source.entity(), rows, rows, Map.of(), 0, 0, warnings, millisSince(start)));
@@ -200,7 +212,7 @@ public final class PipelineRunner
         // Gold
         long goldRows = 0;
         String fingerprint = goldFingerprint(parameters);
-        boolean goldMissing = spec.gold().stream().anyMatch(step -> !Files.isDirectory(layout.table(Layer.GOLD, step.table()).resolve("_delta_log")));
+        boolean goldMissing = spec.gold().stream().anyMatch(step -> !DeltaTables.exists(layout.table(Layer.GOLD, step.table())));
         boolean goldChanged = fullRefresh || goldMissing || !state.lastGoldFingerprint().map(fingerprint::equals).orElse(false);
         if (goldChanged) {
             GoldBuild gold = new GoldBuild(spark, layout, catalog);
@@ -245,6 +257,21 @@ public final class PipelineRunner
     }
 
     /**
+     * A run killed while it created a table leaves that table's folder with data files but no commit: a table that
+     * does not exist yet, which Delta cannot append to. No commit references those files, so removing them loses
+     * nothing, and this run creates the table afresh (README.md, "Crash safety"). Runs under the lock, so no other
+     * writer is creating a table right now.
+     */
+    private void removeUncommittedTables(ProgressListener progress)
+    {
+        for (Path folder : DeltaTables.uncommitted(layout)) {
+            if (DeltaTables.removeUncommitted(folder)) {
+                progress.step("recovered: removed " + layout.root().relativize(folder) + ", which an interrupted run left before the table's first commit");
+            }
+        }
+    }
+
+    /**
      * Whether Bronze may hold files {@code ingested_files} does not record. Every Bronze commit is stamped with its
      * batch and every run records all files it (or a crashed run before it) put in Bronze, so when the latest
      * Bronze commit's batch is recorded, nothing is missing; otherwise (a crash, an OPTIMIZE, an unstamped table)
@@ -253,7 +280,7 @@ public final class PipelineRunner
     private boolean lastBronzeCommitUnrecorded(String entity, RunState.IngestedFiles recorded)
     {
         Path bronze = layout.table(Layer.BRONZE, entity);
-        if (!Files.isDirectory(bronze.resolve("_delta_log"))) {
+        if (!DeltaTables.exists(bronze)) {
             return false;
         }
         OptionalLong batch = DeltaCommits.latestBatch(bronze);
@@ -273,7 +300,7 @@ public final class PipelineRunner
     {
         StringBuilder text = new StringBuilder();
         for (SourceSpec source : spec.sources()) {
-            text.append(source.entity()).append('=').append(deltaVersion(layout.table(Layer.SILVER, source.entity()))).append(';');
+            text.append(source.entity()).append('=').append(DeltaTables.latestVersion(layout.table(Layer.SILVER, source.entity()))).append(';');
         }
         text.append(new TreeMap<>(parameters));
         spec.gold().forEach(step -> text.append(step.table()).append(step.sql()));
@@ -283,24 +310,6 @@ public final class PipelineRunner
         }
         catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The latest commit version of a Delta table, or -1 when there is none. */
-    public static long deltaVersion(Path table)
-    {
-        Path log = table.resolve("_delta_log");
-        if (!Files.isDirectory(log)) {
-            return -1;
-        }
-        try (Stream<Path> files = Files.list(log)) {
-            return files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.matches("\\d{20}\\.json"))
-                    .mapToLong(name -> Long.parseLong(name.substring(0, 20)))
-                    .max().orElse(-1);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

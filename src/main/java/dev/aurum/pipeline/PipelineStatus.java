@@ -1,5 +1,6 @@
 package dev.aurum.pipeline;
 
+import dev.aurum.lakehouse.DeltaTables;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.Layer;
 import org.apache.spark.sql.Dataset;
@@ -37,12 +38,17 @@ public final class PipelineStatus
         this.spec = requireNonNull(spec, "spec is null");
     }
 
-    public record Report(List<TableStatus> tables, Map<String, Integer> pendingFiles, boolean fullRefreshPending)
+    /**
+     * {@code recovery}: what a crash or a running pipeline left, each in plain words with the command that resolves
+     * it (README.md, "Crash safety"); empty when the lakehouse is at rest.
+     */
+    public record Report(List<TableStatus> tables, Map<String, Integer> pendingFiles, boolean fullRefreshPending, List<String> recovery)
     {
         public Report
         {
             tables = List.copyOf(requireNonNull(tables, "tables is null"));
             pendingFiles = Map.copyOf(requireNonNull(pendingFiles, "pendingFiles is null"));
+            recovery = List.copyOf(requireNonNull(recovery, "recovery is null"));
         }
     }
 
@@ -67,7 +73,7 @@ public final class PipelineStatus
             Dataset<Row> bronze = read(bronzePath);
             Row last = bronze.agg(max(BronzeIngest.BATCH_ID), max(BronzeIngest.INGESTED_AT), org.apache.spark.sql.functions.count("*")).first();
             long bronzeRows = last.getLong(2);
-            tables.add(new TableStatus("bronze." + entity, PipelineRunner.deltaVersion(bronzePath), bronzeRows,
+            tables.add(new TableStatus("bronze." + entity, DeltaTables.latestVersion(bronzePath), bronzeRows,
                     Optional.ofNullable(last.isNullAt(0) ? null : last.getLong(0)), Optional.ofNullable(last.isNullAt(1) ? null : (Instant) last.get(1)), Map.of(), List.of()));
 
             Path silverPath = layout.table(Layer.SILVER, entity);
@@ -92,19 +98,47 @@ public final class PipelineStatus
             if (bronzeRows > 0 && (double) quarantined / bronzeRows > spec.maxQuarantineRatio()) {
                 warnings.add(String.format("%.1f%% of rows quarantined (threshold %.1f%%)", 100.0 * quarantined / bronzeRows, 100.0 * spec.maxQuarantineRatio()));
             }
-            tables.add(new TableStatus("silver." + entity, PipelineRunner.deltaVersion(silverPath), silverRows, Optional.empty(), Optional.empty(), counts, warnings));
+            tables.add(new TableStatus("silver." + entity, DeltaTables.latestVersion(silverPath), silverRows, Optional.empty(), Optional.empty(), counts, warnings));
             if (exists(quarantinePath)) {
-                tables.add(new TableStatus("silver." + source.quarantineTable(), PipelineRunner.deltaVersion(quarantinePath), quarantined, Optional.empty(), Optional.empty(),
+                tables.add(new TableStatus("silver." + source.quarantineTable(), DeltaTables.latestVersion(quarantinePath), quarantined, Optional.empty(), Optional.empty(),
                         totals.quarantinedByRule(), List.of()));
             }
         }
         for (GoldStep step : spec.gold()) {
             Path path = layout.table(Layer.GOLD, step.table());
             if (exists(path)) {
-                tables.add(new TableStatus("gold." + step.table(), PipelineRunner.deltaVersion(path), read(path).count(), Optional.empty(), Optional.empty(), Map.of(), List.of()));
+                tables.add(new TableStatus("gold." + step.table(), DeltaTables.latestVersion(path), read(path).count(), Optional.empty(), Optional.empty(), Map.of(), List.of()));
             }
         }
-        return new Report(tables, pending, Files.exists(layout.state().resolve(PipelineRunner.FULL_REFRESH_MARKER)));
+        boolean fullRefreshPending = Files.exists(layout.state().resolve(PipelineRunner.FULL_REFRESH_MARKER));
+        return new Report(tables, pending, fullRefreshPending, recovery(fullRefreshPending));
+    }
+
+    /** What a crash (or a run in progress) left, in plain words, each with the command that resolves it. */
+    private List<String> recovery(boolean fullRefreshPending)
+    {
+        List<String> recovery = new ArrayList<>();
+        PipelineLock.Inspection lock = PipelineLock.inspect(layout.state().resolve(PipelineRunner.LOCK_FILE));
+        switch (lock.state()) {
+            case HELD -> recovery.add("A pipeline run is working on this lakehouse now (" + lock.holder() + "); wait for it to finish, then run `aurum pipeline status` again.");
+            case STALE -> recovery.add("The pipeline run that took the lock (" + lock.holder() + ") was killed or crashed before it finished; what it committed is kept "
+                    + "and nothing half-written is visible. The stale lock is harmless: run `aurum pipeline run` to finish the work.");
+            case FREE -> {
+            }
+        }
+        if (fullRefreshPending) {
+            recovery.add("A full refresh was interrupted: Silver and Gold may mix the old and the rebuilt state. Run `aurum pipeline run` to finish it.");
+        }
+        for (Path folder : DeltaTables.uncommitted(layout)) {
+            recovery.add(layout.root().relativize(folder) + " holds files of a write that was interrupted before the table's first commit (orphaned files, "
+                    + "no data: nothing committed refers to them). Run `aurum pipeline run`: it removes them and creates the table.");
+        }
+        boolean silverBuilt = spec.sources().stream().anyMatch(source -> exists(layout.table(Layer.SILVER, source.entity())));
+        List<String> missingGold = spec.gold().stream().map(GoldStep::table).filter(table -> !exists(layout.table(Layer.GOLD, table))).toList();
+        if (silverBuilt && !missingGold.isEmpty()) {
+            recovery.add("Gold tables " + missingGold + " are missing: a run stopped before it built them. Run `aurum pipeline run` to build them.");
+        }
+        return recovery;
     }
 
     private Dataset<Row> read(Path path)
@@ -114,6 +148,6 @@ public final class PipelineStatus
 
     private static boolean exists(Path table)
     {
-        return Files.isDirectory(table.resolve("_delta_log"));
+        return DeltaTables.exists(table);
     }
 }

@@ -1,5 +1,6 @@
 package dev.aurum.pipeline;
 
+import dev.aurum.lakehouse.DeltaTables;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.Layer;
 import org.apache.spark.sql.Dataset;
@@ -10,11 +11,14 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -68,7 +72,12 @@ public final class RunState
             .add("rows", DataTypes.LongType, false)
             .add("malformed_rows", DataTypes.LongType, false)
             .add("missing_columns", DataTypes.StringType, true)
-            .add("ingested_at", DataTypes.TimestampType, false);
+            .add("ingested_at", DataTypes.TimestampType, false)
+            // the file's fingerprint (absent in lakehouses from before): how a changed re-delivery is told apart
+            .add("size", DataTypes.LongType, true)
+            .add("modified_ms", DataTypes.LongType, true)
+            .add("sha256", DataTypes.StringType, true)
+            .add("notes", DataTypes.StringType, true);
 
     private static final StructType COUNTERS_SCHEMA = new StructType()
             .add("entity", DataTypes.StringType, false)
@@ -111,7 +120,7 @@ public final class RunState
 
     public boolean exists(String table)
     {
-        return Files.isDirectory(path(table).resolve("_delta_log"));
+        return DeltaTables.exists(path(table));
     }
 
     private Dataset<Row> read(String table)
@@ -130,13 +139,49 @@ public final class RunState
         return Math.max(now.toEpochMilli(), last + 1);
     }
 
-    /** What {@code ingested_files} records, by entity: the landing paths and the Bronze batch ids they went into. */
-    public record IngestedFiles(Map<String, Set<String>> paths, Map<String, Set<Long>> batches)
+    /**
+     * What {@code ingested_files} records, by entity: the landing paths and the Bronze batch ids they went into;
+     * and by landing path, the batches it went into and the fingerprint of its latest ingestion (when recorded).
+     */
+    public record IngestedFiles(Map<String, Set<String>> paths, Map<String, Set<Long>> batches, Map<String, Set<Long>> batchesOfPath,
+            Map<String, BronzeIngest.Fingerprint> fingerprints)
     {
         public IngestedFiles
         {
             requireNonNull(paths, "paths is null");
             requireNonNull(batches, "batches is null");
+            requireNonNull(batchesOfPath, "batchesOfPath is null");
+            requireNonNull(fingerprints, "fingerprints is null");
+        }
+
+        public Set<Long> batchesOf(String path)
+        {
+            return batchesOfPath.getOrDefault(path, Set.of());
+        }
+
+        /**
+         * Whether {@code file} must be ingested: never recorded, or delivered again with other content (a day's
+         * drop re-sent with changed rows). The same content delivered again is not; a file recorded without a
+         * fingerprint (an older lakehouse) neither. Reads the file only when its size or time changed.
+         */
+        public boolean isNewOrChanged(LandingFile file)
+        {
+            if (!paths(file.entity()).contains(file.relativePath())) {
+                return true;
+            }
+            BronzeIngest.Fingerprint recorded = fingerprints.get(file.relativePath());
+            if (recorded == null) {
+                return false;
+            }
+            try {
+                if (Files.size(file.path()) == recorded.size() && Files.getLastModifiedTime(file.path()).toMillis() == recorded.modifiedMillis()) {
+                    return false;
+                }
+                return !BronzeIngest.Fingerprint.sha256(Files.readAllBytes(file.path())).equals(recorded.sha256());
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("Cannot read landing file " + file.path(), e);
+            }
         }
 
         public Set<String> paths(String entity)
@@ -155,13 +200,27 @@ public final class RunState
     {
         Map<String, Set<String>> paths = new HashMap<>();
         Map<String, Set<Long>> batches = new HashMap<>();
+        Map<String, Set<Long>> batchesOfPath = new HashMap<>();
+        Map<String, BronzeIngest.Fingerprint> fingerprints = new HashMap<>();
+        Map<String, Long> fingerprintBatch = new HashMap<>();
         if (exists(INGESTED_FILES)) {
-            for (Row row : read(INGESTED_FILES).select("entity", "path", "batch_id").collectAsList()) {
-                paths.computeIfAbsent(row.getString(0), entity -> new HashSet<>()).add(row.getString(1));
-                batches.computeIfAbsent(row.getString(0), entity -> new HashSet<>()).add(row.getLong(2));
+            Dataset<Row> table = read(INGESTED_FILES);
+            boolean fingerprinted = Arrays.asList(table.columns()).contains("sha256");
+            Dataset<Row> rows = fingerprinted ? table.select("entity", "path", "batch_id", "size", "modified_ms", "sha256") : table.select("entity", "path", "batch_id");
+            for (Row row : rows.collectAsList()) {
+                String path = row.getString(1);
+                long batch = row.getLong(2);
+                paths.computeIfAbsent(row.getString(0), entity -> new HashSet<>()).add(path);
+                batches.computeIfAbsent(row.getString(0), entity -> new HashSet<>()).add(batch);
+                batchesOfPath.computeIfAbsent(path, key -> new HashSet<>()).add(batch);
+                // the latest ingestion's fingerprint wins
+                if (fingerprinted && !row.isNullAt(5) && batch >= fingerprintBatch.getOrDefault(path, Long.MIN_VALUE)) {
+                    fingerprints.put(path, new BronzeIngest.Fingerprint(row.getLong(3), row.getLong(4), row.getString(5)));
+                    fingerprintBatch.put(path, batch);
+                }
             }
         }
-        return new IngestedFiles(paths, batches);
+        return new IngestedFiles(paths, batches, batchesOfPath, fingerprints);
     }
 
     /** Landing paths recorded in {@code ingested_files}, by entity (one read for all entities). */
@@ -179,16 +238,17 @@ public final class RunState
         return bronzeBatches(entity, candidates).keySet();
     }
 
-    /** Like {@link #inBronze}, with the Bronze batch id each of those paths went into. */
+    /** Like {@link #inBronze}, with the latest Bronze batch id each of those paths went into. */
     public Map<String, Long> bronzeBatches(String entity, Collection<String> candidates)
     {
         Map<String, Long> paths = new HashMap<>();
         Path bronze = layout.table(Layer.BRONZE, entity);
-        if (candidates.isEmpty() || !Files.isDirectory(bronze.resolve("_delta_log"))) {
+        if (candidates.isEmpty() || !DeltaTables.exists(bronze)) {
             return paths;
         }
         spark.read().format("delta").load(bronze.toString()).select(BronzeIngest.SOURCE_FILE, BronzeIngest.BATCH_ID)
-                .where(col(BronzeIngest.SOURCE_FILE).isin(candidates.toArray())).distinct().collectAsList()
+                .where(col(BronzeIngest.SOURCE_FILE).isin(candidates.toArray())).groupBy(BronzeIngest.SOURCE_FILE)
+                .agg(org.apache.spark.sql.functions.max(BronzeIngest.BATCH_ID)).collectAsList()
                 .forEach(row -> paths.put(row.getString(0), row.getLong(1)));
         return paths;
     }
@@ -202,7 +262,8 @@ public final class RunState
         List<Row> rows = new ArrayList<>();
         for (BronzeIngest.FileResult file : files) {
             rows.add(RowFactory.create(file.file().relativePath(), file.file().entity(), file.file().day(), batchOf.applyAsLong(file.file().relativePath()), file.rows(),
-                    file.malformedRows(), file.missingColumns().isEmpty() ? null : String.join(",", file.missingColumns()), ingestedAt));
+                    file.malformedRows(), file.missingColumns().isEmpty() ? null : String.join(",", file.missingColumns()), ingestedAt,
+                    file.fingerprint().size(), file.fingerprint().modifiedMillis(), file.fingerprint().sha256(), file.notes().isEmpty() ? null : String.join("; ", file.notes())));
         }
         append(INGESTED_FILES, spark.createDataFrame(rows, FILES_SCHEMA), Optional.empty(), 0);
     }

@@ -2,6 +2,7 @@ package dev.aurum.pipeline;
 
 import dev.aurum.AurumException;
 import dev.aurum.ErrorCode;
+import dev.aurum.lakehouse.DeltaTables;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.Layer;
 import io.delta.tables.DeltaTable;
@@ -15,7 +16,6 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,7 +94,7 @@ public final class SilverMerge
 
     public boolean silverExists(String entity)
     {
-        return Files.isDirectory(layout.table(Layer.SILVER, entity).resolve("_delta_log"));
+        return DeltaTables.exists(layout.table(Layer.SILVER, entity));
     }
 
     /**
@@ -283,7 +283,7 @@ public final class SilverMerge
 
         Column[] key = source.key().stream().map(name -> col("`" + name + "`")).toArray(Column[]::new);
         List<String> light = new ArrayList<>(source.key());
-        light.addAll(List.of(ROW_HASH, BronzeIngest.DROP_DATE, BronzeIngest.SOURCE_FILE, BronzeIngest.LINE_NUMBER));
+        light.addAll(List.of(ROW_HASH, BronzeIngest.DROP_DATE, BronzeIngest.BATCH_ID, BronzeIngest.SOURCE_FILE, BronzeIngest.LINE_NUMBER));
         Column[] lightColumns = light.stream().map(name -> col("`" + name + "`")).toArray(Column[]::new);
         Dataset<Row> versions = valid.select(lightColumns).withColumn("_existing", lit(false));
         boolean merging = !full && silverExists(entity);
@@ -297,13 +297,14 @@ public final class SilverMerge
                     .withColumn("_existing", lit(true));
             versions = versions.unionByName(existing);
         }
-        WindowSpec order = Window.partitionBy(key).orderBy(col(BronzeIngest.DROP_DATE), col(BronzeIngest.SOURCE_FILE), col(BronzeIngest.LINE_NUMBER));
+        // a day's drop delivered again with changed rows is a later batch of the same file and lines: it wins
+        WindowSpec order = Window.partitionBy(key).orderBy(col(BronzeIngest.DROP_DATE), col(BronzeIngest.BATCH_ID), col(BronzeIngest.SOURCE_FILE), col(BronzeIngest.LINE_NUMBER));
         // the latest version that is not a duplicate wins: every key has one (existing rows are never duplicates,
         // and the first new version of a key is not a duplicate of anything before it)
         Dataset<Row> marked = versions.withColumn("_previous_hash", lag(col(ROW_HASH), 1).over(order))
                 .withColumn("_duplicate", col("_existing").equalTo(false).and(coalesce(col("_previous_hash").equalTo(col(ROW_HASH)), lit(false))))
                 .withColumn("_last", row_number().over(Window.partitionBy(key).orderBy(col("_duplicate"), col(BronzeIngest.DROP_DATE).desc(),
-                        col(BronzeIngest.SOURCE_FILE).desc(), col(BronzeIngest.LINE_NUMBER).desc())).equalTo(1))
+                        col(BronzeIngest.BATCH_ID).desc(), col(BronzeIngest.SOURCE_FILE).desc(), col(BronzeIngest.LINE_NUMBER).desc())).equalTo(1))
                 .withColumn("_key_existed", org.apache.spark.sql.functions.max(col("_existing").cast("int")).over(Window.partitionBy(key)).equalTo(1))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
@@ -326,9 +327,10 @@ public final class SilverMerge
             }
             beforeMerge.reached(entity, unitVersion);
             Dataset<Row> winning = marked.where(col("_last").and(col("_existing").equalTo(false)))
-                    .select(col(BronzeIngest.SOURCE_FILE).alias("_winning_file"), col(BronzeIngest.LINE_NUMBER).alias("_winning_line"));
+                    .select(col(BronzeIngest.SOURCE_FILE).alias("_winning_file"), col(BronzeIngest.LINE_NUMBER).alias("_winning_line"),
+                            col(BronzeIngest.BATCH_ID).alias("_winning_batch"));
             Dataset<Row> winners = valid.join(winning, col(BronzeIngest.SOURCE_FILE).equalTo(col("_winning_file"))
-                    .and(col(BronzeIngest.LINE_NUMBER).equalTo(col("_winning_line"))), "left_semi");
+                    .and(col(BronzeIngest.LINE_NUMBER).equalTo(col("_winning_line"))).and(col(BronzeIngest.BATCH_ID).equalTo(col("_winning_batch"))), "left_semi");
             String path = layout.table(Layer.SILVER, entity).toString();
             if (!merging) {
                 winners.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true")
@@ -388,7 +390,7 @@ public final class SilverMerge
     private Dataset<Row> bronze(String entity)
     {
         String path = layout.table(Layer.BRONZE, entity).toString();
-        if (!Files.isDirectory(layout.table(Layer.BRONZE, entity).resolve("_delta_log"))) {
+        if (!DeltaTables.exists(layout.table(Layer.BRONZE, entity))) {
             return null;
         }
         return spark.read().format("delta").load(path);

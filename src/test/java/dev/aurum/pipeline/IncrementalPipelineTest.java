@@ -1,6 +1,7 @@
 package dev.aurum.pipeline;
 
 import dev.aurum.AurumException;
+import dev.aurum.lakehouse.DeltaTables;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.Layer;
 import dev.aurum.lakehouse.ProjectFiles;
@@ -46,7 +47,7 @@ class IncrementalPipelineTest
         // Silver's narrowest crash window: the next day's run stops after the orders unit is counted (counters and
         // quarantine committed), before its MERGE, as a kill there would (PipelineCrashTest kills a real process at
         // a coarser point)
-        long ordersVersion = PipelineRunner.deltaVersion(layout.table(Layer.SILVER, "orders"));
+        long ordersVersion = DeltaTables.latestVersion(layout.table(Layer.SILVER, "orders"));
         PipelineRunner stopping = new PipelineRunner(spark, layout, spec).beforeSilverMerge((entity, lastBatch) -> {
             if (entity.equals("orders")) {
                 throw new IllegalStateException("simulated crash before the MERGE of orders batch " + lastBatch);
@@ -54,7 +55,7 @@ class IncrementalPipelineTest
         });
         assertThatThrownBy(() -> stopping.run(new RunOptions(false, Optional.of(LocalDate.of(2017, 11, 23)), Map.of()), ProgressListener.none()))
                 .isInstanceOf(AurumException.class).hasMessageContaining("simulated crash");
-        assertThat(PipelineRunner.deltaVersion(layout.table(Layer.SILVER, "orders"))).as("silver.orders untouched by the stopped run").isEqualTo(ordersVersion);
+        assertThat(DeltaTables.latestVersion(layout.table(Layer.SILVER, "orders"))).as("silver.orders untouched by the stopped run").isEqualTo(ordersVersion);
         assertThat(counterBatches(spark, layout, "orders")).as("the stopped run counted its orders unit").hasSize(2);
 
         // the re-run also finds two more days: orders has a counted batch and a fresh one pending, order_items two fresh ones
@@ -100,12 +101,12 @@ class IncrementalPipelineTest
     {
         Map<String, Long> versions = new LinkedHashMap<>();
         for (SourceSpec source : spec.sources()) {
-            versions.put("bronze." + source.entity(), PipelineRunner.deltaVersion(layout.table(Layer.BRONZE, source.entity())));
-            versions.put("silver." + source.entity(), PipelineRunner.deltaVersion(layout.table(Layer.SILVER, source.entity())));
-            versions.put("silver." + source.quarantineTable(), PipelineRunner.deltaVersion(layout.table(Layer.SILVER, source.quarantineTable())));
+            versions.put("bronze." + source.entity(), DeltaTables.latestVersion(layout.table(Layer.BRONZE, source.entity())));
+            versions.put("silver." + source.entity(), DeltaTables.latestVersion(layout.table(Layer.SILVER, source.entity())));
+            versions.put("silver." + source.quarantineTable(), DeltaTables.latestVersion(layout.table(Layer.SILVER, source.quarantineTable())));
         }
         for (GoldStep step : spec.gold()) {
-            versions.put("gold." + step.table(), PipelineRunner.deltaVersion(layout.table(Layer.GOLD, step.table())));
+            versions.put("gold." + step.table(), DeltaTables.latestVersion(layout.table(Layer.GOLD, step.table())));
         }
         return versions;
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -60,6 +61,7 @@ public final class SampleDataGenerator
         }
         // record the settings before writing, so a run killed part-way can be resumed with the same settings
         record.write(recordFile());
+        removeTemporaryFiles();
         GenerationReport report = write(record, settings.start(), settings.lastDay(), progress);
         LocalDate newLastDay = lastLanded.filter(day -> day.isAfter(settings.lastDay())).orElse(settings.lastDay());
         record.withLastDay(newLastDay).write(recordFile());
@@ -84,6 +86,12 @@ public final class SampleDataGenerator
         return readRecord().map(record -> new GeneratorSettings(record.scale(),
                 (int) ChronoUnit.DAYS.between(record.start(), lastLandedDay(Optional.of(record)).orElse(record.start())) + 1,
                 record.start(), record.seed(), record.defectRate()));
+    }
+
+    /** Whether the first generation here was stopped before it finished (its record has no last day yet). */
+    public boolean unfinished()
+    {
+        return readRecord().map(record -> record.lastDay().isEmpty()).orElse(false);
     }
 
     /** The last day with landing files or recorded as written (landing files may be removed after ingestion). */
@@ -172,6 +180,11 @@ public final class SampleDataGenerator
         }
     }
 
+    /**
+     * The recorded last day, or a later day whose files are all there. A {@code data generate} killed part-way
+     * leaves its last day with only some entities' files (each file is whole: see {@link #writeAtomically}); that
+     * day does not count, so the next run writes it again in full.
+     */
     private Optional<LocalDate> lastLandedDay(Optional<GeneratorRecord> record)
     {
         Optional<LocalDate> latest = record.flatMap(GeneratorRecord::lastDay);
@@ -183,7 +196,7 @@ public final class SampleDataGenerator
             try (DirectoryStream<Path> days = Files.newDirectoryStream(folder)) {
                 for (Path day : days) {
                     Optional<LocalDate> date = parseDate(day.getFileName().toString());
-                    if (date.isPresent() && Files.isDirectory(day) && (latest.isEmpty() || date.get().isAfter(latest.get()))) {
+                    if (date.isPresent() && Files.isDirectory(day) && (latest.isEmpty() || date.get().isAfter(latest.get())) && complete(date.get())) {
                         latest = date;
                     }
                 }
@@ -193,6 +206,33 @@ public final class SampleDataGenerator
             }
         }
         return latest;
+    }
+
+    /** Whether every entity's file of {@code day} is there. */
+    private boolean complete(LocalDate day)
+    {
+        for (LandingEntity entity : LandingEntity.values()) {
+            if (!Files.isRegularFile(layout.landingDay(entity.entityName(), day.toString()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Removes the hidden temporary files a killed {@code data generate} left (the pipeline never reads them). */
+    private void removeTemporaryFiles()
+    {
+        if (!Files.isDirectory(layout.landing())) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(layout.landing(), 3)) {
+            for (Path file : files.filter(path -> path.getFileName().toString().startsWith(".") && path.getFileName().toString().endsWith(".csv.tmp")).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        catch (IOException e) {
+            throw new AurumException(ErrorCode.RUN_FAILED, "Cannot clean " + layout.landing() + ": " + e.getMessage(), e);
+        }
     }
 
     private static Optional<LocalDate> parseDate(String name)
