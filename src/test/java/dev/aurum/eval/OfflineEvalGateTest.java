@@ -45,7 +45,19 @@ class OfflineEvalGateTest
         gate("evals/fresh-phrasings.yaml", "fresh");
     }
 
-    private static void gate(String suite, String name)
+    /**
+     * The LLM route re-scored from the committed replay set (evals/replay/scripted, recorded from the scripted model of
+     * ScriptedModelMain): prompt, parsing, guard, join check and scoring per route run end to end with no network. A
+     * change to the prompt changes the requests, so the replay misses and the gate fails until the set is recorded again.
+     */
+    @Test
+    void llmRouteFromTheReplaySetMeetsTheGate()
+            throws Exception
+    {
+        gate(EvalSuiteLoader.DEFAULT_SUITE, "llm-replay", "--engine", "llm", "--llm-model", "scripted", "--replay", "evals/replay/scripted");
+    }
+
+    private static void gate(String suite, String name, String... engine)
             throws Exception
     {
         Path reports = Files.createDirectories(Path.of("target", "eval"));
@@ -63,7 +75,9 @@ class OfflineEvalGateTest
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("dev.aurum.cli.Main");
-        command.addAll(List.of("eval", "--suite", suite, "--engine", "offline", "--min-accuracy", MIN_ACCURACY, "--max-wrong-rate", MAX_WRONG_RATE,
+        command.addAll(List.of("eval", "--suite", suite));
+        command.addAll(engine.length == 0 ? List.of("--engine", "offline") : List.of(engine));
+        command.addAll(List.of("--min-accuracy", MIN_ACCURACY, "--max-wrong-rate", MAX_WRONG_RATE,
                 "--report", reports.resolve(name + "-report.md").toString(), "--json", reports.resolve(name + "-report.json").toString(),
                 "--junit", junit.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
