@@ -1,7 +1,7 @@
 package dev.aurum;
 
 /**
- * Categories of failure. Each maps to one process exit code (see DESIGN.md) so the CLI never has to guess.
+ * Categories of failure. Each maps to one process exit code (see docs/architecture.md) so the CLI never has to guess.
  */
 public enum ErrorCode
 {

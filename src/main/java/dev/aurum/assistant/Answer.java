@@ -18,7 +18,7 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The answer to one question, exactly the JSON object of DESIGN.md. Fields that do not apply are null (and are
+ * The answer to one question, exactly the JSON object of docs/architecture.md. Fields that do not apply are null (and are
  * written as null, never left out).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -83,10 +83,13 @@ public record Answer(
                 choices, chart, null, provenance, timings);
     }
 
-    /** A question Aurum will not answer (outside the data, or an action such as "delete"). */
-    public static Answer refused(String id, String question, Route route, String message, Provenance provenance, Timings timings)
+    /**
+     * A question Aurum will not answer (outside the data, or an action such as "delete"), or SQL the guard will not run
+     * ({@code sql}, null for a question).
+     */
+    public static Answer refused(String id, String question, Route route, String sql, String message, Provenance provenance, Timings timings)
     {
-        return new Answer(id, question, AnswerStatus.REFUSED, route, null, null, null, null, null, null, requireNonNull(message, "message is null"),
+        return new Answer(id, question, AnswerStatus.REFUSED, route, sql, null, null, null, null, null, requireNonNull(message, "message is null"),
                 null, null, null, provenance, timings);
     }
 

@@ -18,7 +18,7 @@ public enum AnswerStatus
         this.exitCode = exitCode;
     }
 
-    /** The process exit code of a one-question command ending with this status (DESIGN.md). */
+    /** The process exit code of a one-question command ending with this status (docs/architecture.md). */
     public int exitCode()
     {
         return exitCode;

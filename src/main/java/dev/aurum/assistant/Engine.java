@@ -2,7 +2,7 @@ package dev.aurum.assistant;
 
 import java.util.Locale;
 
-/** Which route answers questions (DESIGN.md "Engines"). Hypothesis tests go to statistics under every engine. */
+/** Which route answers questions (docs/architecture.md, "Questions out"). Hypothesis tests go to statistics under every engine. */
 public enum Engine
 {
     /** Trusted query, then the semantic planner, then clarification; never calls a network. */

@@ -251,7 +251,7 @@ public final class Router
                     timings(start, null, Usage.NONE)), question.previousPlan(), clarify.readings());
         }
         Proposal.Refuse refuse = (Proposal.Refuse) proposal;
-        return new Outcome(Answer.refused(id, text, Route.PLANNER, refuse.reason(), null, timings(start, null, Usage.NONE)),
+        return new Outcome(Answer.refused(id, text, Route.PLANNER, null, refuse.reason(), null, timings(start, null, Usage.NONE)),
                 question.previousPlan(), Map.of());
     }
 
@@ -284,7 +284,7 @@ public final class Router
                     provenance(null, null, clarify.understood(), List.of(), null, null), timings(start, null, Usage.NONE)), question.previousPlan(), Map.of());
         }
         if (proposal instanceof Proposal.Refuse refuse) {
-            return Outcome.of(Answer.refused(id, text, Route.LLM, refuse.reason(), null, timings(start, null, Usage.NONE)));
+            return Outcome.of(Answer.refused(id, text, Route.LLM, null, refuse.reason(), null, timings(start, null, Usage.NONE)));
         }
         Proposal.Abstain abstain = (Proposal.Abstain) proposal;
         if (partial.isPresent()) {
@@ -397,6 +397,11 @@ public final class Router
             String message = e.code() == ErrorCode.CANCELLED ? "Cancelled." : e.getMessage();
             List<Attempt> tried = new ArrayList<>(attempts);
             tried.add(new Attempt(sql, e.getMessage()));
+            if (route == Route.SQL && e.code() == ErrorCode.SQL_REJECTED) {
+                // SQL the user typed that the guard will not run is refused, as `aurum sql` reports it
+                return Answer.refused(id, question, route, sql, message, provenance(plan, verifiedQuery, understood, tried, null, filters),
+                        timings(start, null, usage));
+            }
             return Answer.error(id, question, route, sql, message, provenance(plan, verifiedQuery, understood, tried, null, filters),
                     timings(start, null, usage));
         }

@@ -168,12 +168,6 @@ public class ServeCommand
             public Answer runSql(String id, String sql)
             {
                 Answer answer = session.runSql(id, sql, engine);
-                // as `aurum sql` reports it: SQL the guard rejects is refused, not an error of the run
-                if (answer.status() == AnswerStatus.ERROR && rejected(guard, sql)) {
-                    return new Answer(answer.id(), answer.question(), AnswerStatus.REFUSED, answer.route(), answer.sql(), answer.columns(), answer.rows(),
-                            answer.rowCount(), answer.truncated(), answer.summary(), answer.message(), answer.choices(), answer.chart(), answer.analysis(),
-                            answer.provenance(), answer.timings());
-                }
                 return answer;
             }
 
@@ -183,20 +177,6 @@ public class ServeCommand
                 session.cancel();
             }
         };
-    }
-
-    private static boolean rejected(SqlGuard guard, String sql)
-    {
-        try {
-            guard.check(sql);
-            return false;
-        }
-        catch (AurumException e) {
-            return e.code() == ErrorCode.SQL_REJECTED;
-        }
-        catch (RuntimeException e) {
-            return false;
-        }
     }
 
     /**

@@ -208,8 +208,7 @@ public class SqlCommand
         try {
             QueryResult result = session.execute(statement.text());
             long totalMillis = (System.nanoTime() - started) / 1_000_000;
-            return new Answer(id, null, AnswerStatus.ANSWERED, Route.SQL, result.sql(), result.columns(), result.rows(), result.rowCount(),
-                    result.truncated(), null, null, null, ChartRenderer.chartFor(chartless(result)), null,
+            return Answer.answered(id, null, Route.SQL, result, null, ChartRenderer.chartFor(chartless(result)),
                     new Answer.Provenance(null, null, null, null, null, null, null, result.dataDate(), result.tableVersions()),
                     new Answer.Timings(totalMillis, result.guardMillis(), result.executeMillis(), null, null, null));
         }
@@ -228,15 +227,16 @@ public class SqlCommand
     /** An answer of the result alone, to infer its chart from. */
     private static Answer chartless(QueryResult result)
     {
-        return new Answer("chart", null, AnswerStatus.ANSWERED, Route.SQL, null, result.columns(), result.rows(), null, null, null, null, null, null,
-                null, null, null);
+        return Answer.answered("chart", null, Route.SQL, result, null, null, null, null);
     }
 
     private Answer failed(String id, Statement statement, AnswerStatus status, String message, long totalMillis)
     {
         String where = file == null ? "" : "statement at line " + statement.line() + ": ";
-        return new Answer(id, null, status, Route.SQL, statement.text(), null, null, null, null, null, where + message, null, null, null, null,
-                new Answer.Timings(totalMillis, null, null, null, null, null));
+        Answer.Timings timings = new Answer.Timings(totalMillis, null, null, null, null, null);
+        return status == AnswerStatus.REFUSED
+                ? Answer.refused(id, null, Route.SQL, statement.text(), where + message, null, timings)
+                : Answer.error(id, null, Route.SQL, statement.text(), where + message, null, timings);
     }
 
     private static int exitCodeOf(Answer answer)

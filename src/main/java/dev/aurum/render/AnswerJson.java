@@ -20,7 +20,7 @@ import java.util.TimeZone;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The JSON answer of DESIGN.md, with Jackson: every field present (null when it does not apply), {@code status}
+ * The JSON answer of docs/architecture.md, with Jackson: every field present (null when it does not apply), {@code status}
  * and {@code route} lower case, dates as ISO strings, timestamps as ISO-8601 UTC ({@code 2017-03-01T14:05:00Z}),
  * decimals as JSON numbers without exponent.
  */
@@ -49,7 +49,7 @@ public final class AnswerJson
     @JsonIgnoreProperties({"numeric"})
     private abstract static class ResultColumnMixin {}
 
-    /** DESIGN.md's field order (Jackson would otherwise put the renamed fields first). */
+    /** docs/architecture.md's field order (Jackson would otherwise put the renamed fields first). */
     @JsonPropertyOrder({"id", "question", "status", "route", "sql", "columns", "rows", "row_count", "truncated", "summary", "message",
             "choices", "chart", "analysis", "provenance", "timings"})
     private abstract static class AnswerMixin {}

@@ -16,7 +16,7 @@ import static java.util.Objects.requireNonNull;
  * "N rows in 0.12 s";</li>
  * <li>markdown: the same, as Markdown (the SQL in a fenced block);</li>
  * <li>csv: the result rows only (see {@link #diagnostics(Answer)} for what to print on stderr);</li>
- * <li>json / jsonl: the JSON answer of DESIGN.md (pretty / one line).</li>
+ * <li>json / jsonl: the JSON answer of docs/architecture.md (pretty / one line).</li>
  * </ul>
  */
 public final class AnswerRenderer

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** How a command prints its answer: the {@code --format} values of DESIGN.md. */
+/** How a command prints its answer: the {@code --format} values (README, output formats). */
 public enum OutputFormat
 {
     /** A box table for people at a terminal (the default). */
@@ -16,9 +16,9 @@ public enum OutputFormat
     MARKDOWN,
     /** RFC 4180 CSV of the result rows only. */
     CSV,
-    /** The JSON answer of DESIGN.md, pretty printed. */
+    /** The JSON answer of docs/architecture.md, pretty printed. */
     JSON,
-    /** The JSON answer of DESIGN.md, one compact object per line. */
+    /** The JSON answer of docs/architecture.md, one compact object per line. */
     JSONL;
 
     /** The name used on the command line: {@code table}, {@code markdown}, ... */

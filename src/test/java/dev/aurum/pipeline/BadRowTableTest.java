@@ -17,7 +17,7 @@ import java.util.Map;
 import static dev.aurum.pipeline.LandingFixture.drop;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every row of DESIGN.md's bad-row table, one hand-made case each, lands exactly where the table says. */
+/** Every row of the bad-row table of docs/architecture.md, one hand-made case each, lands exactly where the table says. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadRowTableTest
 {

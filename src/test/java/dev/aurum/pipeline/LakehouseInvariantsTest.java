@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * On {@link TestLakehouse} (generated data with every kind of bad row): the accounting identity per entity, and Gold
  * revenue and order counts by month against a plain-Java computation over the raw landing CSV files that applies
- * DESIGN.md's rules on its own (no Spark, no pipeline code).
+ * the rules of docs/gold-schema.md on its own (no Spark, no pipeline code).
  */
 class LakehouseInvariantsTest
 {

@@ -60,7 +60,7 @@ class SemanticLintTest
             List<String> answers = new ArrayList<>();
             for (SemanticTable table : shipped.tables()) {
                 if (metric.equals("orders") && table.name().equals("order_items")) {
-                    continue; // on item tables "orders" means orders containing the items (DESIGN.md), so orders without items are not counted
+                    continue; // on item tables "orders" means orders containing the items (docs/gold-schema.md), so orders without items are not counted
                 }
                 table.metrics().stream().filter(m -> m.name().equals(metric)).forEach(m -> answers.add(table.name() + "="
                         + query.sql("SELECT " + m.expression() + " FROM " + table.baseTable()).first().get(0).toString()));

@@ -304,7 +304,7 @@ final class SqlWriter
     /**
      * A dimension of a table whose rows belong to this one (declared many-to-one towards it, joined on this table's
      * whole primary key): "orders holding a toy", "lead time per department" (each order once per
-     * category it contains, as DESIGN.md counts orders per category). Not for pre-aggregated tables.
+     * category it contains, as docs/gold-schema.md counts orders per category). Not for pre-aggregated tables.
      */
     record ChildReach(Dimension dimension, SemanticTable child, Relationship via, List<String> ownColumns, List<String> childColumns) {}
 

@@ -18,7 +18,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Finds time in a question: absolute periods ("in 2017", "Q4 2017", "March 2018", "2018-03-15", "between ... and
- * ...", "from ... to ...", "since ..."), relative periods anchored at the data date per DESIGN.md ("last month",
+ * ...", "from ... to ...", "since ..."), relative periods anchored at the data date per docs/architecture.md ("last month",
  * "last 30 days", "this year", "year to date", "last quarter"), grains ("monthly", "by quarter", "each month") and
  * growth markers ("MoM", "year over year", "growth"). Public so the router can fill verified-query parameters with
  * it. Works on lower-case text; use {@link #normalize(String)} first.

@@ -16,7 +16,7 @@ import static java.util.Objects.requireNonNull;
 public sealed interface Proposal
 {
     /**
-     * @param coversAllWords true when every content word of the question was understood (DESIGN.md: only then does
+     * @param coversAllWords true when every content word of the question was understood (docs/architecture.md: only then does
      * the {@code auto} engine trust the planner over the LLM)
      * @param columnFormats output column name to display format (money, integer, decimal, percent)
      */

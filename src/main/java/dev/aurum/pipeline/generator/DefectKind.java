@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The bad rows the generator injects, one per kind of DESIGN.md's bad-row table (some in two variants). Each
+ * The bad rows the generator injects, one per kind of the bad-row table of docs/architecture.md (some in two variants). Each
  * defective line carries exactly one kind, so the pipeline's counts can be checked against the report.
  */
 public enum DefectKind

@@ -2,7 +2,7 @@ package dev.aurum.pipeline.generator;
 
 import java.util.List;
 
-/** The five entities of the landing zone, with the contract columns of DESIGN.md in contract order. */
+/** The five entities of the landing zone, with the contract columns of docs/architecture.md in contract order. */
 public enum LandingEntity
 {
     CUSTOMERS("customers", List.of("customer_id", "customer_zip_code_prefix", "customer_city", "customer_state")),
