@@ -1,5 +1,6 @@
 package dev.aurum.assistant;
 
+import dev.aurum.assistant.proposal.TextEmbedder;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 

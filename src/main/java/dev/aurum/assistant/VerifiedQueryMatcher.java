@@ -3,6 +3,7 @@ package dev.aurum.assistant;
 import dev.aurum.assistant.proposal.Proposal;
 import dev.aurum.assistant.proposal.Proposer;
 import dev.aurum.assistant.proposal.Question;
+import dev.aurum.assistant.proposal.TextEmbedder;
 import dev.aurum.assistant.proposal.Understood;
 import dev.aurum.assistant.proposal.Usage;
 import dev.aurum.semantic.SemanticModel;

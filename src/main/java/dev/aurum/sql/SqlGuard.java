@@ -489,7 +489,7 @@ public final class SqlGuard
      * {@code WHERE a.k = b.k} to become the join's equality condition, without the full optimiser (whose Delta scan
      * preparation costs far more than the whole guard and happens anyway when the query runs).
      */
-    private static LogicalPlan joinShape(LogicalPlan analyzed)
+    public static LogicalPlan joinShape(LogicalPlan analyzed)
     {
         try {
             LogicalPlan plan = new InlineCTE(true).apply(analyzed);

@@ -5,6 +5,7 @@ import dev.aurum.assistant.proposal.Proposal;
 import dev.aurum.assistant.proposal.Proposer;
 import dev.aurum.assistant.proposal.QueryPlan;
 import dev.aurum.assistant.proposal.Question;
+import dev.aurum.assistant.proposal.TextEmbedder;
 import dev.aurum.assistant.proposal.Understood;
 import dev.aurum.semantic.Dimension;
 import dev.aurum.semantic.Metric;

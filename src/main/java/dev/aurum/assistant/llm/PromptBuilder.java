@@ -1,6 +1,7 @@
 package dev.aurum.assistant.llm;
 
 import dev.aurum.assistant.proposal.Question;
+import dev.aurum.assistant.proposal.TextEmbedder;
 import dev.aurum.assistant.proposal.Turn;
 import dev.aurum.semantic.SemanticModel;
 import dev.aurum.semantic.ValueIndex;
@@ -115,7 +116,7 @@ public final class PromptBuilder
         if (embedder.isPresent()) {
             float[] vector = embedder.get().apply(question);
             for (VerifiedQuery query : model.verifiedQueries()) {
-                scores.put(query, Vectors.cosine(vector, verifiedVector(query)));
+                scores.put(query, TextEmbedder.cosine(vector, verifiedVector(query)));
             }
         }
         else {

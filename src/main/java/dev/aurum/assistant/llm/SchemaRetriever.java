@@ -1,5 +1,6 @@
 package dev.aurum.assistant.llm;
 
+import dev.aurum.assistant.proposal.TextEmbedder;
 import dev.aurum.semantic.Dimension;
 import dev.aurum.semantic.Metric;
 import dev.aurum.semantic.NamedFilter;
@@ -142,7 +143,7 @@ public final class SchemaRetriever
         if (embedder.isPresent()) {
             float[] vector = embedder.get().apply(question);
             for (Map.Entry<String, float[]> table : tableVectors().entrySet()) {
-                scores.merge(table.getKey(), EMBEDDING_WEIGHT * Vectors.cosine(vector, table.getValue()), Double::sum);
+                scores.merge(table.getKey(), EMBEDDING_WEIGHT * TextEmbedder.cosine(vector, table.getValue()), Double::sum);
             }
         }
         return scores;

@@ -2,7 +2,6 @@ package dev.aurum.assistant.llm;
 
 import dev.aurum.sql.GuardedQuery;
 import dev.aurum.sql.SqlGuard;
-import org.apache.spark.sql.catalyst.analysis.EliminateSubqueryAliases$;
 import org.apache.spark.sql.catalyst.expressions.Alias;
 import org.apache.spark.sql.catalyst.expressions.And;
 import org.apache.spark.sql.catalyst.expressions.Attribute;
@@ -14,8 +13,6 @@ import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.NamedExpression;
 import org.apache.spark.sql.catalyst.expressions.aggregate.AggregateExpression;
 import org.apache.spark.sql.catalyst.expressions.aggregate.Sum;
-import org.apache.spark.sql.catalyst.optimizer.InlineCTE;
-import org.apache.spark.sql.catalyst.optimizer.PushDownPredicates$;
 import org.apache.spark.sql.catalyst.plans.LeftAnti$;
 import org.apache.spark.sql.catalyst.plans.LeftSemi$;
 import org.apache.spark.sql.catalyst.plans.logical.Aggregate;
@@ -61,19 +58,10 @@ public final class SparkSqlCheck
         return new CheckedSql(guarded.verdict().sql(), aggregations, joins);
     }
 
-    /** CTEs inlined, subquery aliases gone and WHERE equalities pushed into joins, as the guard reads joins. */
+    /** CTEs inlined, subquery aliases gone and WHERE equalities pushed into joins, exactly as the guard reads joins. */
     private static LogicalPlan shape(LogicalPlan analyzed)
     {
-        LogicalPlan plan = new InlineCTE(true).apply(analyzed);
-        plan = EliminateSubqueryAliases$.MODULE$.apply(plan);
-        for (int i = 0; i < 10; i++) {
-            LogicalPlan pushed = PushDownPredicates$.MODULE$.apply(plan);
-            if (pushed.fastEquals(plan)) {
-                break;
-            }
-            plan = pushed;
-        }
-        return plan;
+        return SqlGuard.joinShape(analyzed);
     }
 
     /** Maps every attribute that is a table column, or an alias of one, to that column (bottom-up). */

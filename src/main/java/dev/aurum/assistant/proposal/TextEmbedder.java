@@ -1,4 +1,4 @@
-package dev.aurum.assistant;
+package dev.aurum.assistant.proposal;
 
 /** Turns a short text into a vector whose cosine similarity to another text's vector measures closeness. */
 @FunctionalInterface
