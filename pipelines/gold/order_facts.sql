@@ -1,4 +1,4 @@
--- gold.order_facts: one row per order of silver.orders (every status). Meanings: DESIGN.md.
+-- gold.order_facts: one row per order of silver.orders (every status). Meanings: docs/gold-schema.md.
 WITH items AS (
   SELECT order_id,
          count(*)              AS item_count,

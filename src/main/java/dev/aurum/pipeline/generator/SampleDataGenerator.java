@@ -53,8 +53,10 @@ public final class SampleDataGenerator
             checkCompatible(record, settings, lastLanded);
         }
         else {
-            if (lastLanded.isPresent()) {
-                throw new AurumException(ErrorCode.BAD_INPUT, "The landing zone " + layout.landing() + " already holds data (up to " + lastLanded.get()
+            // without a record, any landing file at all is someone else's data, even a day that is not complete
+            Optional<LocalDate> foreign = lastLandedDay(existing, false);
+            if (foreign.isPresent()) {
+                throw new AurumException(ErrorCode.BAD_INPUT, "The landing zone " + layout.landing() + " already holds data (up to " + foreign.get()
                         + ") that the sample generator did not write; generating into it would mix two data sets. Use another --lakehouse, or empty " + layout.landing() + " first.");
             }
             record = new GeneratorRecord(GeneratorRecord.CURRENT_VERSION, settings.scale(), settings.start(), settings.seed(), settings.defectRate(), Optional.empty());
@@ -187,6 +189,12 @@ public final class SampleDataGenerator
      */
     private Optional<LocalDate> lastLandedDay(Optional<GeneratorRecord> record)
     {
+        return lastLandedDay(record, true);
+    }
+
+    /** @param completeOnly count a day only when every entity's file is there (a day a killed run left half-written is not landed) */
+    private Optional<LocalDate> lastLandedDay(Optional<GeneratorRecord> record, boolean completeOnly)
+    {
         Optional<LocalDate> latest = record.flatMap(GeneratorRecord::lastDay);
         for (LandingEntity entity : LandingEntity.values()) {
             Path folder = layout.landing().resolve(entity.entityName());
@@ -196,7 +204,7 @@ public final class SampleDataGenerator
             try (DirectoryStream<Path> days = Files.newDirectoryStream(folder)) {
                 for (Path day : days) {
                     Optional<LocalDate> date = parseDate(day.getFileName().toString());
-                    if (date.isPresent() && Files.isDirectory(day) && (latest.isEmpty() || date.get().isAfter(latest.get())) && complete(date.get())) {
+                    if (date.isPresent() && Files.isDirectory(day) && (latest.isEmpty() || date.get().isAfter(latest.get())) && (!completeOnly || complete(date.get()))) {
                         latest = date;
                     }
                 }
