@@ -188,8 +188,10 @@ final class ChatRepl
         out.print(renderer.diagnostics(answer, format));
         if (timer && answer.timings() != null) {
             Answer.Timings timings = answer.timings();
-            out.printf(Locale.ROOT, "time: %d ms total (guard %s ms, execute %s ms), route %s%n", timings.totalMs(), orDash(timings.guardMs()),
-                    orDash(timings.executeMs()), answer.route() == null ? "-" : answer.route().jsonName());
+            String model = timings.llmMs() == null ? "" : String.format(Locale.ROOT, ", model %d ms, %s prompt + %s completion tokens", timings.llmMs(),
+                    orDash(timings.promptTokens()), orDash(timings.completionTokens()));
+            out.printf(Locale.ROOT, "time: %d ms total (guard %s ms, execute %s ms%s), route %s%n", timings.totalMs(), orDash(timings.guardMs()),
+                    orDash(timings.executeMs()), model, answer.route() == null ? "-" : answer.route().jsonName());
         }
     }
 
