@@ -28,8 +28,14 @@ public interface AssistantSession
     /** Runs SQL the user typed; the SQL guard decides. */
     Answer runSql(String id, String sql, Engine engine);
 
-    /** Cancels the running query (Ctrl-C). */
+    /** Cancels every running query (Ctrl-C). */
     void cancel();
+
+    /**
+     * Cancels only the queries started inside {@code QueryExecutor.inScope(scope, ...)} (one web conversation);
+     * returns how many were running.
+     */
+    int cancel(String scope);
 
     SemanticModel model();
 

@@ -15,6 +15,7 @@ import dev.aurum.assistant.VerifiedQueryMatcher;
 import dev.aurum.assistant.llm.ChatModels;
 import dev.aurum.assistant.llm.LlmAgent;
 import dev.aurum.assistant.llm.LlmSettings;
+import dev.aurum.assistant.llm.LlmStatsChooser;
 import dev.aurum.assistant.llm.LlmSummarizer;
 import dev.aurum.assistant.llm.PromptTemplates;
 import dev.aurum.assistant.llm.SparkSqlCheck;
@@ -35,6 +36,7 @@ import dev.aurum.sql.QueryResult;
 import dev.aurum.sql.ResultColumn;
 import dev.aurum.sql.SqlGuard;
 import dev.aurum.stats.StatisticsAnswerer;
+import dev.aurum.stats.StatsChooser;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 
@@ -152,7 +154,11 @@ public final class LakehouseAssistantFactory
             Optional<ResultSummarizer> summarizer = llm.isPresent() && llmSettings.shareResults()
                     ? Optional.of(new LlmSummarizer(ChatModels.create(llmSettings), llmSettings, new PromptTemplates(files::read)))
                     : Optional.empty();
-            StatisticsAnswerer statistics = new StatisticsAnswerer(model, sql -> executor().execute(sql));
+            // with a model named, the LLM may choose the value, grouping and filter of a test the route cannot read itself
+            Optional<StatsChooser> chooser = llm.isPresent()
+                    ? Optional.of(new LlmStatsChooser(ChatModels.create(llmSettings), model, new PromptTemplates(files::read)))
+                    : Optional.empty();
+            StatisticsAnswerer statistics = new StatisticsAnswerer(model, sql -> executor().execute(sql), chooser);
             this.router = new Router(model, planner, Optional.of(matcher), llm, summarizer, Optional.of(statistics::answer), runner, settings,
                     new AuditLog(context.layout().state(), clock));
             this.feedback = new FeedbackLog(context.layout().state(), clock);
@@ -341,6 +347,12 @@ public final class LakehouseAssistantFactory
         public void cancel()
         {
             router.cancel();
+        }
+
+        @Override
+        public int cancel(String scope)
+        {
+            return executor.isDone() && !executor.isCompletedExceptionally() ? executor.join().cancel(scope) : 0;
         }
 
         @Override

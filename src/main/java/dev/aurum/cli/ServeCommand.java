@@ -172,9 +172,9 @@ public class ServeCommand
             }
 
             @Override
-            public void cancel()
+            public int cancel(String conversationId)
             {
-                session.cancel();
+                return session.cancel(conversationId);
             }
         };
     }

@@ -12,6 +12,7 @@ import org.apache.spark.unsafe.types.CalendarInterval;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -21,9 +22,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 import static scala.collection.JavaConverters.mapAsJavaMap;
@@ -31,7 +34,9 @@ import static scala.collection.JavaConverters.seqAsJavaList;
 
 /**
  * Runs guarded SQL within limits: a row cap applied to the plan, a timeout that cancels the Spark job group, and
- * {@link #cancel()} for Ctrl-C. Every result records the data date and the Delta versions of the tables it read.
+ * cancelling: {@link #cancel()} for Ctrl-C stops every running query, {@link #cancel(String)} only those started
+ * inside {@link #inScope} with that scope (a web conversation), so one user's cancel never stops another's query.
+ * Every result records the data date and the Delta versions of the tables it read.
  */
 public final class QueryExecutor
 {
@@ -39,9 +44,22 @@ public final class QueryExecutor
     private final SqlGuard guard;
     private final ExecutorSettings settings;
     private final DataDate dataDate;
-    private final Object lock = new Object();
-    private String runningGroup;
-    private boolean cancelRequested;
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+
+    private static final ThreadLocal<String> SCOPE = new ThreadLocal<>();
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+
+    /** One query in flight: its scope (null outside any) and whether a cancel reached it. */
+    private static final class Running
+    {
+        private final String scope;
+        private volatile boolean cancelRequested;
+
+        private Running(String scope)
+        {
+            this.scope = scope;
+        }
+    }
 
     public QueryExecutor(SparkSession querySession, SqlGuard guard, ExecutorSettings settings)
     {
@@ -90,16 +108,58 @@ public final class QueryExecutor
                 date, guarded.tableVersions());
     }
 
-    /** Cancels the query running now, if any (safe to call from another thread). */
-    public void cancel()
+    /**
+     * Runs {@code work} on this thread with every query it starts tagged with {@code scope}, so that
+     * {@link #cancel(String)} can stop just those.
+     */
+    public static <T> T inScope(String scope, Supplier<T> work)
     {
-        synchronized (lock) {
-            if (runningGroup != null) {
-                cancelRequested = true;
-                querySession.sparkContext().cancelJobGroup(runningGroup);
-                lock.notifyAll();
+        requireNonNull(scope, "scope is null");
+        String outer = SCOPE.get();
+        SCOPE.set(scope);
+        try {
+            return work.get();
+        }
+        finally {
+            if (outer == null) {
+                SCOPE.remove();
+            }
+            else {
+                SCOPE.set(outer);
             }
         }
+    }
+
+    /** Cancels every query running now, if any (safe to call from another thread). */
+    public void cancel()
+    {
+        running.forEach((group, query) -> cancel(group, query));
+    }
+
+    /** Cancels the queries running now that were started in {@code scope}; returns how many. */
+    public int cancel(String scope)
+    {
+        requireNonNull(scope, "scope is null");
+        int cancelled = 0;
+        for (Map.Entry<String, Running> entry : running.entrySet()) {
+            if (scope.equals(entry.getValue().scope)) {
+                cancel(entry.getKey(), entry.getValue());
+                cancelled++;
+            }
+        }
+        return cancelled;
+    }
+
+    /** How many queries are running now. */
+    public int runningQueries()
+    {
+        return running.size();
+    }
+
+    private void cancel(String group, Running query)
+    {
+        query.cancelRequested = true;
+        querySession.sparkContext().cancelJobGroup(group);
     }
 
     private List<Row> run(Dataset<Row> dataset, String sql)
@@ -120,35 +180,28 @@ public final class QueryExecutor
             }
         }, group);
         worker.setDaemon(true);
-        synchronized (lock) {
-            runningGroup = group;
-            cancelRequested = false;
-        }
+        Running query = new Running(SCOPE.get());
+        running.put(group, query);
         worker.start();
         try {
-            return await(future, group);
+            return await(future, group, query);
         }
         finally {
-            synchronized (lock) {
-                runningGroup = null;
-            }
+            running.remove(group);
         }
     }
 
-    private List<Row> await(CompletableFuture<List<Row>> future, String group)
+    private List<Row> await(CompletableFuture<List<Row>> future, String group, Running query)
     {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         while (true) {
-            synchronized (lock) {
-                if (cancelRequested) {
-                    future.cancel(true);
-                    throw new AurumException(ErrorCode.CANCELLED, "the query was cancelled");
-                }
+            if (query.cancelRequested) {
+                stop(group, future);
+                throw new AurumException(ErrorCode.CANCELLED, "the query was cancelled");
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                querySession.sparkContext().cancelJobGroup(group);
-                future.cancel(true);
+                stop(group, future);
                 throw new AurumException(ErrorCode.TIMEOUT, "the query ran longer than " + settings.timeout().toSeconds()
                         + " s and was cancelled; narrow it with filters or fewer groups, or raise the timeout");
             }
@@ -167,15 +220,36 @@ public final class QueryExecutor
                 throw new AurumException(ErrorCode.CANCELLED, "the query was cancelled");
             }
             catch (ExecutionException e) {
-                synchronized (lock) {
-                    if (cancelRequested) {
-                        throw new AurumException(ErrorCode.CANCELLED, "the query was cancelled");
-                    }
+                if (query.cancelRequested) {
+                    throw new AurumException(ErrorCode.CANCELLED, "the query was cancelled");
                 }
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 throw new AurumException(ErrorCode.RUN_FAILED, "the query failed while running: " + SparkMessages.clean(rootMessage(cause)), cause);
             }
         }
+    }
+
+    /**
+     * Cancels the job group until the query's thread has finished: a cancel that arrives before Spark submitted the
+     * job finds nothing to cancel, so it is repeated until the job is gone (at most {@link #STOP_WAIT}).
+     */
+    private void stop(String group, CompletableFuture<List<Row>> future)
+    {
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        while (!future.isDone() && System.nanoTime() < deadline) {
+            querySession.sparkContext().cancelJobGroup(group);
+            try {
+                future.get(100, TimeUnit.MILLISECONDS);
+            }
+            catch (TimeoutException | ExecutionException | CancellationException e) {
+                // still running (try again) or ended
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        future.cancel(true);
     }
 
     private LocalDate currentDataDate()

@@ -15,9 +15,12 @@ import static java.util.Objects.requireNonNull;
  * row per group (or per pair of values) comes back. One statement computes everything the one-way tests need:
  * <ol>
  *   <li>{@code counts}: how many rows hold each (group, value) — the only pass over the table;</li>
- *   <li>{@code centres}: per group n, mean and the exact median ({@code percentile} weighted by the counts);</li>
- *   <li>{@code ranks}: the average rank of each distinct value over all groups and Σ (t³ − t) for the tie correction;</li>
- *   <li>per group Σ (x − mean)², Σ |x − median|, Σ (x − median)² and the rank sum, from the counts.</li>
+ *   <li>{@code ranked}: over the counts in value order, the average rank of each value over all groups (the running
+ *       count through it minus half its ties) and its tie count t;</li>
+ *   <li>{@code centred}: per group n, mean and the exact median ({@code percentile} weighted by the counts), as
+ *       window aggregates so no join is needed;</li>
+ *   <li>per group Σ (x − mean)², Σ |x − median|, Σ (x − median)² and the rank sum, and Σ c (t² − 1) over every
+ *       (group, value) row, which is Σ (t³ − t) over the distinct values, for the tie correction.</li>
  * </ol>
  */
 public final class SummaryQueries
@@ -74,6 +77,8 @@ public final class SummaryQueries
 
     static String groupSummarySql(StatsSubject subject)
     {
+        // three shuffles: (group, value) counts; one ordered pass over those counts for the ranks; one pass per group
+        // (already partitioned by group for the final aggregate) for n, mean, median and the sums around them
         return """
                 WITH counts AS (
                   SELECT CAST(%2$s AS STRING) AS stats_group, CAST(%1$s AS DOUBLE) AS stats_value, COUNT(*) AS stats_count
@@ -81,30 +86,30 @@ public final class SummaryQueries
                   WHERE %4$s
                   GROUP BY 1, 2
                 ),
-                centres AS (
-                  SELECT stats_group, SUM(stats_count) AS n, SUM(stats_count * stats_value) / SUM(stats_count) AS mean,
-                         percentile(stats_value, 0.5, stats_count) AS median
-                  FROM counts GROUP BY stats_group
+                ranked AS (
+                  SELECT stats_group, stats_value, stats_count,
+                         CAST(SUM(stats_count) OVER (ORDER BY stats_value) AS DOUBLE) AS through_value,
+                         CAST(SUM(stats_count) OVER (PARTITION BY stats_value) AS DOUBLE) AS ties
+                  FROM counts
                 ),
-                ranks AS (
-                  SELECT stats_value,
-                         CAST(SUM(ties) OVER (ORDER BY stats_value) AS DOUBLE) - (CAST(ties AS DOUBLE) - 1) / 2 AS value_rank,
-                         SUM(CAST(ties AS DOUBLE) * ties * ties - ties) OVER () AS tie_sum
-                  FROM (SELECT stats_value, SUM(stats_count) AS ties FROM counts GROUP BY stats_value) AS distinct_values
+                centred AS (
+                  SELECT stats_group, stats_value, stats_count, through_value - (ties - 1) / 2 AS value_rank, ties,
+                         SUM(stats_count) OVER (PARTITION BY stats_group) AS n,
+                         SUM(stats_count * stats_value) OVER (PARTITION BY stats_group) / SUM(stats_count) OVER (PARTITION BY stats_group) AS mean,
+                         percentile(stats_value, 0.5, stats_count) OVER (PARTITION BY stats_group) AS median
+                  FROM ranked
                 )
-                SELECT c.stats_group AS group_value,
-                       MAX(s.n) AS n,
-                       MAX(s.mean) AS mean,
-                       SUM(c.stats_count * (c.stats_value - s.mean) * (c.stats_value - s.mean)) AS squared_deviation_sum,
-                       MAX(s.median) AS median,
-                       SUM(c.stats_count * ABS(c.stats_value - s.median)) AS absolute_median_deviation_sum,
-                       SUM(c.stats_count * (c.stats_value - s.median) * (c.stats_value - s.median)) AS squared_median_deviation_sum,
-                       SUM(c.stats_count * r.value_rank) AS rank_sum,
-                       MAX(r.tie_sum) AS tie_sum
-                FROM counts c
-                JOIN centres s ON c.stats_group = s.stats_group
-                JOIN ranks r ON c.stats_value = r.stats_value
-                GROUP BY c.stats_group""".formatted(subject.valueExpression(), subject.groupExpression(), subject.table().baseTable(),
+                SELECT stats_group AS group_value,
+                       MAX(n) AS n,
+                       MAX(mean) AS mean,
+                       SUM(stats_count * (stats_value - mean) * (stats_value - mean)) AS squared_deviation_sum,
+                       MAX(median) AS median,
+                       SUM(stats_count * ABS(stats_value - median)) AS absolute_median_deviation_sum,
+                       SUM(stats_count * (stats_value - median) * (stats_value - median)) AS squared_median_deviation_sum,
+                       SUM(stats_count * value_rank) AS rank_sum,
+                       SUM(SUM(stats_count * (ties * ties - 1))) OVER () AS tie_sum
+                FROM centred
+                GROUP BY stats_group""".formatted(subject.valueExpression(), subject.groupExpression(), subject.table().baseTable(),
                 where(subject.filterExpression(), subject.valueExpression(), subject.groupExpression()));
     }
 

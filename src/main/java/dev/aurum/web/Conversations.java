@@ -2,6 +2,7 @@ package dev.aurum.web;
 
 import dev.aurum.assistant.Answer;
 import dev.aurum.assistant.Conversation;
+import dev.aurum.sql.QueryExecutor;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,7 +50,8 @@ final class Conversations
         Answer ask(String text)
         {
             synchronized (conversation) {
-                Answer answer = conversation.ask("q" + questions.incrementAndGet(), text);
+                // tagged with this conversation, so its cancel stops only its own queries
+                Answer answer = QueryExecutor.inScope(id, () -> conversation.ask("q" + questions.incrementAndGet(), text));
                 synchronized (answers) {
                     answers.put(answer.id() == null ? "q" + questions.get() : answer.id(), answer);
                 }

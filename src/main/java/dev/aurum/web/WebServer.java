@@ -60,6 +60,8 @@ public final class WebServer
             "/data", "data.html",
             "/login", "login.html");
     private static final Pattern STATIC = Pattern.compile("/static/([a-z0-9-]+\\.(js|css|svg))");
+    /** Bodies over the limit up to this size are read and dropped before the 413, so the client sees it. */
+    private static final long DRAIN_LIMIT = 4L * 1024 * 1024;
     private static final Pattern CONVERSATION = Pattern.compile("/api/conversations/([0-9a-f-]{36})/(messages|reset|cancel|feedback)");
     private static final Pattern DASHBOARD = Pattern.compile("/api/dashboards/([^/]+)(/tiles)?");
 
@@ -196,8 +198,8 @@ public final class WebServer
                 }
                 case "cancel" -> {
                     readBody(exchange, true);
-                    answers.cancel();
-                    sendJson(exchange, 200, Map.of("cancelled", true));
+                    int cancelled = answers.cancel(entry.id());
+                    sendJson(exchange, 200, Map.of("cancelled", cancelled > 0, "queries", cancelled));
                 }
                 default -> sendJson(exchange, 201, rate(entry, readBody(exchange, false)));
             }
@@ -358,13 +360,29 @@ public final class WebServer
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
         int limit = settings.maxBodyBytes();
         if (declared != null) {
+            long length;
             try {
-                if (Long.parseLong(declared.trim()) > limit) {
-                    throw new HttpError(413, "The request body is larger than " + limit + " bytes.");
-                }
+                length = Long.parseLong(declared.trim());
             }
             catch (NumberFormatException e) {
                 throw new HttpError(400, "The Content-Length header is not a number.");
+            }
+            if (length > limit) {
+                // read a moderately large body before refusing it: a client still sending when the server closes the
+                // connection sees a reset instead of the 413 and its message
+                if (length <= DRAIN_LIMIT) {
+                    // read, not skip: the JDK server's request stream does not count skipped bytes
+                    try (InputStream in = exchange.getRequestBody()) {
+                        byte[] buffer = new byte[8192];
+                        while (in.read(buffer) >= 0) {
+                            // dropped
+                        }
+                    }
+                    catch (IOException e) {
+                        // the client gave up; the answer below is still the right one
+                    }
+                }
+                throw new HttpError(413, "The request body is larger than " + limit + " bytes.");
             }
         }
         byte[] body;

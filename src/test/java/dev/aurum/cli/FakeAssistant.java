@@ -152,6 +152,13 @@ final class FakeAssistant
             }
 
             @Override
+            public int cancel(String scope)
+            {
+                cancels++;
+                return 0;
+            }
+
+            @Override
             public SemanticModel model()
             {
                 return model;

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -168,6 +169,43 @@ class QueryExecutorTest
 
         Throwable failure = outcome.get(60, TimeUnit.SECONDS);
         assertThat(failure).isInstanceOfSatisfying(AurumException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CANCELLED));
+    }
+
+    @Test
+    void cancelOfOneScopeLeavesOtherScopesRunning() throws Exception
+    {
+        QueryExecutor executor = executor(10, Duration.ofSeconds(120));
+        CompletableFuture<Throwable> alice = slowIn(executor, "alice");
+        CompletableFuture<Throwable> bob = slowIn(executor, "bob");
+        while (executor.runningQueries() < 2) {
+            Thread.sleep(50);
+        }
+
+        assertThat(executor.cancel("alice")).isEqualTo(1);
+        Throwable aliceFailure = alice.get(60, TimeUnit.SECONDS);
+        assertThat(aliceFailure).isInstanceOfSatisfying(AurumException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CANCELLED));
+        // bob's query was not touched: it is still running after alice's ended
+        Thread.sleep(500);
+        assertThat(bob).isNotDone();
+        assertThat(executor.runningQueries()).isEqualTo(1);
+        assertThat(executor.cancel("nobody")).isZero();
+
+        assertThat(executor.cancel("bob")).isEqualTo(1);
+        assertThat(bob.get(60, TimeUnit.SECONDS)).isInstanceOfSatisfying(AurumException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CANCELLED));
+        assertThat(executor.runningQueries()).isZero();
+    }
+
+    private static CompletableFuture<Throwable> slowIn(QueryExecutor executor, String scope)
+    {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                QueryExecutor.inScope(scope, () -> executor.execute(SLOW));
+                return null;
+            }
+            catch (Throwable failure) {
+                return failure;
+            }
+        }, Executors.newSingleThreadExecutor());
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,6 +134,63 @@ class StatisticsOnSparkTest
         StatsOutcome.Clarify clarify = (StatsOutcome.Clarify) outcome;
         assertThat(clarify.choices()).isNotEmpty().allSatisfy(choice -> assertThat(choice).startsWith("is ").endsWith("?"));
         assertThat(answerer.answer(clarify.choices().get(0))).isInstanceOf(StatsOutcome.Answered.class);
+    }
+
+    @Test
+    void aChooserPicksTheNamesOfAQuestionTheRouteCannotReadAndTheRouteComputes()
+    {
+        List<String> asked = new ArrayList<>();
+        StatsChooser chooser = question -> {
+            asked.add(question);
+            return Optional.of(new StatsChoice(StatsChoice.Test.ANOVA, "order_facts", "delivery_days", "customer_state", null, "delivered"));
+        };
+        StatisticsAnswerer answerer = new StatisticsAnswerer(model, executor::execute, Optional.of(chooser));
+
+        StatsOutcome outcome = answerer.answer("do people wait longer for their parcels depending on where they live?");
+
+        assertThat(asked).containsExactly("do people wait longer for their parcels depending on where they live?");
+        assertThat(outcome).isInstanceOf(StatsOutcome.Answered.class);
+        StatsOutcome.Answered answered = (StatsOutcome.Answered) outcome;
+        assertThat(answered.analysis()).containsEntry("chosen_by", "llm").containsEntry("value", "delivery_days").containsEntry("grouping", "customer_state");
+        assertThat(String.valueOf(answered.analysis().get("filter"))).startsWith("delivered");
+        assertThat(answered.summary()).startsWith("Read as delivery_days by customer_state in order_facts (filter delivered)");
+        // the same test without the chooser's help gives the same statistics: the model chose names, the route computed
+        StatsOutcome direct = new StatisticsService(model, executor::execute)
+                .anova(new StatisticsService(model, executor::execute).names().subject(null, "delivery_days", "customer_state", "delivered"), 0.05).answered();
+        assertThat(answered.analysis().get("f_statistic")).isEqualTo(((StatsOutcome.Answered) direct).analysis().get("f_statistic"));
+        assertNoNaN(answered.analysis());
+    }
+
+    @Test
+    void aChoiceOutsideTheModelIsNotRunAndTheRouteAsksBack()
+    {
+        StatisticsAnswerer unknownColumn = new StatisticsAnswerer(model, executor::execute, Optional.of(question ->
+                Optional.of(new StatsChoice(StatsChoice.Test.ANOVA, "order_facts", "happiness", "season", null, null))));
+        StatsOutcome outcome = unknownColumn.answer("is happiness different across galaxies?");
+        assertThat(outcome).isInstanceOf(StatsOutcome.Clarify.class);
+        assertThat(((StatsOutcome.Clarify) outcome).message()).contains("proposed happiness by season").contains("no numeric column happiness");
+        assertThat(((StatsOutcome.Clarify) outcome).choices()).isNotEmpty();
+
+        StatisticsAnswerer expressionFilter = new StatisticsAnswerer(model, executor::execute, Optional.of(question ->
+                Optional.of(new StatsChoice(StatsChoice.Test.ANOVA, "order_facts", "order_value", "season", null, "1 = 1; DROP TABLE gold.order_facts"))));
+        assertThat(expressionFilter.answer("is mood different across galaxies?")).isInstanceOfSatisfying(StatsOutcome.Clarify.class,
+                clarify -> assertThat(clarify.message()).contains("no named filter"));
+
+        StatisticsAnswerer silent = new StatisticsAnswerer(model, executor::execute, Optional.of(question -> Optional.empty()));
+        assertThat(silent.answer("is happiness different across galaxies?")).isInstanceOf(StatsOutcome.Clarify.class);
+        StatisticsAnswerer failing = new StatisticsAnswerer(model, executor::execute, Optional.of(question -> {
+            throw new IllegalStateException("connection refused");
+        }));
+        assertThat(failing.answer("is happiness different across galaxies?")).isInstanceOf(StatsOutcome.Clarify.class);
+    }
+
+    @Test
+    void aQuestionTheRouteReadsItselfNeverAsksTheChooser()
+    {
+        StatisticsAnswerer answerer = new StatisticsAnswerer(model, executor::execute, Optional.of(question -> {
+            throw new AssertionError("the chooser must not be asked: " + question);
+        }));
+        assertAnswered(answerer.answer("Is spending different across seasons?"), "anova|welch_anova", "order_value", "season", true);
     }
 
     @Test

@@ -215,7 +215,8 @@ class WebApiTest
 
         assertThat(api.post("/api/conversations/" + conversation + "/cancel", "{}").status()).isEqualTo(200);
 
-        assertThat(answers.cancels).hasSize(before + 1);
+        // the cancel names this conversation only, so other users' queries are left alone
+        assertThat(answers.cancels).hasSize(before + 1).last().isEqualTo(conversation);
     }
 
     @Test

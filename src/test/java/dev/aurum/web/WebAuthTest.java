@@ -70,7 +70,10 @@ class WebAuthTest
             }
 
             @Override
-            public void cancel() {}
+            public int cancel(String conversationId)
+            {
+                return 0;
+            }
         };
         tiles = Executors.newSingleThreadExecutor();
         DashboardService dashboards = new DashboardService(new DashboardStore(state.resolve("dashboards")), sql -> {

@@ -131,7 +131,7 @@ final class WebFixture
     {
         if (executor == null) {
             SparkSession query = SparkSessions.querySession(spark);
-            executor = new QueryExecutor(query, new SqlGuard(query, new HashSet<>(tables)), new ExecutorSettings(1000, Duration.ofSeconds(60)));
+            executor = new QueryExecutor(query, new SqlGuard(query, new HashSet<>(tables)), new ExecutorSettings(1000, Duration.ofMinutes(5)));
         }
         return executor;
     }
@@ -177,9 +177,10 @@ final class WebFixture
         }
 
         @Override
-        public void cancel()
+        public int cancel(String conversationId)
         {
-            cancels.add("cancel");
+            cancels.add(conversationId);
+            return fixture.executor().cancel(conversationId);
         }
     }
 

@@ -20,6 +20,7 @@ public final class PromptTemplates
     public static final String CLARIFICATION = "clarification";
     public static final String REPAIR = "repair";
     public static final String RESULT_SUMMARY = "result-summary";
+    public static final String STATS_CHOICE = "stats-choice";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
 
