@@ -22,9 +22,8 @@ import dev.aurum.assistant.offline.SemanticPlanner;
 import dev.aurum.assistant.proposal.ResultSummarizer;
 import dev.aurum.lakehouse.DeltaTables;
 import dev.aurum.lakehouse.LakehouseLayout;
-import dev.aurum.lakehouse.ProjectFiles;
+import dev.aurum.lakehouse.Project;
 import dev.aurum.semantic.SemanticModel;
-import dev.aurum.semantic.SemanticModelLoader;
 import dev.aurum.semantic.ValueIndex;
 import dev.aurum.semantic.ValueIndexBuilder;
 import dev.aurum.semantic.ValueMatch;
@@ -79,9 +78,9 @@ public final class LakehouseAssistantFactory
     {
         requireNonNull(context, "context is null");
         requireNonNull(llm, "llm is null");
-        ProjectFiles files = ProjectFiles.fromEnvironment();
-        SemanticModel model = new SemanticModelLoader().parse(files.read(SemanticModelLoader.DEFAULT_MODEL), SemanticModelLoader.DEFAULT_MODEL);
-        return new Session(context, model, settings, llm, files);
+        Project project = context.project();
+        SemanticModel model = ProjectDefinitions.model(project);
+        return new Session(context, model, settings, llm, project);
     }
 
     private static final String CACHE_JOB_GROUP = "aurum-gold-cache";
@@ -104,7 +103,7 @@ public final class LakehouseAssistantFactory
         private final CompletableFuture<DataDate> dataDate = new CompletableFuture<>();
         private final CompletableFuture<SqlGuard> guard = new CompletableFuture<>();
 
-        Session(AppContext context, SemanticModel model, RouterSettings settings, LlmSettings llmSettings, ProjectFiles files)
+        Session(AppContext context, SemanticModel model, RouterSettings settings, LlmSettings llmSettings, Project project)
         {
             this.context = context;
             this.model = model;
@@ -148,9 +147,9 @@ public final class LakehouseAssistantFactory
             SemanticPlanner planner = new SemanticPlanner(model, values, this::dataDate);
             Clock clock = Clock.systemUTC();
             Optional<LlmAgent> llm = LlmAgent.create(llmSettings, ChatModels::create, model, values, Optional.of(embedder::embed),
-                    sql -> new SparkSqlCheck(guard()).check(sql), this::dataDate, new PromptTemplates(files::read));
+                    sql -> new SparkSqlCheck(guard()).check(sql), this::dataDate, new PromptTemplates(project::readPrompt));
             Optional<ResultSummarizer> summarizer = llm.isPresent() && llmSettings.shareResults()
-                    ? Optional.of(new LlmSummarizer(ChatModels.create(llmSettings), llmSettings, new PromptTemplates(files::read)))
+                    ? Optional.of(new LlmSummarizer(ChatModels.create(llmSettings), llmSettings, new PromptTemplates(project::readPrompt)))
                     : Optional.empty();
             StatisticsAnswerer statistics = new StatisticsAnswerer(model, sql -> executor().execute(sql));
             this.router = new Router(model, planner, Optional.of(matcher), llm, summarizer, Optional.of(statistics::answer), runner, settings,
@@ -185,10 +184,10 @@ public final class LakehouseAssistantFactory
         private QueryExecutor startSpark()
         {
             SparkSession querySession = context.querySession();
-            dataDate.complete(new DataDate(querySession));
+            dataDate.complete(DataDate.of(querySession, model));
             SqlGuard guard = new SqlGuard(querySession, model.baseTables().stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
             this.guard.complete(guard);
-            return new QueryExecutor(querySession, guard, ExecutorSettings.defaults());
+            return new QueryExecutor(querySession, guard, ExecutorSettings.defaults(), dataDate.join());
         }
 
         /**
