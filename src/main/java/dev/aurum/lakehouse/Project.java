@@ -75,7 +75,7 @@ public final class Project
         return checkout;
     }
 
-    /** Reads the project's files by relative path ({@code pipelines/silver/loans.sql}). */
+    /** Reads the project's files by relative path ({@code pipelines/silver/invoices.sql}). */
     public ProjectFiles files()
     {
         return files;

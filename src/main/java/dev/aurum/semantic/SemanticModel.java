@@ -13,7 +13,7 @@ import static java.util.Objects.requireNonNull;
  * The semantic layer: what the Gold tables mean, in words people use. Loaded from {@code semantic-model/*.yaml}
  * (see {@code SemanticModelLoader}); the offline planner and the LLM prompt are built only from this.
  *
- * @param currency the ISO 4217 code of every money amount of the model ({@code BRL}, {@code GBP}), or null when no
+ * @param currency the ISO 4217 code of every money amount of the model ({@code EUR}, {@code GBP}), or null when no
  *         metric is money
  * @param dataDate {@code table.time_dimension} whose latest value is the data date, the anchor of relative time
  *         (docs/architecture.md, "Answer conventions"), or null when the model has no time dimension

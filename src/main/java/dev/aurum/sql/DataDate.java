@@ -77,7 +77,7 @@ public final class DataDate
         return versions;
     }
 
-    /** The current Delta version of one table, e.g. {@code gold.order_facts}; {@code -1} when missing or not Delta. */
+    /** The current Delta version of one table, e.g. {@code gold.invoices}; {@code -1} when missing or not Delta. */
     public long version(String qualifiedName)
     {
         String name = qualifiedName.toLowerCase(Locale.ROOT);
