@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Writes an answer's one-line summary locally from its rows (no row ever leaves the machine for this):
- * "Revenue was R$ 1,234.50 (year = 2018)" or "12 rows; highest revenue: SP (R$ 5,000.00); lowest: AC (R$ 12.00)".
+ * "Revenue was £ 1,234.50 (year = 2018)" or "12 rows; highest revenue: UK (£ 5,000.00); lowest: France (£ 12.00)",
+ * money with the semantic model's currency.
  */
 public final class AnswerSummary
 {
@@ -30,8 +31,9 @@ public final class AnswerSummary
      * @param formats column name to money, integer, decimal or percent; a numeric column without one is shown as a
      * decimal (integer types as integers)
      * @param scope the filters the answer applied, in words (may be empty)
+     * @param currencySymbol what goes before money, the semantic model's currency ({@code SemanticModel.currencySymbol})
      */
-    public static String summarize(QueryResult result, Map<String, String> formats, List<String> scope)
+    public static String summarize(QueryResult result, Map<String, String> formats, List<String> scope, String currencySymbol)
     {
         String suffix = scope.isEmpty() ? "" : " (" + String.join(", ", scope) + ")";
         if (result.rows().isEmpty()) {
@@ -45,7 +47,7 @@ public final class AnswerSummary
             List<String> labels = new ArrayList<>();
             for (int i = 0; i < columns.size(); i++) {
                 if (columns.get(i).isNumeric()) {
-                    parts.add(label(columns.get(i).name()) + " was " + format(row.get(i), columns.get(i), formats));
+                    parts.add(label(columns.get(i).name()) + " was " + format(row.get(i), columns.get(i), formats, currencySymbol));
                 }
                 else {
                     labels.add(text(row.get(i)));
@@ -82,8 +84,8 @@ public final class AnswerSummary
         }
         ResultColumn measured = columns.get(column);
         return count + suffix + "; highest " + label(measured.name()).toLowerCase(Locale.ROOT) + ": " + rowLabel(highest, columns, column)
-                + " (" + format(highest.get(column), measured, formats) + "); lowest: " + rowLabel(lowest, columns, column)
-                + " (" + format(lowest.get(column), measured, formats) + ")" + together(result, column, formats) + ".";
+                + " (" + format(highest.get(column), measured, formats, currencySymbol) + "); lowest: " + rowLabel(lowest, columns, column)
+                + " (" + format(lowest.get(column), measured, formats, currencySymbol) + ")" + together(result, column, formats, currencySymbol) + ".";
     }
 
     /**
@@ -92,7 +94,7 @@ public final class AnswerSummary
      * per group (no calendar column, whose shares are per period) and whole results; nothing when the rows are all
      * the groups (100%).
      */
-    private static String together(QueryResult result, int column, Map<String, String> formats)
+    private static String together(QueryResult result, int column, Map<String, String> formats, String currencySymbol)
     {
         ResultColumn measured = result.columns().get(column);
         boolean perPeriod = result.columns().stream().anyMatch(other -> CALENDAR.contains(other.name()) || other.name().equals("date"));
@@ -110,7 +112,7 @@ public final class AnswerSummary
         if (sum.compareTo(WHOLE) >= 0) {
             return "";
         }
-        return "; together " + format(sum, measured, formats) + " of the total";
+        return "; together " + format(sum, measured, formats, currencySymbol) + " of the total";
     }
 
     /** The last numeric column that is not a calendar part: the measure people read first. */
@@ -193,8 +195,8 @@ public final class AnswerSummary
         return null;
     }
 
-    /** Money "R$ 1,234.50", percent "12.34%" (values are 0–100), integers "1,234", decimals "1,234.57". */
-    public static String format(Object value, ResultColumn column, Map<String, String> formats)
+    /** Money "£ 1,234.50" (the given symbol), percent "12.34%" (values are 0–100), integers "1,234", decimals "1,234.57". */
+    public static String format(Object value, ResultColumn column, Map<String, String> formats, String currencySymbol)
     {
         BigDecimal number = number(value);
         if (number == null) {
@@ -203,7 +205,7 @@ public final class AnswerSummary
         String format = formats.getOrDefault(column.name(), defaultFormat(column));
         DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.US);
         return switch (format) {
-            case "money" -> "R$ " + new DecimalFormat("#,##0.00", symbols).format(number.setScale(2, RoundingMode.HALF_UP));
+            case "money" -> (currencySymbol.isEmpty() ? "" : currencySymbol + " ") + new DecimalFormat("#,##0.00", symbols).format(number.setScale(2, RoundingMode.HALF_UP));
             case "percent" -> new DecimalFormat("#,##0.00", symbols).format(number.setScale(2, RoundingMode.HALF_UP)) + "%";
             case "integer" -> new DecimalFormat("#,##0", symbols).format(number.setScale(0, RoundingMode.HALF_UP));
             default -> new DecimalFormat("#,##0.00", symbols).format(number.setScale(2, RoundingMode.HALF_UP));

@@ -59,6 +59,7 @@ public final class Router
     private final AnswerLog log;
     private final QuestionWords plainWords = QuestionWords.plain();
     private final Map<String, String> metricFormats;
+    private final String currencySymbol;
 
     public Router(SemanticModel model, Proposer planner, Optional<? extends Proposer> trusted, SqlRunner runner,
             RouterSettings settings, AnswerLog log)
@@ -105,6 +106,7 @@ public final class Router
             }
         }
         this.metricFormats = Map.copyOf(formats);
+        this.currencySymbol = model.currencySymbol();
     }
 
     @Override
@@ -407,7 +409,7 @@ public final class Router
         }
         Map<String, String> allFormats = new LinkedHashMap<>(metricFormats);
         allFormats.putAll(formats);
-        String summary = AnswerSummary.summarize(result, allFormats, filters);
+        String summary = AnswerSummary.summarize(result, allFormats, filters, currencySymbol);
         return Answer.answered(id, question, route, result, summary, chart != null ? chart : chart(result),
                 provenance(plan, verifiedQuery, understood, attempts, result, filters), timings(start, result, usage));
     }
@@ -452,7 +454,7 @@ public final class Router
             return null;
         }
         ResultColumn x = columns.get(0);
-        Set<String> timeNames = Set.of("date", "purchase_date", "year", "quarter", "month", "week", "week_of_year", "day", "period", "hour");
+        Set<String> timeNames = Set.of("date", "year", "quarter", "month", "week", "week_of_year", "day", "period", "hour");
         String type = x.type().toLowerCase(Locale.ROOT);
         boolean time = timeNames.contains(x.name()) || type.equals("date") || type.startsWith("timestamp");
         return new ChartHint(time ? "line" : "bar", x.name(), measure.name());

@@ -1,9 +1,7 @@
 package dev.aurum.cli;
 
 import dev.aurum.lakehouse.LakehouseLayout;
-import dev.aurum.lakehouse.ProjectFiles;
 import dev.aurum.semantic.SemanticModel;
-import dev.aurum.semantic.SemanticModelLoader;
 import dev.aurum.semantic.ValueIndex;
 import dev.aurum.semantic.ValueIndexBuilder;
 
@@ -20,8 +18,7 @@ public final class AfterPipelineRun
 
     public static ValueIndex rebuildValueIndex(AppContext context, PrintWriter out)
     {
-        SemanticModel model = new SemanticModelLoader().parse(ProjectFiles.fromEnvironment().read(SemanticModelLoader.DEFAULT_MODEL),
-                SemanticModelLoader.DEFAULT_MODEL);
+        SemanticModel model = ProjectDefinitions.model(context.project());
         return rebuildValueIndex(context, model, out);
     }
 

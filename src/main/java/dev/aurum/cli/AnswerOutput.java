@@ -23,7 +23,8 @@ final class AnswerOutput
                 formats.putIfAbsent(metric.name(), metric.format());
             }
         }
-        return RenderSettings.defaults().withAnsi(ansi).withTerminalWidth(terminalWidth).withColumnFormats(formats);
+        return RenderSettings.defaults().withAnsi(ansi).withTerminalWidth(terminalWidth).withColumnFormats(formats)
+                .withCurrencySymbol(model.currencySymbol());
     }
 
     static AnswerRenderer renderer(RenderSettings settings)

@@ -1,10 +1,10 @@
 package dev.aurum.cli;
 
+import dev.aurum.ErrorCode;
+import dev.aurum.AurumException;
 import dev.aurum.lakehouse.DeltaTables;
 import dev.aurum.lakehouse.Layer;
-import dev.aurum.lakehouse.ProjectFiles;
 import dev.aurum.pipeline.PipelineSpec;
-import dev.aurum.pipeline.PipelineSpecLoader;
 import dev.aurum.pipeline.RunOptions;
 import dev.aurum.pipeline.RunSummary;
 import dev.aurum.pipeline.generator.SampleDataGenerator;
@@ -27,11 +27,19 @@ public final class Bootstrap
     public static void ensureLakehouse(AppContext context, PrintWriter out)
     {
         // every Gold table committed: a first run killed part-way (README.md, "Crash safety") is finished here
-        PipelineSpec spec = new PipelineSpecLoader(ProjectFiles.fromEnvironment()).load();
+        PipelineSpec spec = ProjectDefinitions.pipeline(context.project());
         if (spec.gold().stream().allMatch(step -> DeltaTables.exists(context.layout().table(Layer.GOLD, step.table())))) {
             return;
         }
-        if (isEmpty(context.layout().landing())) {
+        if (!context.project().isCheckout()) {
+            // a user's project has no sample generator: its data is what lands in landing/
+            if (isEmpty(context.layout().landing())) {
+                throw new AurumException(ErrorCode.NO_LAKEHOUSE, "The lakehouse " + context.layout().root() + " of " + context.project()
+                        + " has no Gold tables and no landing files; put CSV drops in " + context.layout().landing()
+                        + "/<entity>/<YYYY-MM-DD>/<entity>.csv, then run ./aurum pipeline run --project " + context.project().root() + ".");
+            }
+        }
+        else if (isEmpty(context.layout().landing())) {
             out.println("No lakehouse yet in " + context.layout().root() + ": generating the sample data (scale 1, 730 days)...");
             out.flush();
             SampleData.generateDefault(context.layout(), out);

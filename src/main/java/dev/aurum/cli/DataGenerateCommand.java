@@ -57,6 +57,10 @@ public class DataGenerateCommand
     {
         PrintWriter out = spec.commandLine().getOut();
         LocalDate startDate = parseStart();
+        if (!common.project().isCheckout()) {
+            throw new AurumException(ErrorCode.BAD_INPUT, "data generate writes the sample shop's drops, which " + common.project()
+                    + " does not read; put your own CSV drops in " + common.layout().landing() + " instead.");
+        }
         SampleDataGenerator generator = new SampleDataGenerator(common.layout());
         Optional<GeneratorSettings> recorded = generator.recordedSettings();
         long began = System.nanoTime();

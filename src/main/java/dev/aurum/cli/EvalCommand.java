@@ -16,7 +16,6 @@ import dev.aurum.eval.EvalSuiteLoader;
 import dev.aurum.eval.Evaluation;
 import dev.aurum.eval.QuestionOutcome;
 import dev.aurum.eval.ResultComparator;
-import dev.aurum.lakehouse.ProjectFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,7 +47,7 @@ public class EvalCommand
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--suite", paramLabel = "FILE", description = "Eval suite (default: " + EvalSuiteLoader.DEFAULT_SUITE + " of the checkout).")
+    @Option(names = "--suite", paramLabel = "FILE", description = "Eval suite (default: the project's evals/ suite named like its semantic model, " + EvalSuiteLoader.DEFAULT_SUITE + " of the checkout).")
     Path suite;
 
     @Option(names = "--engine", paramLabel = "E", defaultValue = "offline", description = "offline, llm or auto (default: ${DEFAULT-VALUE}).")
@@ -170,7 +169,7 @@ public class EvalCommand
         if (suite != null) {
             return loader.load(suite);
         }
-        return loader.parse(ProjectFiles.fromEnvironment().read(EvalSuiteLoader.DEFAULT_SUITE), EvalSuiteLoader.DEFAULT_SUITE);
+        return ProjectDefinitions.defaultSuite(common.project());
     }
 
     private void progress(QuestionOutcome outcome)

@@ -23,9 +23,8 @@ import dev.aurum.assistant.offline.SemanticPlanner;
 import dev.aurum.assistant.proposal.ResultSummarizer;
 import dev.aurum.lakehouse.DeltaTables;
 import dev.aurum.lakehouse.LakehouseLayout;
-import dev.aurum.lakehouse.ProjectFiles;
+import dev.aurum.lakehouse.Project;
 import dev.aurum.semantic.SemanticModel;
-import dev.aurum.semantic.SemanticModelLoader;
 import dev.aurum.semantic.ValueIndex;
 import dev.aurum.semantic.ValueIndexBuilder;
 import dev.aurum.semantic.ValueMatch;
@@ -81,9 +80,9 @@ public final class LakehouseAssistantFactory
     {
         requireNonNull(context, "context is null");
         requireNonNull(llm, "llm is null");
-        ProjectFiles files = ProjectFiles.fromEnvironment();
-        SemanticModel model = new SemanticModelLoader().parse(files.read(SemanticModelLoader.DEFAULT_MODEL), SemanticModelLoader.DEFAULT_MODEL);
-        return new Session(context, model, settings, llm, files);
+        Project project = context.project();
+        SemanticModel model = ProjectDefinitions.model(project);
+        return new Session(context, model, settings, llm, project);
     }
 
     private static final String CACHE_JOB_GROUP = "aurum-gold-cache";
@@ -106,7 +105,7 @@ public final class LakehouseAssistantFactory
         private final CompletableFuture<DataDate> dataDate = new CompletableFuture<>();
         private final CompletableFuture<SqlGuard> guard = new CompletableFuture<>();
 
-        Session(AppContext context, SemanticModel model, RouterSettings settings, LlmSettings llmSettings, ProjectFiles files)
+        Session(AppContext context, SemanticModel model, RouterSettings settings, LlmSettings llmSettings, Project project)
         {
             this.context = context;
             this.model = model;
@@ -150,9 +149,9 @@ public final class LakehouseAssistantFactory
             SemanticPlanner planner = new SemanticPlanner(model, values, this::dataDate);
             Clock clock = Clock.systemUTC();
             Optional<LlmAgent> llm = LlmAgent.create(llmSettings, ChatModels::create, model, values, Optional.of(embedder::embed),
-                    sql -> new SparkSqlCheck(guard()).check(sql), this::dataDate, new PromptTemplates(files::read));
+                    sql -> new SparkSqlCheck(guard()).check(sql), this::dataDate, new PromptTemplates(project::readPrompt));
             Optional<ResultSummarizer> summarizer = llm.isPresent() && llmSettings.shareResults()
-                    ? Optional.of(new LlmSummarizer(ChatModels.create(llmSettings), llmSettings, new PromptTemplates(files::read)))
+                    ? Optional.of(new LlmSummarizer(ChatModels.create(llmSettings), llmSettings, new PromptTemplates(project::readPrompt)))
                     : Optional.empty();
             // with a model named, the LLM may choose the value, grouping and filter of a test the route cannot read itself
             Optional<StatsChooser> chooser = llm.isPresent()
@@ -191,10 +190,10 @@ public final class LakehouseAssistantFactory
         private QueryExecutor startSpark()
         {
             SparkSession querySession = context.querySession();
-            dataDate.complete(new DataDate(querySession));
+            dataDate.complete(DataDate.of(querySession, model));
             SqlGuard guard = new SqlGuard(querySession, model.baseTables().stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
             this.guard.complete(guard);
-            return new QueryExecutor(querySession, guard, ExecutorSettings.defaults());
+            return new QueryExecutor(querySession, guard, ExecutorSettings.defaults(), dataDate.join());
         }
 
         /**

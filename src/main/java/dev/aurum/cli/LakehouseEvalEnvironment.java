@@ -8,9 +8,10 @@ import dev.aurum.eval.ErrorClassifier;
 import dev.aurum.eval.EvalLakehouse;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.eval.GoldQueryRunner;
+import dev.aurum.lakehouse.Project;
 import dev.aurum.lakehouse.ProjectFiles;
 import dev.aurum.semantic.SemanticModel;
-import dev.aurum.semantic.SemanticModelLoader;
+import dev.aurum.sql.DataDate;
 import dev.aurum.sql.ExecutorSettings;
 import dev.aurum.sql.QueryExecutor;
 import dev.aurum.sql.SqlGuard;
@@ -43,16 +44,20 @@ final class LakehouseEvalEnvironment
         this.llm = requireNonNull(llm, "llm is null");
         requireNonNull(common, "common is null");
         this.progress = requireNonNull(progress, "progress is null");
-        ProjectFiles files = ProjectFiles.fromEnvironment();
-        this.model = new SemanticModelLoader().parse(files.read(SemanticModelLoader.DEFAULT_MODEL), SemanticModelLoader.DEFAULT_MODEL);
+        Project project = common.project();
+        this.model = ProjectDefinitions.model(project);
         if (onGivenLakehouse) {
             this.fixed = Optional.empty();
             this.context = AppContext.of(common);
         }
         else {
-            EvalLakehouse lakehouse = new EvalLakehouse(new LakehouseLayout(files.path("target/eval-lakehouse")), files);
+            ProjectFiles files = project.files();
+            LakehouseLayout layout = new LakehouseLayout(files.path("target/eval-lakehouse"));
+            EvalLakehouse lakehouse = project.isCheckout()
+                    ? new EvalLakehouse(layout, files)
+                    : EvalLakehouse.fromDrops(layout, files, project.pipelineFile(), project.root().resolve("evals/landing"));
             this.fixed = Optional.of(lakehouse);
-            this.context = new AppContext(lakehouse.layout(), common.sparkSettings());
+            this.context = new AppContext(lakehouse.layout(), common.sparkSettings(), project);
         }
     }
 
@@ -61,7 +66,7 @@ final class LakehouseEvalEnvironment
         if (executor == null) {
             fixed.ifPresent(lakehouse -> lakehouse.ensureBuilt(context.spark(), progress));
             guard = new SqlGuard(context.querySession(), new HashSet<>(model.baseTables()));
-            executor = new QueryExecutor(context.querySession(), guard, ExecutorSettings.defaults());
+            executor = new QueryExecutor(context.querySession(), guard, ExecutorSettings.defaults(), DataDate.of(context.querySession(), model));
         }
         return executor;
     }
@@ -98,7 +103,7 @@ final class LakehouseEvalEnvironment
     @Override
     public String data()
     {
-        return (fixed.isPresent() ? "fixed eval lakehouse " + EvalLakehouse.SETTINGS + " in " : "lakehouse ") + context.layout().root();
+        return fixed.map(lakehouse -> "fixed eval lakehouse " + lakehouse.source() + " in ").orElse("lakehouse ") + context.layout().root();
     }
 
     @Override

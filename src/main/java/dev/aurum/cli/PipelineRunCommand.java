@@ -1,6 +1,5 @@
 package dev.aurum.cli;
 
-import dev.aurum.lakehouse.ProjectFiles;
 import dev.aurum.pipeline.PipelineRunner;
 import dev.aurum.pipeline.PipelineSpecLoader;
 import dev.aurum.pipeline.RunOptions;
@@ -53,7 +52,7 @@ public class PipelineRunCommand
 
     static RunSummary run(AppContext context, RunOptions options, PrintWriter out)
     {
-        var pipelineSpec = new PipelineSpecLoader(ProjectFiles.fromEnvironment()).load();
+        var pipelineSpec = ProjectDefinitions.pipeline(context.project());
         PipelineRunner runner = new PipelineRunner(context.spark(), context.layout(), pipelineSpec);
         RunSummary summary = runner.run(options, line -> {
             out.println(LocalTime.now().withNano(0) + " " + line);

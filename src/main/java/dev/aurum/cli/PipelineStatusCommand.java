@@ -1,6 +1,5 @@
 package dev.aurum.cli;
 
-import dev.aurum.lakehouse.ProjectFiles;
 import dev.aurum.pipeline.PipelineSpecLoader;
 import dev.aurum.pipeline.PipelineStatus;
 import dev.aurum.pipeline.TableStatus;
@@ -29,7 +28,7 @@ public class PipelineStatusCommand
     {
         PrintWriter out = spec.commandLine().getOut();
         try (AppContext context = AppContext.of(common)) {
-            PipelineStatus.Report report = new PipelineStatus(context.spark(), context.layout(), new PipelineSpecLoader(ProjectFiles.fromEnvironment()).load()).report();
+            PipelineStatus.Report report = new PipelineStatus(context.spark(), context.layout(), ProjectDefinitions.pipeline(context.project())).report();
             if (report.tables().isEmpty()) {
                 out.println("No pipeline tables in " + context.layout().root() + " yet; run `aurum pipeline run` (or `aurum chat` to bootstrap sample data).");
             }

@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
                 StatsCommand.class,
                 BenchCommand.class,
                 ServeCommand.class,
+                InitCommand.class,
         },
         footer = {
                 "",

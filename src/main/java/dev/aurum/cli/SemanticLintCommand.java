@@ -3,13 +3,13 @@ package dev.aurum.cli;
 import dev.aurum.eval.EvalNearDuplicateCheck;
 import dev.aurum.eval.EvalNearDuplicateLintCheck;
 import dev.aurum.eval.EvalSuiteLoader;
-import dev.aurum.lakehouse.ProjectFiles;
 import dev.aurum.semantic.LintCheck;
 import dev.aurum.semantic.LintFinding;
 import dev.aurum.semantic.SchemaLintCheck;
 import dev.aurum.semantic.SemanticLint;
 import dev.aurum.semantic.SemanticModel;
 import dev.aurum.semantic.SemanticModelLoader;
+import dev.aurum.sql.DataDate;
 import dev.aurum.sql.ExecutorSettings;
 import dev.aurum.sql.QueryExecutor;
 import dev.aurum.sql.SqlGuard;
@@ -38,7 +38,7 @@ public class SemanticLintCommand
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "Semantic model file (default: " + SemanticModelLoader.DEFAULT_MODEL + " of the checkout).")
+    @Option(names = "--model", paramLabel = "FILE", description = "Semantic model file (default: the project's semantic-model/ file, " + SemanticModelLoader.DEFAULT_MODEL + " of the checkout).")
     Path model;
 
     @Override
@@ -57,8 +57,7 @@ public class SemanticLintCommand
         if (model != null) {
             return loader.load(model);
         }
-        ProjectFiles files = ProjectFiles.fromEnvironment();
-        return loader.parse(files.read(SemanticModelLoader.DEFAULT_MODEL), SemanticModelLoader.DEFAULT_MODEL);
+        return ProjectDefinitions.model(common.project());
     }
 
     /**
@@ -69,13 +68,12 @@ public class SemanticLintCommand
     {
         SparkSession query = context.querySession();
         SqlGuard guard = new SqlGuard(query, new HashSet<>(model.baseTables()));
-        QueryExecutor executor = new QueryExecutor(query, guard, new ExecutorSettings(100, Duration.ofSeconds(60)));
+        QueryExecutor executor = new QueryExecutor(query, guard, new ExecutorSettings(100, Duration.ofSeconds(60)), DataDate.of(query, model));
         List<LintCheck> checks = new ArrayList<>(SemanticLint.modelChecks());
         checks.add(new SchemaLintCheck(query));
         checks.add(new VerifiedQueryLintCheck(executor));
-        ProjectFiles files = ProjectFiles.fromEnvironment();
         checks.add(new EvalNearDuplicateLintCheck(
-                new EvalSuiteLoader().parse(files.read(EvalSuiteLoader.DEFAULT_SUITE), EvalSuiteLoader.DEFAULT_SUITE),
+                ProjectDefinitions.defaultSuite(context.project()),
                 new EvalNearDuplicateCheck(new AllMiniLmL6V2EmbeddingModel(), EvalNearDuplicateCheck.DEFAULT_THRESHOLD)));
         return checks;
     }

@@ -8,7 +8,6 @@ import dev.aurum.assistant.Conversation;
 import dev.aurum.assistant.Engine;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.Layer;
-import dev.aurum.lakehouse.ProjectFiles;
 import dev.aurum.pipeline.PipelineScheduler;
 import dev.aurum.pipeline.PipelineSpecLoader;
 import dev.aurum.pipeline.PipelineStatus;
@@ -18,6 +17,7 @@ import dev.aurum.pipeline.RunState;
 import dev.aurum.pipeline.RunSummary;
 import dev.aurum.pipeline.TableStatus;
 import dev.aurum.semantic.SemanticModel;
+import dev.aurum.sql.DataDate;
 import dev.aurum.sql.ExecutorSettings;
 import dev.aurum.sql.QueryExecutor;
 import dev.aurum.sql.SqlGuard;
@@ -130,8 +130,8 @@ public class ServeCommand
                 SemanticModel model = session.model();
                 SparkSession querySession = context.querySession();
                 SqlGuard guard = new SqlGuard(querySession, model.baseTables().stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
-                QueryExecutor tileExecutor = new QueryExecutor(querySession, guard, ExecutorSettings.defaults());
-                Path folder = dashboardsFolder != null ? dashboardsFolder : ProjectFiles.fromEnvironment().path("dashboards");
+                QueryExecutor tileExecutor = new QueryExecutor(querySession, guard, ExecutorSettings.defaults(), DataDate.of(querySession, model));
+                Path folder = dashboardsFolder != null ? dashboardsFolder : context.project().dashboards().orElse(context.project().root().resolve("dashboards"));
                 DashboardService dashboards = new DashboardService(new DashboardStore(folder), tileExecutor::execute,
                         refreshingCache(new DeltaLogVersions(name -> tableFolder(context.layout(), name)), querySession), tileThreads);
                 try (WebServer server = new WebServer(settings, answers(session, engine, guard), dashboards, session.feedback(), model, status(context))) {
@@ -216,7 +216,7 @@ public class ServeCommand
     private static StatusSource status(AppContext context)
     {
         return () -> {
-            PipelineStatus.Report report = new PipelineStatus(context.spark(), context.layout(), new PipelineSpecLoader(ProjectFiles.fromEnvironment()).load()).report();
+            PipelineStatus.Report report = new PipelineStatus(context.spark(), context.layout(), ProjectDefinitions.pipeline(context.project())).report();
             List<Map<String, Object>> tables = new ArrayList<>();
             for (TableStatus table : report.tables()) {
                 Map<String, Object> row = new LinkedHashMap<>();

@@ -5,7 +5,7 @@ import dev.aurum.ErrorCode;
 import dev.aurum.assistant.Answer;
 import dev.aurum.assistant.AnswerStatus;
 import dev.aurum.assistant.Route;
-import dev.aurum.lakehouse.ProjectFiles;
+import dev.aurum.lakehouse.Project;
 import dev.aurum.render.AnswerJson;
 import dev.aurum.render.AnswerRenderer;
 import dev.aurum.render.ChartRenderer;
@@ -16,6 +16,7 @@ import dev.aurum.semantic.Metric;
 import dev.aurum.semantic.SemanticModel;
 import dev.aurum.semantic.SemanticModelLoader;
 import dev.aurum.semantic.SemanticTable;
+import dev.aurum.sql.DataDate;
 import dev.aurum.sql.ExecutorSettings;
 import dev.aurum.sql.QueryExecutor;
 import dev.aurum.sql.QueryResult;
@@ -110,6 +111,12 @@ public class SqlCommand
         /** Column name → money, integer, decimal or percent: the semantic model's metric formats. */
         Map<String, String> columnFormats();
 
+        /** What goes before money: the semantic model's currency symbol (empty for none). */
+        default String currencySymbol()
+        {
+            return "";
+        }
+
         @Override
         void close();
     }
@@ -167,7 +174,8 @@ public class SqlCommand
                     .withAnsi(terminal.ansi())
                     .withTerminalWidth(terminal.width())
                     .withMaxRows(maxRows)
-                    .withColumnFormats(session.columnFormats());
+                    .withColumnFormats(session.columnFormats())
+                    .withCurrencySymbol(session.currencySymbol());
             AnswerRenderer renderer = new AnswerRenderer(settings, new AnswerJson());
             ChartRenderer charts = chart == null ? null : new ChartRenderer();
             for (int index = 0; index < statements.size(); index++) {
@@ -400,6 +408,7 @@ public class SqlCommand
     {
         private final QueryExecutor executor;
         private final Map<String, String> columnFormats;
+        private final String currencySymbol;
         private final Runnable onClose;
 
         /**
@@ -409,14 +418,15 @@ public class SqlCommand
         SparkSqlSession(SparkSession querySession, SemanticModel model, ExecutorSettings settings, Runnable onClose)
         {
             SqlGuard guard = new SqlGuard(querySession, allowList(model));
-            this.executor = new QueryExecutor(querySession, guard, settings);
+            this.executor = new QueryExecutor(querySession, guard, settings, DataDate.of(querySession, model));
             this.columnFormats = SqlCommand.columnFormats(model);
+            this.currencySymbol = model.currencySymbol();
             this.onClose = requireNonNull(onClose, "onClose is null");
         }
 
         static SqlSession open(CommonOptions options, ExecutorSettings settings)
         {
-            SemanticModel model = loadModel(ProjectFiles.fromEnvironment());
+            SemanticModel model = loadModel(options.project());
             if (!Files.isDirectory(options.layout().gold())) {
                 throw new AurumException(ErrorCode.NO_LAKEHOUSE, "There are no Gold tables in " + options.layout().root()
                         + "; build the lakehouse first with ./aurum pipeline run (or ./aurum chat, which builds sample data).");
@@ -444,15 +454,21 @@ public class SqlCommand
         }
 
         @Override
+        public String currencySymbol()
+        {
+            return currencySymbol;
+        }
+
+        @Override
         public void close()
         {
             onClose.run();
         }
     }
 
-    static SemanticModel loadModel(ProjectFiles files)
+    static SemanticModel loadModel(Project project)
     {
-        return new SemanticModelLoader().parse(files.read(SemanticModelLoader.DEFAULT_MODEL), SemanticModelLoader.DEFAULT_MODEL);
+        return ProjectDefinitions.model(project);
     }
 
     /** The guard's allow list: the model's base tables, lower case. */

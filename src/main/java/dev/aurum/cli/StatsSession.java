@@ -2,8 +2,8 @@ package dev.aurum.cli;
 
 import dev.aurum.AurumException;
 import dev.aurum.ErrorCode;
-import dev.aurum.lakehouse.ProjectFiles;
 import dev.aurum.semantic.SemanticModel;
+import dev.aurum.sql.DataDate;
 import dev.aurum.sql.ExecutorSettings;
 import dev.aurum.sql.QueryExecutor;
 import dev.aurum.sql.QueryResult;
@@ -33,13 +33,13 @@ class StatsSession
     {
         this.model = requireNonNull(model, "model is null");
         this.executor = new QueryExecutor(querySession, new SqlGuard(querySession, SqlCommand.allowList(model)),
-                new ExecutorSettings(ExecutorSettings.DEFAULT_ROW_CAP, TIMEOUT));
+                new ExecutorSettings(ExecutorSettings.DEFAULT_ROW_CAP, TIMEOUT), DataDate.of(querySession, model));
         this.onClose = requireNonNull(onClose, "onClose is null");
     }
 
     static StatsSession open(CommonOptions options)
     {
-        SemanticModel model = SqlCommand.loadModel(ProjectFiles.fromEnvironment());
+        SemanticModel model = SqlCommand.loadModel(options.project());
         if (!Files.isDirectory(options.layout().gold())) {
             throw new AurumException(ErrorCode.NO_LAKEHOUSE, "There are no Gold tables in " + options.layout().root()
                     + "; build the lakehouse first with ./aurum pipeline run (or ./aurum chat, which builds sample data).");

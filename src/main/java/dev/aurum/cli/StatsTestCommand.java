@@ -88,7 +88,8 @@ abstract class StatsTestCommand
             long totalMillis = (System.nanoTime() - started) / 1_000_000;
             Answer answer = toAnswer(answered, totalMillis);
             TerminalInfo terminal = outputFormat == OutputFormat.TABLE ? TerminalInfo.detect() : TerminalInfo.notATerminal();
-            RenderSettings settings = RenderSettings.defaults().withAnsi(terminal.ansi()).withTerminalWidth(terminal.width());
+            RenderSettings settings = RenderSettings.defaults().withAnsi(terminal.ansi()).withTerminalWidth(terminal.width())
+                    .withCurrencySymbol(session.model().currencySymbol());
             out.print(new AnswerRenderer(settings, new AnswerJson()).render(answer, outputFormat));
             if (outputFormat == OutputFormat.TABLE || outputFormat == OutputFormat.MARKDOWN) {
                 out.print(new StatsReportRenderer(settings).render(answered.analysis(), outputFormat));

@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -163,7 +162,8 @@ public final class BronzeIngest
         if (records.size() == 1) {
             notes.add("header only, no rows");
         }
-        List<String> header = records.get(0).fields().stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).toList();
+        // a header in the file's own spelling ("InvoiceNo") is read as the column the source maps it to ("invoice_no")
+        List<String> header = records.get(0).fields().stream().map(source::columnOf).toList();
         List<String> missing = source.columns().stream().filter(column -> !header.contains(column)).toList();
         List<String[]> rows = new ArrayList<>();
         long malformed = 0;

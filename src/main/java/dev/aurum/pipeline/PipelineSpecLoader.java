@@ -79,7 +79,14 @@ public final class PipelineSpecLoader
                 throw bad(specFile, where + " is declared twice");
             }
             List<String> columns = identifiers(source, "columns", specFile, where, true);
-            List<String> key = identifiers(source, "key", specFile, where, true);
+            boolean appendOnly = source.path("append_only").asBoolean(false);
+            if (!source.path("append_only").isMissingNode() && !source.path("append_only").isBoolean()) {
+                throw bad(specFile, where + ": append_only must be true or false");
+            }
+            List<String> key = identifiers(source, "key", specFile, where, !appendOnly);
+            if (appendOnly && !key.isEmpty()) {
+                throw bad(specFile, where + " is append_only, so it has no key; remove 'key' (or 'append_only' to keep one row per key)");
+            }
             for (String column : key) {
                 if (!columns.contains(column)) {
                     throw bad(specFile, where + ": key column '" + column + "' is not one of its columns " + columns);
@@ -97,7 +104,21 @@ public final class PipelineSpecLoader
             }
             String sqlFile = text(source, "silver", specFile, where);
             silverSql.put(entity, readSql(folder + sqlFile, specFile, where));
-            sources.add(new SourceSpec(entity, columns, key, folder + sqlFile, nullable, rules));
+            Map<String, String> headers = new LinkedHashMap<>();
+            JsonNode headerNode = source.path("headers");
+            if (!headerNode.isMissingNode()) {
+                if (!headerNode.isObject()) {
+                    throw bad(specFile, where + ": headers must map a header's spelling to its column, e.g. {InvoiceNo: invoice_no}");
+                }
+                headerNode.fields().forEachRemaining(entry -> {
+                    String column = entry.getValue().asText();
+                    if (!columns.contains(column)) {
+                        throw bad(specFile, where + ": header '" + entry.getKey() + "' maps to '" + column + "', which is not one of its columns " + columns);
+                    }
+                    headers.put(entry.getKey().trim(), column);
+                });
+            }
+            sources.add(new SourceSpec(entity, columns, key, folder + sqlFile, nullable, rules, headers, appendOnly));
         }
 
         List<GoldStep> gold = new ArrayList<>();

@@ -281,16 +281,22 @@ public final class SilverMerge
                         col(BRONZE + "." + BronzeIngest.BATCH_ID).alias(BronzeIngest.BATCH_ID),
                         sha2(to_json(struct(data)), 256).alias(ROW_HASH)));
 
-        Column[] key = source.key().stream().map(name -> col("`" + name + "`")).toArray(Column[]::new);
-        List<String> light = new ArrayList<>(source.key());
-        light.addAll(List.of(ROW_HASH, BronzeIngest.DROP_DATE, BronzeIngest.BATCH_ID, BronzeIngest.SOURCE_FILE, BronzeIngest.LINE_NUMBER));
+        // an append-only source keeps every distinct row: the row's hash is its key, so only exact duplicates collapse
+        List<String> keyColumns = source.appendOnly() ? List.of(ROW_HASH) : source.key();
+        Column[] key = keyColumns.stream().map(name -> col("`" + name + "`")).toArray(Column[]::new);
+        List<String> light = new ArrayList<>(keyColumns);
+        for (String name : List.of(ROW_HASH, BronzeIngest.DROP_DATE, BronzeIngest.BATCH_ID, BronzeIngest.SOURCE_FILE, BronzeIngest.LINE_NUMBER)) {
+            if (!light.contains(name)) {
+                light.add(name);
+            }
+        }
         Column[] lightColumns = light.stream().map(name -> col("`" + name + "`")).toArray(Column[]::new);
         Dataset<Row> versions = valid.select(lightColumns).withColumn("_existing", lit(false));
         boolean merging = !full && silverExists(entity);
         if (merging) {
-            Dataset<Row> batchKeys = valid.select(source.key().stream().map(name -> col("`" + name + "`").alias("_batch_key_" + name)).toArray(Column[]::new)).distinct();
+            Dataset<Row> batchKeys = valid.select(keyColumns.stream().map(name -> col("`" + name + "`").alias("_batch_key_" + name)).toArray(Column[]::new)).distinct();
             Column sameKey = lit(true);
-            for (String name : source.key()) {
+            for (String name : keyColumns) {
                 sameKey = sameKey.and(col("`" + name + "`").equalTo(col("_batch_key_" + name)));
             }
             Dataset<Row> existing = silver(entity).select(lightColumns).join(batchKeys, sameKey, "left_semi")
@@ -338,7 +344,7 @@ public final class SilverMerge
             }
             else if (written > 0) {
                 Dataset<Row> aligned = alignToTarget(winners, silver(entity));
-                String condition = source.key().stream().map(name -> "t.`" + name + "` = s.`" + name + "`").collect(Collectors.joining(" AND "));
+                String condition = keyColumns.stream().map(name -> "t.`" + name + "` = s.`" + name + "`").collect(Collectors.joining(" AND "));
                 spark.conf().set("spark.databricks.delta.schema.autoMerge.enabled", "true");
                 // the commit says which batch Silver now holds, so the next run need not scan Silver for it
                 spark.conf().set(USER_METADATA, DeltaCommits.batchStamp(unitVersion));

@@ -30,7 +30,7 @@ public final class CellText
 
     private final String currencySymbol;
 
-    /** @param currencySymbol shown before money, e.g. {@code R$} for BRL */
+    /** @param currencySymbol shown before money, e.g. {@code £} for GBP */
     public CellText(String currencySymbol)
     {
         this.currencySymbol = requireNonNull(currencySymbol, "currencySymbol is null");

@@ -33,7 +33,7 @@ public record ColumnFormat(Kind kind, int scale)
         PLAIN_NUMBER,
         /** A number with a fixed (or adaptive) number of decimal places and thousands separators. */
         DECIMAL,
-        /** An amount of money: currency symbol, separators, two decimals ({@code R$ 1,234.50}). */
+        /** An amount of money: currency symbol, separators, two decimals ({@code £ 1,234.50}). */
         MONEY,
         /** A percentage on the 0–100 scale: two decimals and {@code %}. */
         PERCENT,

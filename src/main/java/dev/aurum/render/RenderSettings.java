@@ -15,7 +15,7 @@ import static java.util.Objects.requireNonNull;
  * @param maxColumnWidth cells wider than this are cut with an ellipsis in box tables
  * @param showSql whether the table and Markdown formats print the SQL after the result
  * @param columnFormats column name (any case) → money, integer, decimal, percent, ...; columns not named are inferred
- * @param currencySymbol shown before money, {@code R$} for BRL
+ * @param currencySymbol shown before money: the semantic model's currency ({@code £} for GBP); empty for none
  */
 public record RenderSettings(
         boolean ansi,
@@ -28,7 +28,6 @@ public record RenderSettings(
 {
     public static final int DEFAULT_MAX_ROWS = 40;
     public static final int DEFAULT_MAX_COLUMN_WIDTH = 48;
-    public static final String BRL = "R$";
 
     public RenderSettings
     {
@@ -42,10 +41,10 @@ public record RenderSettings(
         requireNonNull(currencySymbol, "currencySymbol is null");
     }
 
-    /** Plain text, no width limit, 40 rows, BRL. */
+    /** Plain text, no width limit, 40 rows, money without a currency symbol. */
     public static RenderSettings defaults()
     {
-        return new RenderSettings(false, 0, DEFAULT_MAX_ROWS, DEFAULT_MAX_COLUMN_WIDTH, false, Map.of(), BRL);
+        return new RenderSettings(false, 0, DEFAULT_MAX_ROWS, DEFAULT_MAX_COLUMN_WIDTH, false, Map.of(), "");
     }
 
     public RenderSettings withAnsi(boolean ansi)

@@ -16,8 +16,8 @@ import static java.util.Objects.requireNonNull;
  * magnitude, drawn in eighth blocks (or {@code #} in plain ASCII), and the value as the table shows it.
  * <pre>
  * revenue by customer_state
- * SP │████████████████████████ R$ 12,345.00
- * RJ │████████████▌            R$ 6,400.00
+ * UK │████████████████████████ £ 12,345.00
+ * FR │████████████▌            £ 6,400.00
  * </pre>
  */
 public final class TerminalBarChart

@@ -261,6 +261,7 @@ public final class SemanticModelLoader
                 checkName(problems, lines, table, "filter", filter.name(), filterNames);
             }
         }
+        validateModelDeclarations(model, lines, source, problems);
         Set<String> relationshipNames = new HashSet<>();
         for (Relationship relationship : model.relationships()) {
             String where = lines.of(relationship.name());
@@ -313,6 +314,57 @@ public final class SemanticModelLoader
             });
         }
         return problems;
+    }
+
+    /**
+     * {@code currency}: an ISO 4217 code, required when a metric is money; {@code data_date}: {@code table.time_dimension}
+     * of the model, required when the model has a time dimension (relative time is anchored at it).
+     */
+    private static void validateModelDeclarations(SemanticModel model, LineFinder lines, String source, List<String> problems)
+    {
+        boolean money = model.tables().stream().flatMap(table -> table.metrics().stream()).anyMatch(metric -> "money".equals(metric.format()));
+        if (model.currency() == null) {
+            if (money) {
+                problems.add(source + ": the model has money metrics but no 'currency'; add the ISO 4217 code of its amounts, e.g. 'currency: EUR'.");
+            }
+        }
+        else if (!isCurrencyCode(model.currency())) {
+            problems.add(lines.of(model.currency()) + ": currency '" + model.currency()
+                    + "' is not an ISO 4217 currency code; use three capital letters such as USD, EUR, GBP.");
+        }
+        boolean timed = model.tables().stream().anyMatch(table -> !table.timeDimensions().isEmpty());
+        if (model.dataDate() == null) {
+            if (timed) {
+                problems.add(source + ": the model has time dimensions but no 'data_date'; add 'data_date: table.time_dimension', the column whose"
+                        + " latest value anchors relative time (e.g. " + firstTimeDimension(model) + ").");
+            }
+        }
+        else if (model.dataDateColumn().isEmpty()) {
+            problems.add(lines.of(model.dataDate()) + ": data_date '" + model.dataDate() + "' is not a time dimension of the model; use table.time_dimension, one of "
+                    + model.tables().stream().flatMap(table -> table.timeDimensions().stream().map(time -> table.name() + "." + time.name())).toList() + ".");
+        }
+    }
+
+    private static String firstTimeDimension(SemanticModel model)
+    {
+        return model.tables().stream()
+                .flatMap(table -> table.timeDimensions().stream().map(time -> table.name() + "." + time.name()))
+                .findFirst()
+                .orElse("orders.order_date");
+    }
+
+    private static boolean isCurrencyCode(String code)
+    {
+        if (!code.matches("[A-Z]{3}")) {
+            return false;
+        }
+        try {
+            java.util.Currency.getInstance(code);
+            return true;
+        }
+        catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static void checkName(List<String> problems, LineFinder lines, SemanticTable table, String kind, String name, Set<String> seen)

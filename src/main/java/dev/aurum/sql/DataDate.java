@@ -1,5 +1,7 @@
 package dev.aurum.sql;
 
+import dev.aurum.semantic.DataDateColumn;
+import dev.aurum.semantic.SemanticModel;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.TableIdentifier;
@@ -11,37 +13,55 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * The data date (the latest purchase date in {@code gold.order_facts}, the anchor of relative time) and the current
- * Delta version of lakehouse tables. The data date is read again only when the fact table's version changes.
+ * The data date (the latest value of the column the semantic model declares as {@code data_date}, the anchor of
+ * relative time: docs/architecture.md, "Answer conventions") and the current Delta version of lakehouse tables. The
+ * data date is read again only when its table's version changes.
  */
 public final class DataDate
 {
-    public static final String FACT_TABLE = "gold.order_facts";
-
     private final SparkSession session;
+    private final Optional<DataDateColumn> column;
     private long cachedVersion = Long.MIN_VALUE;
     private LocalDate cachedDate;
 
+    /** Table versions only: {@link #current()} is always null. */
     public DataDate(SparkSession session)
     {
-        this.session = requireNonNull(session, "session is null");
+        this(session, Optional.empty());
     }
 
-    /** The latest purchase date in Gold, or null when {@code gold.order_facts} is missing or empty. */
+    public DataDate(SparkSession session, Optional<DataDateColumn> column)
+    {
+        this.session = requireNonNull(session, "session is null");
+        this.column = requireNonNull(column, "column is null");
+    }
+
+    /** The data date of the model's declared column. */
+    public static DataDate of(SparkSession session, SemanticModel model)
+    {
+        return new DataDate(session, model.dataDateColumn());
+    }
+
+    /** The latest date of the declared column, or null when none is declared or its table is missing or empty. */
     public synchronized LocalDate current()
     {
-        long version = version(FACT_TABLE);
+        if (column.isEmpty()) {
+            return null;
+        }
+        String table = column.get().baseTable();
+        long version = version(table);
         if (version < 0) {
             return null;
         }
         if (version != cachedVersion) {
-            Row row = session.sql("SELECT MAX(purchase_date) FROM " + FACT_TABLE).first();
+            Row row = session.sql("SELECT CAST(MAX(" + column.get().expression() + ") AS DATE) FROM " + table).first();
             Object value = row.get(0);
-            cachedDate = value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
+            cachedDate = value == null ? null : value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
             cachedVersion = version;
         }
         return cachedDate;
@@ -57,7 +77,7 @@ public final class DataDate
         return versions;
     }
 
-    /** The current Delta version of one table, e.g. {@code gold.order_facts}; {@code -1} when missing or not Delta. */
+    /** The current Delta version of one table, e.g. {@code gold.invoices}; {@code -1} when missing or not Delta. */
     public long version(String qualifiedName)
     {
         String name = qualifiedName.toLowerCase(Locale.ROOT);

@@ -61,12 +61,19 @@ public final class QueryExecutor
         }
     }
 
+    /** An executor whose results carry no data date (tools and tests that need none). */
     public QueryExecutor(SparkSession querySession, SqlGuard guard, ExecutorSettings settings)
+    {
+        this(querySession, guard, settings, new DataDate(querySession));
+    }
+
+    /** @param dataDate the data date each result records (usually {@code DataDate.of(session, model)}) */
+    public QueryExecutor(SparkSession querySession, SqlGuard guard, ExecutorSettings settings, DataDate dataDate)
     {
         this.querySession = requireNonNull(querySession, "querySession is null");
         this.guard = requireNonNull(guard, "guard is null");
         this.settings = requireNonNull(settings, "settings is null");
-        this.dataDate = new DataDate(querySession);
+        this.dataDate = requireNonNull(dataDate, "dataDate is null");
     }
 
     public ExecutorSettings settings()

@@ -22,9 +22,18 @@ public final class OneWayAnova
     public static final double NEGLIGIBLE_ETA_SQUARED = 0.01;
 
     private final double alpha;
+    private final String currencySymbol;
 
+    /** Money printed without a currency symbol. */
     public OneWayAnova(double alpha)
     {
+        this(alpha, "");
+    }
+
+    /** @param currencySymbol what goes before money in conclusions: the semantic model's currency */
+    public OneWayAnova(double alpha, String currencySymbol)
+    {
+        this.currencySymbol = java.util.Objects.requireNonNull(currencySymbol, "currencySymbol is null");
         if (!(alpha > 0 && alpha < 0.5)) {
             throw new AurumException(ErrorCode.BAD_INPUT, "alpha must be between 0 and 0.5 (for example 0.05), got " + alpha);
         }
@@ -34,7 +43,7 @@ public final class OneWayAnova
     /**
      * @param value what was measured, as the user named it ("order_value")
      * @param grouping the dimension that splits it ("season")
-     * @param money whether the value is an amount of money (conclusions then say R$)
+     * @param money whether the value is an amount of money (conclusions then print it with the currency symbol)
      * @throws AurumException BAD_INPUT when the data cannot be tested: no rows, one group, no variation
      */
     public AnovaReport analyse(GroupSummaries summaries, String value, String grouping, boolean money)
@@ -69,7 +78,7 @@ public final class OneWayAnova
             within += group.squaredDeviationSum();
         }
         if (within <= 0 && between <= 0) {
-            throw new AurumException(ErrorCode.BAD_INPUT, "Every " + valueWords + " is the same (" + Wording.amount(groups.get(0).mean(), money)
+            throw new AurumException(ErrorCode.BAD_INPUT, "Every " + valueWords + " is the same (" + Wording.amount(groups.get(0).mean(), money, currencySymbol)
                     + "), so there is nothing to compare across " + groupingWords + ".");
         }
         if (within <= 0) {
@@ -259,8 +268,8 @@ public final class OneWayAnova
         double low = largest.meanDifference() >= 0 ? largest.ciLow() : -largest.ciHigh();
         double high = largest.meanDifference() >= 0 ? largest.ciHigh() : -largest.ciLow();
         text.append("The largest difference, ").append(higher).append(" over ").append(lower).append(", is ")
-                .append(Wording.amount(Math.abs(largest.meanDifference()), money)).append(" (").append(Wording.percentLevel(1 - alpha)).append(" CI ")
-                .append(Wording.amount(low, money)).append(" to ").append(Wording.amount(high, money)).append(", ")
+                .append(Wording.amount(Math.abs(largest.meanDifference()), money, currencySymbol)).append(" (").append(Wording.percentLevel(1 - alpha)).append(" CI ")
+                .append(Wording.amount(low, money, currencySymbol)).append(" to ").append(Wording.amount(high, money, currencySymbol)).append(", ")
                 .append(largest.method().equals("tukey_hsd") ? "Tukey HSD" : "Games–Howell").append(" adjusted ").append(Wording.p(largest.pAdjusted()))
                 .append("). ");
         boolean kruskalSignificant = kruskalP < alpha;

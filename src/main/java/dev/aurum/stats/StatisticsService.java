@@ -21,10 +21,12 @@ public final class StatisticsService
 {
     private final SemanticNames names;
     private final SummaryQueries queries;
+    private final String currencySymbol;
 
     public StatisticsService(SemanticModel model, Function<String, QueryResult> runner)
     {
         this.names = new SemanticNames(requireNonNull(model, "model is null"));
+        this.currencySymbol = model.currencySymbol();
         this.queries = new SummaryQueries(runner);
     }
 
@@ -39,7 +41,7 @@ public final class StatisticsService
     public AnovaAnswer anova(StatsSubject subject, double alpha)
     {
         SummaryQueries.Summarised summarised = queries.groupSummaries(subject);
-        AnovaReport report = new OneWayAnova(alpha).analyse(summarised.summaries(), subject.valueName(), subject.groupName(), subject.money());
+        AnovaReport report = new OneWayAnova(alpha, currencySymbol).analyse(summarised.summaries(), subject.valueName(), subject.groupName(), subject.money());
         Map<String, Object> analysis = new LinkedHashMap<>(report.toMap());
         analysis.put("table", subject.table().baseTable());
         analysis.put("filter", describeFilter(subject));
@@ -56,7 +58,7 @@ public final class StatisticsService
     public StatsOutcome.Answered ttest(StatsSubject subject, double alpha)
     {
         SummaryQueries.Summarised summarised = queries.groupSummaries(subject);
-        Map<String, Object> analysis = new LinkedHashMap<>(new WelchTTest(alpha).test(summarised.summaries(), subject.valueName(), subject.groupName(),
+        Map<String, Object> analysis = new LinkedHashMap<>(new WelchTTest(alpha, currencySymbol).test(summarised.summaries(), subject.valueName(), subject.groupName(),
                 subject.money()));
         analysis.put("table", subject.table().baseTable());
         analysis.put("filter", describeFilter(subject));

@@ -12,9 +12,18 @@ import java.util.Map;
 public final class WelchTTest
 {
     private final double alpha;
+    private final String currencySymbol;
 
+    /** Money printed without a currency symbol. */
     public WelchTTest(double alpha)
     {
+        this(alpha, "");
+    }
+
+    /** @param currencySymbol what goes before money in conclusions: the semantic model's currency */
+    public WelchTTest(double alpha, String currencySymbol)
+    {
+        this.currencySymbol = java.util.Objects.requireNonNull(currencySymbol, "currencySymbol is null");
         if (!(alpha > 0 && alpha < 0.5)) {
             throw new AurumException(ErrorCode.BAD_INPUT, "alpha must be between 0 and 0.5 (for example 0.05), got " + alpha);
         }
@@ -56,8 +65,8 @@ public final class WelchTTest
         boolean significant = p < alpha;
         String conclusion = "Welch's t test: t = " + Wording.significant(t, 3) + " (df " + Wording.significant(df, 4) + "), " + Wording.p(p) + "; "
                 + valueWords + (significant ? " differs" : " does not differ") + " between " + a.group() + " and " + b.group() + " at the "
-                + Wording.percentLevel(alpha) + " level. " + a.group() + " minus " + b.group() + " is " + Wording.amount(difference, money) + " ("
-                + Wording.percentLevel(1 - alpha) + " CI " + Wording.amount(difference - half, money) + " to " + Wording.amount(difference + half, money)
+                + Wording.percentLevel(alpha) + " level. " + a.group() + " minus " + b.group() + " is " + Wording.amount(difference, money, currencySymbol) + " ("
+                + Wording.percentLevel(1 - alpha) + " CI " + Wording.amount(difference - half, money, currencySymbol) + " to " + Wording.amount(difference + half, money, currencySymbol)
                 + "; Cohen's d = " + Wording.significant(cohensD, 2) + ").";
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("test", "welch_t_test");

@@ -7,7 +7,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
-/** Numbers in conclusions: p-values, statistics, money ({@code R$ 1,234.50}, as the answers show money elsewhere). */
+/** Numbers in conclusions: p-values, statistics, money ({@code £ 1,234.50} with the model's currency, as the answers show money elsewhere). */
 final class Wording
 {
     private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.ROOT);
@@ -33,11 +33,11 @@ final class Wording
         return rounded.stripTrailingZeros().toPlainString();
     }
 
-    static String amount(double value, boolean money)
+    static String amount(double value, boolean money, String currencySymbol)
     {
         if (money) {
             String text = new DecimalFormat("#,##0.00", SYMBOLS).format(new BigDecimal(value).setScale(2, RoundingMode.HALF_UP).abs());
-            return (value < 0 ? "−" : "") + "R$ " + text;
+            return (value < 0 ? "−" : "") + (currencySymbol.isEmpty() ? "" : currencySymbol + " ") + text;
         }
         return new DecimalFormat("#,##0.##", SYMBOLS).format(value);
     }

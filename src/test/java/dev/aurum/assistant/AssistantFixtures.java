@@ -50,7 +50,7 @@ public final class AssistantFixtures
                         new Metric("orders", "COUNT(*)", "", List.of("order count"), "count", "integer"),
                         new Metric("avg_order_value", "AVG(order_value)", "", List.of("average order value", "aov"), "BRL", "money")),
                 List.of(new NamedFilter("late_deliveries", "is_late", "", List.of("late"))));
-        return new SemanticModel("test", "", List.of(orders), List.of(), List.of(
+        return new SemanticModel("test", "", "BRL", null, List.of(orders), List.of(), List.of(
                 new VerifiedQuery("revenue_by_state_and_year", "revenue in {state} for {year}", REVENUE_BY_STATE_AND_YEAR_SQL,
                         Map.of("state", "customer_state", "year", "year"), "tests", "2026-11-27"),
                 new VerifiedQuery("orders_by_payment_type", "orders by payment type",

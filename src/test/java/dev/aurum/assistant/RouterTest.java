@@ -307,10 +307,10 @@ class RouterTest
     {
         Map<String, String> formats = Map.of("late_rate", "percent", "orders", "integer");
         assertThat(AnswerSummary.summarize(AssistantFixtures.result("x", List.of(new ResultColumn("late_rate", "double")), List.of(List.of(7.123))),
-                formats, List.of())).isEqualTo("Late rate was 7.12%.");
+                formats, List.of(), "R$")).isEqualTo("Late rate was 7.12%.");
         assertThat(AnswerSummary.summarize(AssistantFixtures.result("x", List.of(new ResultColumn("orders", "bigint")), List.of(List.of(12345L))),
-                formats, List.of("year = 2017"))).isEqualTo("Orders was 12,345 (year = 2017).");
-        assertThat(AnswerSummary.summarize(AssistantFixtures.result("x", List.of(new ResultColumn("orders", "bigint")), List.of()), formats, List.of()))
+                formats, List.of("year = 2017"), "R$")).isEqualTo("Orders was 12,345 (year = 2017).");
+        assertThat(AnswerSummary.summarize(AssistantFixtures.result("x", List.of(new ResultColumn("orders", "bigint")), List.of()), formats, List.of(), "R$"))
                 .isEqualTo("No rows matched.");
     }
 }

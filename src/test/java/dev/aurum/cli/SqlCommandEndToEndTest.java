@@ -1,7 +1,7 @@
 package dev.aurum.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aurum.lakehouse.ProjectFiles;
+import dev.aurum.lakehouse.Project;
 import dev.aurum.lakehouse.SparkSessions;
 import dev.aurum.render.AnswerJson;
 import dev.aurum.semantic.SemanticModel;
@@ -47,7 +47,7 @@ class SqlCommandEndToEndTest
     {
         gold = GoldFixture.shared();
         query = SparkSessions.querySession(TestSpark.get());
-        model = SqlCommand.loadModel(ProjectFiles.fromEnvironment());
+        model = SqlCommand.loadModel(Project.checkout());
     }
 
     private int run(ExecutorSettings settings, String... args)

@@ -3,7 +3,7 @@ package dev.aurum.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aurum.AurumException;
 import dev.aurum.ErrorCode;
-import dev.aurum.lakehouse.ProjectFiles;
+import dev.aurum.lakehouse.Project;
 import dev.aurum.render.AnswerJson;
 import dev.aurum.sql.ExecutorSettings;
 import dev.aurum.sql.QueryResult;
@@ -69,6 +69,12 @@ class SqlCommandTest
         public Map<String, String> columnFormats()
         {
             return Map.of("revenue", "money");
+        }
+
+        @Override
+        public String currencySymbol()
+        {
+            return "R$";
         }
 
         @Override
@@ -247,7 +253,7 @@ class SqlCommandTest
     @Test
     void theGuardAllowsTheSemanticModelsGoldTablesAndMetricsCarryTheirFormats()
     {
-        var model = SqlCommand.loadModel(ProjectFiles.fromEnvironment());
+        var model = SqlCommand.loadModel(Project.checkout());
         assertThat(SqlCommand.allowList(model)).contains("gold.order_facts", "gold.daily_sales").allSatisfy(table -> assertThat(table).startsWith("gold."));
         assertThat(SqlCommand.columnFormats(model)).containsEntry("revenue", "money").containsEntry("orders", "integer");
     }

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (and the session's shutdown) stays apart from the test run's shared one.
  *
  * <p>The thresholds are the issue's target, 90% right and zero wrong answers (the planner holds 100% right and no
- * wrong answer of 122), so a change that makes answers worse fails the build.
+ * wrong answer of 122), so a change that makes answers worse fails the build. The same gate runs on the second
+ * domain, the public library of examples/library.
  */
 class OfflineEvalGateTest
 {
@@ -43,6 +44,17 @@ class OfflineEvalGateTest
             throws Exception
     {
         gate("evals/fresh-phrasings.yaml", "fresh");
+    }
+
+    /**
+     * The second domain, a public library (examples/library): its own pipeline over the CSV drops it keeps for its evals
+     * (evals/landing), its own semantic model and suite, and the same planner with no Java that names its words.
+     */
+    @Test
+    void offlineEngineMeetsTheGateOnTheLibraryProject()
+            throws Exception
+    {
+        gate("examples/library/evals/library.yaml", "library", "--engine", "offline", "--project", "examples/library");
     }
 
     /**

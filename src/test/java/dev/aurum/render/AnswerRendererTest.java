@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AnswerRendererTest
 {
     private final AnswerJson json = new AnswerJson();
-    private final AnswerRenderer renderer = new AnswerRenderer(RenderSettings.defaults().withShowSql(true).withColumnFormats(Map.of("revenue", "money")), json);
+    private final AnswerRenderer renderer = new AnswerRenderer(RenderSettings.defaults().withCurrencySymbol("R$").withShowSql(true).withColumnFormats(Map.of("revenue", "money")), json);
 
     @Test
     void formatsParseFromTheCommandLine()
@@ -86,7 +86,7 @@ class AnswerRendererTest
         Map<String, List<List<Object>>> rows = Map.of(
                 "wide", Results.wideRows(), "long", Results.dailyRows(1_000), "empty", List.of(), "null", Results.NULL_ROWS,
                 "unicode", Results.UNICODE_ROWS, "precision", Results.PRECISION_ROWS);
-        AnswerRenderer narrow = new AnswerRenderer(RenderSettings.defaults().withTerminalWidth(100), json);
+        AnswerRenderer narrow = new AnswerRenderer(RenderSettings.defaults().withCurrencySymbol("R$").withTerminalWidth(100), json);
         for (String shape : columns.keySet()) {
             Answer answer = Results.answer(columns.get(shape), rows.get(shape));
             String text = narrow.render(answer, format);

@@ -20,7 +20,7 @@ class BoxTableRendererTest
     @Test
     void drawsABoxWithRightAlignedGroupedNumbers()
     {
-        String table = renderer(RenderSettings.defaults()).render(Results.STATE_COLUMNS, Results.STATE_ROWS, false);
+        String table = renderer(RenderSettings.defaults().withCurrencySymbol("R$")).render(Results.STATE_COLUMNS, Results.STATE_ROWS, false);
         assertThat(table).isEqualTo("""
                 ┌────────────────┬────────┬──────────────┐
                 │ customer_state │ orders │      revenue │
@@ -35,7 +35,7 @@ class BoxTableRendererTest
     @Test
     void moneyColumnsNamedByTheCallerShowTheCurrency()
     {
-        RenderSettings settings = RenderSettings.defaults().withColumnFormats(Map.of("REVENUE", "money"));
+        RenderSettings settings = RenderSettings.defaults().withCurrencySymbol("R$").withColumnFormats(Map.of("REVENUE", "money"));
         String table = renderer(settings).render(Results.STATE_COLUMNS, Results.STATE_ROWS, false);
         assertThat(table).contains("│ R$ 5,202,955.05 │").contains("│ R$ 1,585,308.03 │").contains("│         revenue │");
     }
@@ -44,7 +44,7 @@ class BoxTableRendererTest
     void wideResultsHideMiddleColumnsToFitTheTerminal()
     {
         int width = 80;
-        String table = renderer(RenderSettings.defaults().withTerminalWidth(width)).render(Results.wideColumns(), Results.wideRows(), false);
+        String table = renderer(RenderSettings.defaults().withCurrencySymbol("R$").withTerminalWidth(width)).render(Results.wideColumns(), Results.wideRows(), false);
         List<String> lines = table.lines().toList();
         assertThat(lines).allSatisfy(line -> assertThat(DisplayWidth.of(line)).isLessThanOrEqualTo(width));
         // the first and the last columns stay, the middle is marked and named
@@ -57,7 +57,7 @@ class BoxTableRendererTest
     @Test
     void withoutATerminalEveryColumnIsShown()
     {
-        String table = renderer(RenderSettings.defaults()).render(Results.wideColumns(), Results.wideRows(), false);
+        String table = renderer(RenderSettings.defaults().withCurrencySymbol("R$")).render(Results.wideColumns(), Results.wideRows(), false);
         assertThat(table).doesNotContain("hidden").contains("column_o14").contains("2,000,029");
     }
 
@@ -65,7 +65,7 @@ class BoxTableRendererTest
     void aSingleColumnTooWideForTheTerminalIsCut()
     {
         List<ResultColumn> columns = List.of(Results.column("note", "string"));
-        String table = renderer(RenderSettings.defaults().withTerminalWidth(20)).render(columns, List.of(row("x".repeat(100))), false);
+        String table = renderer(RenderSettings.defaults().withCurrencySymbol("R$").withTerminalWidth(20)).render(columns, List.of(row("x".repeat(100))), false);
         assertThat(table.lines()).allSatisfy(line -> assertThat(DisplayWidth.of(line)).isEqualTo(20));
         assertThat(table).contains("xxxxxxxxxxxxxxx… │");
     }
@@ -74,7 +74,7 @@ class BoxTableRendererTest
     void longCellsAreCutAtTheColumnLimit()
     {
         List<ResultColumn> columns = List.of(Results.column("note", "string"), Results.column("n", "int"));
-        String table = renderer(RenderSettings.defaults().withMaxColumnWidth(10)).render(columns, List.of(row("abcdefghijklmnop", 1)), false);
+        String table = renderer(RenderSettings.defaults().withCurrencySymbol("R$").withMaxColumnWidth(10)).render(columns, List.of(row("abcdefghijklmnop", 1)), false);
         assertThat(table).contains("│ abcdefghi… │ 1 │");
     }
 
@@ -82,19 +82,19 @@ class BoxTableRendererTest
     void longResultsStopAtTheRowLimitAndSayHowManyMore()
     {
         List<List<Object>> rows = Results.dailyRows(1_234);
-        String table = renderer(RenderSettings.defaults()).render(Results.DAILY_COLUMNS, rows, false);
+        String table = renderer(RenderSettings.defaults().withCurrencySymbol("R$")).render(Results.DAILY_COLUMNS, rows, false);
         assertThat(table).contains("│ 2017-01-01 │").contains("│ 2017-02-09 │").doesNotContain("2017-02-10");
         assertThat(table).contains("… 1,194 more rows");
         assertThat(table.lines().filter(line -> line.startsWith("│"))).hasSize(41);
 
-        String five = renderer(RenderSettings.defaults().withMaxRows(5)).render(Results.DAILY_COLUMNS, rows.subList(0, 6), false);
+        String five = renderer(RenderSettings.defaults().withCurrencySymbol("R$").withMaxRows(5)).render(Results.DAILY_COLUMNS, rows.subList(0, 6), false);
         assertThat(five).contains("… 1 more row ").contains("│ 2017-01-05 │").doesNotContain("2017-01-06");
     }
 
     @Test
     void emptyResultsShowTheHeaderAndSaySo()
     {
-        String table = renderer(RenderSettings.defaults()).render(Results.STATE_COLUMNS, List.of(), false);
+        String table = renderer(RenderSettings.defaults().withCurrencySymbol("R$")).render(Results.STATE_COLUMNS, List.of(), false);
         assertThat(table).isEqualTo("""
                 ┌────────────────┬────────┬─────────┐
                 │ customer_state │ orders │ revenue │
@@ -102,13 +102,13 @@ class BoxTableRendererTest
                 └────────────────┴────────┴─────────┘
                 (no rows)
                 """);
-        assertThat(renderer(RenderSettings.defaults()).render(List.of(), List.of(), false)).isEmpty();
+        assertThat(renderer(RenderSettings.defaults().withCurrencySymbol("R$")).render(List.of(), List.of(), false)).isEmpty();
     }
 
     @Test
     void nullsShowAsNull()
     {
-        String table = renderer(RenderSettings.defaults()).render(Results.NULL_COLUMNS, Results.NULL_ROWS, false);
+        String table = renderer(RenderSettings.defaults().withCurrencySymbol("R$")).render(Results.NULL_COLUMNS, Results.NULL_ROWS, false);
         assertThat(table).contains("│ o1       │ 2017-03-01 14:05:00 │             7 │ false   │          120.50 │")
                 .contains("│ o2       │ NULL                │          NULL │ NULL    │            NULL │");
     }
@@ -116,7 +116,7 @@ class BoxTableRendererTest
     @Test
     void unicodeCellsLineUp()
     {
-        String table = renderer(RenderSettings.defaults()).render(Results.UNICODE_COLUMNS, Results.UNICODE_ROWS, false);
+        String table = renderer(RenderSettings.defaults().withCurrencySymbol("R$")).render(Results.UNICODE_COLUMNS, Results.UNICODE_ROWS, false);
         List<String> lines = table.lines().toList();
         int width = DisplayWidth.of(lines.get(0));
         assertThat(lines).allSatisfy(line -> assertThat(DisplayWidth.of(line)).isEqualTo(width));
@@ -126,7 +126,7 @@ class BoxTableRendererTest
     @Test
     void numericPrecisionIsKept()
     {
-        String table = renderer(RenderSettings.defaults()).render(Results.PRECISION_COLUMNS, Results.PRECISION_ROWS, false);
+        String table = renderer(RenderSettings.defaults().withCurrencySymbol("R$")).render(Results.PRECISION_COLUMNS, Results.PRECISION_ROWS, false);
         assertThat(table)
                 .contains("123,456,789,012,345,678,901,234,567,890,123,456.78")
                 .contains("0.000000000000000001")
@@ -141,10 +141,10 @@ class BoxTableRendererTest
     @Test
     void stylesOnlyForATerminal()
     {
-        String plain = renderer(RenderSettings.defaults()).render(Results.NULL_COLUMNS, Results.NULL_ROWS, true);
+        String plain = renderer(RenderSettings.defaults().withCurrencySymbol("R$")).render(Results.NULL_COLUMNS, Results.NULL_ROWS, true);
         assertThat(plain).doesNotContain("\u001b");
         assertThat(plain).contains("(the result was cut at the row cap of 2 rows");
-        String styled = renderer(RenderSettings.defaults().withAnsi(true)).render(Results.NULL_COLUMNS, Results.NULL_ROWS, true);
+        String styled = renderer(RenderSettings.defaults().withCurrencySymbol("R$").withAnsi(true)).render(Results.NULL_COLUMNS, Results.NULL_ROWS, true);
         assertThat(styled).contains("\u001b[1m").contains("\u001b[2mNULL");
         assertThat(styled.replaceAll("\u001b\\[[0-9;]*m", "")).isEqualTo(plain);
     }
@@ -152,7 +152,7 @@ class BoxTableRendererTest
     @Test
     void aStringThatSaysNullIsNotDimmed()
     {
-        String styled = renderer(RenderSettings.defaults().withAnsi(true))
+        String styled = renderer(RenderSettings.defaults().withCurrencySymbol("R$").withAnsi(true))
                 .render(List.of(Results.column("word", "string")), List.of(row("NULL"), row((Object) null)), false);
         assertThat(styled).contains("│ NULL │").contains("│ \u001b[2mNULL\u001b[0m │");
     }
@@ -161,7 +161,7 @@ class BoxTableRendererTest
     void moneyOnDoublesAndPercentColumns()
     {
         List<ResultColumn> columns = List.of(Results.column("late_rate", "double"), Results.column("aov", "double"));
-        RenderSettings settings = RenderSettings.defaults().withColumnFormats(Map.of("late_rate", "percent", "aov", "money"));
+        RenderSettings settings = RenderSettings.defaults().withCurrencySymbol("R$").withColumnFormats(Map.of("late_rate", "percent", "aov", "money"));
         String table = renderer(settings).render(columns, List.of(row(7.456, 154.1), row(12.0, new BigDecimal("0.005").doubleValue())), false);
         assertThat(table).contains("│     7.46% │ R$ 154.10 │").contains("│    12.00% │   R$ 0.01 │");
     }

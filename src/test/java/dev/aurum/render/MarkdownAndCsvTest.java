@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MarkdownAndCsvTest
 {
-    private final MarkdownTableRenderer markdown = new MarkdownTableRenderer(RenderSettings.defaults().withColumnFormats(Map.of("revenue", "money")));
+    private final MarkdownTableRenderer markdown = new MarkdownTableRenderer(RenderSettings.defaults().withCurrencySymbol("R$").withColumnFormats(Map.of("revenue", "money")));
     private final CsvRenderer csv = new CsvRenderer();
 
     @Test

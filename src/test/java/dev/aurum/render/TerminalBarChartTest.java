@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TerminalBarChartTest
 {
-    private final RenderSettings money = RenderSettings.defaults().withColumnFormats(Map.of("revenue", "money"));
+    private final RenderSettings money = RenderSettings.defaults().withCurrencySymbol("R$").withColumnFormats(Map.of("revenue", "money"));
 
     @Test
     void barsScaleToTheLargestValue()
@@ -35,14 +35,14 @@ class TerminalBarChartTest
     @Test
     void asciiWhenTheTerminalCannotShowBlocks()
     {
-        String text = new TerminalBarChart(40, false, RenderSettings.defaults()).render(Results.answer(Results.STATE_COLUMNS, Results.STATE_ROWS)).orElseThrow();
+        String text = new TerminalBarChart(40, false, RenderSettings.defaults().withCurrencySymbol("R$")).render(Results.answer(Results.STATE_COLUMNS, Results.STATE_ROWS)).orElseThrow();
         assertThat(text).contains("SP |#").doesNotContain("█").contains("41,746");
     }
 
     @Test
     void timeSeriesUseTheirPeriodLabels()
     {
-        String text = new TerminalBarChart(50, true, RenderSettings.defaults())
+        String text = new TerminalBarChart(50, true, RenderSettings.defaults().withCurrencySymbol("R$"))
                 .render(Results.answer(Results.DAILY_COLUMNS, Results.dailyRows(5))).orElseThrow();
         assertThat(text).startsWith("orders by date\n2017-01-01 │").contains("2017-01-05 │");
     }
@@ -50,7 +50,7 @@ class TerminalBarChartTest
     @Test
     void nothingForLargeResultsOrSingleValues()
     {
-        TerminalBarChart chart = new TerminalBarChart(60, true, RenderSettings.defaults());
+        TerminalBarChart chart = new TerminalBarChart(60, true, RenderSettings.defaults().withCurrencySymbol("R$"));
         assertThat(chart.render(Results.answer(Results.DAILY_COLUMNS, Results.dailyRows(21)))).isEmpty();
         assertThat(chart.render(Results.answer(List.of(Results.column("revenue", "decimal(12,2)")), List.of(row(BigDecimal.TEN))))).isEmpty();
     }
@@ -59,7 +59,7 @@ class TerminalBarChartTest
     void nullAndNegativeValues()
     {
         List<List<Object>> rows = List.of(row("a", 10L, BigDecimal.ONE), row("b", null, BigDecimal.ONE), row("c", -5L, BigDecimal.ONE));
-        String text = new TerminalBarChart(40, true, RenderSettings.defaults())
+        String text = new TerminalBarChart(40, true, RenderSettings.defaults().withCurrencySymbol("R$"))
                 .render(Results.STATE_COLUMNS, rows, new ChartHint("bar", "customer_state", "orders")).orElseThrow();
         assertThat(text).contains("b │").contains("NULL").contains("░").contains("-5");
     }

@@ -3,6 +3,7 @@ package dev.aurum.sql;
 import dev.aurum.AurumException;
 import dev.aurum.ErrorCode;
 import dev.aurum.lakehouse.SparkSessions;
+import dev.aurum.semantic.DataDateColumn;
 import dev.aurum.testing.GoldFixture;
 import dev.aurum.testing.TestSpark;
 import org.apache.spark.sql.SparkSession;
@@ -13,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -52,7 +54,9 @@ class QueryExecutorTest
 
     private static QueryExecutor executor(int cap, Duration timeout)
     {
-        return new QueryExecutor(query, guard, new ExecutorSettings(cap, timeout));
+        // the shop model's data_date: order_facts.purchase_date
+        DataDate dataDate = new DataDate(query, Optional.of(new DataDateColumn("gold.order_facts", "purchase_date", "purchase_date")));
+        return new QueryExecutor(query, guard, new ExecutorSettings(cap, timeout), dataDate);
     }
 
     @Test

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Data a test cannot or can only partly handle: a clear message or null fields with a note, never NaN. */
 class EdgeCasesTest
 {
-    private final OneWayAnova anova = new OneWayAnova(0.05);
+    private final OneWayAnova anova = new OneWayAnova(0.05, "R$");
 
     private static GroupSummaries data(Object... groupAndValues)
     {

@@ -4,6 +4,7 @@ import dev.aurum.lakehouse.ProjectFiles;
 import dev.aurum.lakehouse.SparkSessions;
 import dev.aurum.semantic.SemanticModel;
 import dev.aurum.semantic.SemanticModelLoader;
+import dev.aurum.sql.DataDate;
 import dev.aurum.sql.ExecutorSettings;
 import dev.aurum.sql.QueryExecutor;
 import dev.aurum.sql.SqlGuard;
@@ -43,7 +44,7 @@ class StatisticsOnSparkTest
         model = new SemanticModelLoader().parse(ProjectFiles.fromEnvironment().read(SemanticModelLoader.DEFAULT_MODEL), SemanticModelLoader.DEFAULT_MODEL);
         Set<String> allowed = new LinkedHashSet<>();
         model.baseTables().forEach(table -> allowed.add(table.toLowerCase(Locale.ROOT)));
-        executor = new QueryExecutor(query, new SqlGuard(query, allowed), ExecutorSettings.defaults());
+        executor = new QueryExecutor(query, new SqlGuard(query, allowed), ExecutorSettings.defaults(), DataDate.of(query, model));
     }
 
     private static String season(LocalDateTime purchase)
@@ -67,7 +68,7 @@ class StatisticsOnSparkTest
                 observations.add(new GroupSummaries.Observation(season(order.purchaseTimestamp()), order.orderValue().doubleValue()));
             }
         }
-        AnovaReport fromJava = new OneWayAnova(0.05).analyse(GroupSummaries.of(observations), "order_value", "season", true);
+        AnovaReport fromJava = new OneWayAnova(0.05, model.currencySymbol()).analyse(GroupSummaries.of(observations), "order_value", "season", true);
 
         assertSameReport(fromSpark.report().toMap(), fromJava.toMap(), "");
         assertThat(fromSpark.answered().summary()).isEqualTo(fromJava.conclusion() + " Rows: revenue only.");
