@@ -155,7 +155,7 @@ public final class LakehouseAssistantFactory
                     : Optional.empty();
             // with a model named, the LLM may choose the value, grouping and filter of a test the route cannot read itself
             Optional<StatsChooser> chooser = llm.isPresent()
-                    ? Optional.of(new LlmStatsChooser(ChatModels.create(llmSettings), model, new PromptTemplates(files::read)))
+                    ? Optional.of(new LlmStatsChooser(ChatModels.create(llmSettings), model, new PromptTemplates(project::readPrompt)))
                     : Optional.empty();
             StatisticsAnswerer statistics = new StatisticsAnswerer(model, sql -> executor().execute(sql), chooser);
             this.router = new Router(model, planner, Optional.of(matcher), llm, summarizer, Optional.of(statistics::answer), runner, settings,

@@ -1,8 +1,8 @@
 package dev.aurum.cli;
 
 import dev.aurum.lakehouse.LakehouseLayout;
+import dev.aurum.lakehouse.Project;
 import dev.aurum.lakehouse.SparkSettings;
-import dev.aurum.lakehouse.ProjectFiles;
 import dev.aurum.semantic.SemanticModel;
 import dev.aurum.stats.StatisticsService;
 import dev.aurum.stats.StatsOutcome;
@@ -34,7 +34,7 @@ public final class StatsAnovaBenchmark
     {
         Path lakehouse = Path.of(args[0]);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        SemanticModel model = SqlCommand.loadModel(ProjectFiles.fromEnvironment());
+        SemanticModel model = SqlCommand.loadModel(Project.checkout());
         AppContext context = new AppContext(new LakehouseLayout(lakehouse), SparkSettings.defaults());
         try (StatsSession session = new StatsSession(context.querySession(), model, context::close)) {
             StatisticsService service = new StatisticsService(model, session::execute);
