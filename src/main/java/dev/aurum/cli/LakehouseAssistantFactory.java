@@ -29,9 +29,11 @@ import dev.aurum.semantic.ValueIndex;
 import dev.aurum.semantic.ValueIndexBuilder;
 import dev.aurum.semantic.ValueMatch;
 import dev.aurum.sql.DataDate;
+import dev.aurum.sql.DeltaLogVersions;
 import dev.aurum.sql.ExecutorSettings;
 import dev.aurum.sql.QueryExecutor;
 import dev.aurum.sql.QueryResult;
+import dev.aurum.sql.ResultCache;
 import dev.aurum.sql.ResultColumn;
 import dev.aurum.sql.SqlGuard;
 import dev.aurum.stats.StatisticsAnswerer;
@@ -103,12 +105,17 @@ public final class LakehouseAssistantFactory
         private final ValueIndex values;
         private final CompletableFuture<DataDate> dataDate = new CompletableFuture<>();
         private final CompletableFuture<SqlGuard> guard = new CompletableFuture<>();
+        private final ResultCache results;
 
         Session(AppContext context, SemanticModel model, RouterSettings settings, LlmSettings llmSettings, ProjectFiles files)
         {
             this.context = context;
             this.model = model;
             this.executor = new CompletableFuture<>();
+            // a repeated question over unchanged Gold is answered from here: no guard, no Spark job (README.md,
+            // "Answers sooner"); a table with a new version is refreshed in Spark's cache before its query runs again
+            this.results = new ResultCache(ServeCommand.refreshingCache(new DeltaLogVersions(name -> ServeCommand.tableFolder(context.layout(), name)),
+                    context::querySession));
             CompletableFuture<ValueIndex> index = valueIndex(context, model);
             ValueIndex samples = ValueIndexBuilder.fromSampleValues(model);
             // until a rebuilt index is ready, questions wait for it (matching values of an old index would mislead)
@@ -132,7 +139,14 @@ public final class LakehouseAssistantFactory
                 @Override
                 public QueryResult run(String sql)
                 {
-                    return executor().execute(sql);
+                    ResultCache.Lookup lookup = results.lookup(sql, query -> executor().execute(query));
+                    QueryResult result = lookup.result();
+                    if (!lookup.cached()) {
+                        return result;
+                    }
+                    // from the cache: nothing was guarded or executed for this answer, and its timings say so
+                    return new QueryResult(result.sql(), result.columns(), result.rows(), result.rowCount(), result.truncated(), 0, 0,
+                            result.dataDate(), result.tableVersions());
                 }
 
                 @Override
@@ -394,6 +408,12 @@ public final class LakehouseAssistantFactory
         public FeedbackLog feedback()
         {
             return feedback;
+        }
+
+        @Override
+        public Optional<ResultCache> resultCache()
+        {
+            return Optional.of(results);
         }
 
         @Override
