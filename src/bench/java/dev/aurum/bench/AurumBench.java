@@ -20,7 +20,6 @@ import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.ProjectFiles;
 import dev.aurum.pipeline.generator.GeneratorSettings;
 import dev.aurum.pipeline.generator.SampleDataGenerator;
-import org.apache.spark.sql.Row;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,9 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -125,13 +122,12 @@ public final class AurumBench
             if (previous != null) {
                 deleteTree(previous);
             }
+            // written after every round, so a long run that is stopped still leaves its figures
+            report.put("aurum", aurumSummary(fullRuns, refreshRuns, fullBytes, refreshBytes, lakehouse));
+            writeReports(settings, report);
         }
-        Map<String, Object> aurum = new LinkedHashMap<>();
-        aurum.put("full_build", summary(fullRuns, fullBytes));
-        aurum.put("one_day_refresh", summary(refreshRuns, refreshBytes));
-        aurum.put("disk_bytes", diskByLayer(lakehouse));
+        Map<String, Object> aurum = aurumSummary(fullRuns, refreshRuns, fullBytes, refreshBytes, lakehouse);
         report.put("aurum", aurum);
-        writeReports(settings, report);
 
         // 3. DuckDB, in child JVMs over the same drops
         Path script = home.resolve("bench").resolve("duckdb").resolve("gold.sql");
@@ -189,12 +185,23 @@ public final class AurumBench
         SampleDataGenerator generator = new SampleDataGenerator(layout);
         Map<String, Object> landing = new LinkedHashMap<>();
         var recorded = Files.isDirectory(source) ? generator.recordedSettings() : java.util.Optional.<GeneratorSettings>empty();
-        boolean reusable = recorded.isPresent() && !generator.unfinished() && recorded.get().scale() == scale && recorded.get().seed() == SEED
-                && recorded.get().start().equals(GeneratorSettings.DEFAULT_START) && recorded.get().days() >= FULL_DAYS + 1
-                && recorded.get().defectRate() == GeneratorSettings.DEFAULT_DEFECT_RATE;
-        if (reusable) {
+        boolean sameSample = recorded.isPresent() && !generator.unfinished() && recorded.get().scale() == scale && recorded.get().seed() == SEED
+                && recorded.get().start().equals(GeneratorSettings.DEFAULT_START) && recorded.get().defectRate() == GeneratorSettings.DEFAULT_DEFECT_RATE;
+        if (sameSample && recorded.get().days() >= FULL_DAYS + 1) {
             out.printf("%s reusing the landing in %s (scale %s, seed %d)%n", now(), source, scale, SEED);
             landing.put("generated", false);
+        }
+        else if (sameSample) {
+            // the same sample with fewer days (e.g. a lakehouse's 730): generation is deterministic, so adding the
+            // missing days gives the bytes a generation of all days at once would
+            int missing = FULL_DAYS + 1 - recorded.get().days();
+            out.printf("%s reusing the landing in %s and adding its last %d day(s)%n", now(), source, missing);
+            out.flush();
+            long startNanos = System.nanoTime();
+            generator.appendDays(missing, (day, index, total) -> {});
+            landing.put("generated", false);
+            landing.put("appended_days", missing);
+            landing.put("generation_millis", (System.nanoTime() - startNanos) / 1_000_000);
         }
         else {
             deleteTree(source);
@@ -284,6 +291,17 @@ public final class AurumBench
         return run;
     }
 
+    private static Map<String, Object> aurumSummary(List<Map<String, Object>> fullRuns, List<Map<String, Object>> refreshRuns, long fullBytes, long refreshBytes,
+            Path lakehouse)
+            throws IOException
+    {
+        Map<String, Object> aurum = new LinkedHashMap<>();
+        aurum.put("full_build", summary(fullRuns, fullBytes));
+        aurum.put("one_day_refresh", summary(refreshRuns, refreshBytes));
+        aurum.put("disk_bytes", diskByLayer(lakehouse));
+        return aurum;
+    }
+
     // --- DuckDB ------------------------------------------------------------------------------------------------
 
     private static Map<String, Object> duckDbRun(Path script, Path landing, LocalDate until, Path database, Path log, long csvBytes)
@@ -315,31 +333,12 @@ public final class AurumBench
 
     private static Map<String, Object> equivalence(AppContext context, Path duckFile)
     {
-        Map<String, Map<String, java.math.BigDecimal>> aurum = GoldChecksums.collect(sql -> {
-            Row row = context.spark().sql(sql).collectAsList().get(0);
-            List<Object> values = new ArrayList<>();
-            for (int i = 0; i < row.size(); i++) {
-                values.add(row.get(i));
-            }
-            return values;
-        });
+        Map<String, Map<String, java.math.BigDecimal>> aurum = GoldChecksums.of(context.spark());
         Map<String, Map<String, java.math.BigDecimal>> duckdb;
         Properties readOnly = new Properties();
         readOnly.setProperty("duckdb.read_only", "true");
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + duckFile.toAbsolutePath(), readOnly)) {
-            duckdb = GoldChecksums.collect(sql -> {
-                try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-                    result.next();
-                    List<Object> values = new ArrayList<>();
-                    for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
-                        values.add(result.getObject(i));
-                    }
-                    return values;
-                }
-                catch (SQLException e) {
-                    throw new IllegalStateException("DuckDB: " + e.getMessage(), e);
-                }
-            });
+            duckdb = GoldChecksums.of(connection);
         }
         catch (SQLException e) {
             throw new AurumException(ErrorCode.RUN_FAILED, "could not open DuckDB's result " + duckFile + ": " + e.getMessage(), e);

@@ -1,7 +1,14 @@
 package dev.aurum.bench;
 
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,6 +147,37 @@ final class GoldChecksums
             tables.put(table, figures);
         }
         return tables;
+    }
+
+    /** Aurum's figures: the queries over the gold.* tables registered in {@code spark}. */
+    static Map<String, Map<String, BigDecimal>> of(SparkSession spark)
+    {
+        return collect(sql -> {
+            Row row = spark.sql(sql).collectAsList().get(0);
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < row.size(); i++) {
+                values.add(row.get(i));
+            }
+            return values;
+        });
+    }
+
+    /** DuckDB's figures: the same queries over its gold schema. */
+    static Map<String, Map<String, BigDecimal>> of(Connection duckdb)
+    {
+        return collect(sql -> {
+            try (Statement statement = duckdb.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+                result.next();
+                List<Object> values = new ArrayList<>();
+                for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
+                    values.add(result.getObject(i));
+                }
+                return values;
+            }
+            catch (SQLException e) {
+                throw new IllegalStateException("DuckDB: " + e.getMessage(), e);
+            }
+        });
     }
 
     static List<Difference> compare(Map<String, Map<String, BigDecimal>> aurum, Map<String, Map<String, BigDecimal>> duckdb)

@@ -52,7 +52,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -87,6 +89,8 @@ public final class LakehouseAssistantFactory
     }
 
     private static final String CACHE_JOB_GROUP = "aurum-gold-cache";
+    /** How long the Gold cache waits for the first question to be answered before it starts filling anyway. */
+    private static final long FIRST_ANSWER_WAIT_SECONDS = 20;
 
     private static final class Session
             implements AssistantSession
@@ -106,6 +110,7 @@ public final class LakehouseAssistantFactory
         private final CompletableFuture<DataDate> dataDate = new CompletableFuture<>();
         private final CompletableFuture<SqlGuard> guard = new CompletableFuture<>();
         private final ResultCache results;
+        private final CountDownLatch firstAnswer = new CountDownLatch(1);
 
         Session(AppContext context, SemanticModel model, RouterSettings settings, LlmSettings llmSettings, ProjectFiles files)
         {
@@ -139,7 +144,13 @@ public final class LakehouseAssistantFactory
                 @Override
                 public QueryResult run(String sql)
                 {
-                    ResultCache.Lookup lookup = results.lookup(sql, query -> executor().execute(query));
+                    ResultCache.Lookup lookup;
+                    try {
+                        lookup = results.lookup(sql, query -> executor().execute(query));
+                    }
+                    finally {
+                        firstAnswer.countDown();
+                    }
                     QueryResult result = lookup.result();
                     if (!lookup.cached()) {
                         return result;
@@ -230,6 +241,32 @@ public final class LakehouseAssistantFactory
             }
         }
 
+        /**
+         * What every first question needs, done while the prompt waits for it: the data date (the fact table's Delta
+         * snapshot and Spark's first query) and the Delta snapshot of every Gold table the model reads.
+         */
+        private void warmSnapshots()
+        {
+            try {
+                DataDate date = dataDate.join();
+                date.current();
+                date.versions(model.baseTables());
+            }
+            catch (RuntimeException e) {
+                // warming is an optimisation: the first question loads what it needs itself
+            }
+        }
+
+        private void awaitFirstAnswer()
+        {
+            try {
+                firstAnswer.await(FIRST_ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
         /** The chat's warm-up: also holds the Gold tables in memory, which pays off over a conversation, not one question. */
         @Override
         public synchronized void warmUp()
@@ -254,6 +291,10 @@ public final class LakehouseAssistantFactory
                     return;
                 }
                 if (cacheRequested) {
+                    warmSnapshots();
+                    // filling the Gold cache scans every table: it waits for the first answer (or a while), so it does
+                    // not compete with the first question for the cores (README.md, "Answers sooner")
+                    awaitFirstAnswer();
                     cacheGold();
                 }
             });
