@@ -295,7 +295,9 @@ public final class LakehouseAssistantFactory
                     // filling the Gold cache scans every table: it waits for the first answer (or a while), so it does
                     // not compete with the first question for the cores (README.md, "Answers sooner")
                     awaitFirstAnswer();
-                    cacheGold();
+                    if (!closing) {
+                        cacheGold();
+                    }
                 }
             });
             embedder.warmUp();
@@ -463,6 +465,7 @@ public final class LakehouseAssistantFactory
             // the AppContext that owns Spark is closed by the command; a Gold cache still filling is cancelled first,
             // so Spark does not stop under a running job
             closing = true;
+            firstAnswer.countDown();
             Thread caching = cacheThread;
             if (caching != null && caching.isAlive()) {
                 context.querySession().sparkContext().cancelJobGroup(CACHE_JOB_GROUP);
