@@ -5,9 +5,11 @@ import dev.aurum.assistant.Conversation;
 import dev.aurum.assistant.Engine;
 import dev.aurum.assistant.FeedbackLog;
 import dev.aurum.semantic.SemanticModel;
+import dev.aurum.sql.ResultCache;
 import dev.aurum.sql.ResultColumn;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything the ask, batch and chat commands need of the assistant, wired once (see {@link AssistantFactory}):
@@ -49,6 +51,12 @@ public interface AssistantSession
     List<ResultColumn> describe(String table);
 
     FeedbackLog feedback();
+
+    /** The answers' result cache, which the web app's dashboards share when it is present (README.md, "The web app"). */
+    default Optional<ResultCache> resultCache()
+    {
+        return Optional.empty();
+    }
 
     @Override
     void close();

@@ -29,9 +29,11 @@ import dev.aurum.semantic.ValueIndex;
 import dev.aurum.semantic.ValueIndexBuilder;
 import dev.aurum.semantic.ValueMatch;
 import dev.aurum.sql.DataDate;
+import dev.aurum.sql.DeltaLogVersions;
 import dev.aurum.sql.ExecutorSettings;
 import dev.aurum.sql.QueryExecutor;
 import dev.aurum.sql.QueryResult;
+import dev.aurum.sql.ResultCache;
 import dev.aurum.sql.ResultColumn;
 import dev.aurum.sql.SqlGuard;
 import dev.aurum.stats.StatisticsAnswerer;
@@ -51,7 +53,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -86,6 +90,8 @@ public final class LakehouseAssistantFactory
     }
 
     private static final String CACHE_JOB_GROUP = "aurum-gold-cache";
+    /** How long the Gold cache waits for the first question to be answered before it starts filling anyway. */
+    private static final long FIRST_ANSWER_WAIT_SECONDS = 20;
 
     private static final class Session
             implements AssistantSession
@@ -104,12 +110,18 @@ public final class LakehouseAssistantFactory
         private final ValueIndex values;
         private final CompletableFuture<DataDate> dataDate = new CompletableFuture<>();
         private final CompletableFuture<SqlGuard> guard = new CompletableFuture<>();
+        private final ResultCache results;
+        private final CountDownLatch firstAnswer = new CountDownLatch(1);
 
         Session(AppContext context, SemanticModel model, RouterSettings settings, LlmSettings llmSettings, Project project)
         {
             this.context = context;
             this.model = model;
             this.executor = new CompletableFuture<>();
+            // a repeated question over unchanged Gold is answered from here: no guard, no Spark job (README.md,
+            // "Answers sooner"); a table with a new version is refreshed in Spark's cache before its query runs again
+            this.results = new ResultCache(ServeCommand.refreshingCache(new DeltaLogVersions(name -> ServeCommand.tableFolder(context.layout(), name)),
+                    context::querySession));
             CompletableFuture<ValueIndex> index = valueIndex(context, model);
             ValueIndex samples = ValueIndexBuilder.fromSampleValues(model);
             // until a rebuilt index is ready, questions wait for it (matching values of an old index would mislead)
@@ -133,7 +145,20 @@ public final class LakehouseAssistantFactory
                 @Override
                 public QueryResult run(String sql)
                 {
-                    return executor().execute(sql);
+                    ResultCache.Lookup lookup;
+                    try {
+                        lookup = results.lookup(sql, query -> executor().execute(query));
+                    }
+                    finally {
+                        firstAnswer.countDown();
+                    }
+                    QueryResult result = lookup.result();
+                    if (!lookup.cached()) {
+                        return result;
+                    }
+                    // from the cache: nothing was guarded or executed for this answer, and its timings say so
+                    return new QueryResult(result.sql(), result.columns(), result.rows(), result.rowCount(), result.truncated(), 0, 0,
+                            result.dataDate(), result.tableVersions());
                 }
 
                 @Override
@@ -221,6 +246,32 @@ public final class LakehouseAssistantFactory
             }
         }
 
+        /**
+         * What every first question needs, done while the prompt waits for it: the data date (the fact table's Delta
+         * snapshot and Spark's first query) and the Delta snapshot of every Gold table the model reads.
+         */
+        private void warmSnapshots()
+        {
+            try {
+                DataDate date = dataDate.join();
+                date.current();
+                date.versions(model.baseTables());
+            }
+            catch (RuntimeException e) {
+                // warming is an optimisation: the first question loads what it needs itself
+            }
+        }
+
+        private void awaitFirstAnswer()
+        {
+            try {
+                firstAnswer.await(FIRST_ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
         /** The chat's warm-up: also holds the Gold tables in memory, which pays off over a conversation, not one question. */
         @Override
         public synchronized void warmUp()
@@ -245,7 +296,13 @@ public final class LakehouseAssistantFactory
                     return;
                 }
                 if (cacheRequested) {
-                    cacheGold();
+                    warmSnapshots();
+                    // filling the Gold cache scans every table: it waits for the first answer (or a while), so it does
+                    // not compete with the first question for the cores (README.md, "Answers sooner")
+                    awaitFirstAnswer();
+                    if (!closing) {
+                        cacheGold();
+                    }
                 }
             });
             embedder.warmUp();
@@ -408,11 +465,18 @@ public final class LakehouseAssistantFactory
         }
 
         @Override
+        public Optional<ResultCache> resultCache()
+        {
+            return Optional.of(results);
+        }
+
+        @Override
         public void close()
         {
             // the AppContext that owns Spark is closed by the command; a Gold cache still filling is cancelled first,
             // so Spark does not stop under a running job
             closing = true;
+            firstAnswer.countDown();
             Thread caching = cacheThread;
             if (caching != null && caching.isAlive()) {
                 context.querySession().sparkContext().cancelJobGroup(CACHE_JOB_GROUP);

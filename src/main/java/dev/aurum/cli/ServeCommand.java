@@ -18,15 +18,16 @@ import dev.aurum.pipeline.RunSummary;
 import dev.aurum.pipeline.TableStatus;
 import dev.aurum.semantic.SemanticModel;
 import dev.aurum.sql.DataDate;
+import dev.aurum.sql.DeltaLogVersions;
 import dev.aurum.sql.ExecutorSettings;
 import dev.aurum.sql.QueryExecutor;
+import dev.aurum.sql.ResultCache;
 import dev.aurum.sql.SqlGuard;
+import dev.aurum.sql.TableVersions;
 import dev.aurum.web.AnswerService;
 import dev.aurum.web.DashboardService;
 import dev.aurum.web.DashboardStore;
-import dev.aurum.web.DeltaLogVersions;
 import dev.aurum.web.StatusSource;
-import dev.aurum.web.TableVersions;
 import dev.aurum.web.WebServer;
 import dev.aurum.web.WebSettings;
 import org.apache.spark.sql.SparkSession;
@@ -53,6 +54,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
@@ -132,8 +134,10 @@ public class ServeCommand
                 SqlGuard guard = new SqlGuard(querySession, model.baseTables().stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
                 QueryExecutor tileExecutor = new QueryExecutor(querySession, guard, ExecutorSettings.defaults(), DataDate.of(querySession, model));
                 Path folder = dashboardsFolder != null ? dashboardsFolder : context.project().dashboards().orElse(context.project().root().resolve("dashboards"));
-                DashboardService dashboards = new DashboardService(new DashboardStore(folder), tileExecutor::execute,
-                        refreshingCache(new DeltaLogVersions(name -> tableFolder(context.layout(), name)), querySession), tileThreads);
+                // one result cache for the dashboards and the answers (README.md, "The web app")
+                ResultCache results = session.resultCache()
+                        .orElseGet(() -> new ResultCache(refreshingCache(new DeltaLogVersions(name -> tableFolder(context.layout(), name)), querySession)));
+                DashboardService dashboards = new DashboardService(new DashboardStore(folder), tileExecutor::execute, results, tileThreads);
                 try (WebServer server = new WebServer(settings, answers(session, engine, guard), dashboards, session.feedback(), model, status(context))) {
                     URI address = server.start();
                     out.println("Aurum is serving " + address + " (engine " + engine.name().toLowerCase(Locale.ROOT) + ", dashboards in " + folder
@@ -186,13 +190,20 @@ public class ServeCommand
      */
     static TableVersions refreshingCache(TableVersions versions, SparkSession querySession)
     {
+        requireNonNull(querySession, "querySession is null");
+        return refreshingCache(versions, () -> querySession);
+    }
+
+    /** As above, with the session asked for only when a table changed (a lookup that finds an entry runs after Spark started). */
+    static TableVersions refreshingCache(TableVersions versions, Supplier<SparkSession> querySession)
+    {
         Map<String, Long> seen = new ConcurrentHashMap<>();
         return table -> {
             long current = versions.current(table);
             Long before = seen.put(table, current);
             if (before != null && before != current) {
                 try {
-                    querySession.catalog().refreshTable(table);
+                    querySession.get().catalog().refreshTable(table);
                 }
                 catch (RuntimeException e) {
                     // not in the catalog (any more): nothing cached to refresh

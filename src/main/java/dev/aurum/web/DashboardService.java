@@ -3,15 +3,14 @@ package dev.aurum.web;
 import dev.aurum.AurumException;
 import dev.aurum.ErrorCode;
 import dev.aurum.sql.QueryResult;
+import dev.aurum.sql.ResultCache;
+import dev.aurum.sql.TableVersions;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static java.util.Objects.requireNonNull;
 
@@ -19,7 +18,8 @@ import static java.util.Objects.requireNonNull;
  * Opens dashboards with their tiles' results. A tile's result is cached with the Delta versions of the tables it
  * read ({@link QueryResult#tableVersions()}); on the next open the current versions are read from the Delta logs
  * ({@link TableVersions}, no Spark job) and the query runs again only when one of its tables changed. So an unchanged
- * dashboard opens without a query, and after a pipeline run only the tiles over the changed tables re-run.
+ * dashboard opens without a query, and after a pipeline run only the tiles over the changed tables re-run. The cache
+ * is {@link ResultCache}, the one the assistant's answers use too.
  */
 public final class DashboardService
 {
@@ -43,18 +43,21 @@ public final class DashboardService
 
     private final DashboardStore store;
     private final TileQueries queries;
-    private final TableVersions versions;
+    private final ResultCache cache;
     private final ExecutorService tileThreads;
-    private final Map<String, QueryResult> cache = new ConcurrentHashMap<>();
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
-    private final AtomicLong queriesRun = new AtomicLong();
 
     /** @param tileThreads runs the tiles of one dashboard side by side (a small pool: Spark shares the cores anyway) */
     public DashboardService(DashboardStore store, TileQueries queries, TableVersions versions, ExecutorService tileThreads)
     {
+        this(store, queries, new ResultCache(versions), tileThreads);
+    }
+
+    /** @param cache the result cache, shared with the assistant's answers when both run in one process */
+    public DashboardService(DashboardStore store, TileQueries queries, ResultCache cache, ExecutorService tileThreads)
+    {
         this.store = requireNonNull(store, "store is null");
         this.queries = requireNonNull(queries, "queries is null");
-        this.versions = requireNonNull(versions, "versions is null");
+        this.cache = requireNonNull(cache, "cache is null");
         this.tileThreads = requireNonNull(tileThreads, "tileThreads is null");
     }
 
@@ -115,46 +118,24 @@ public final class DashboardService
     /** Queries run for tiles since start (cache misses), for the status page and tests. */
     public long queriesRun()
     {
-        return queriesRun.get();
+        return cache.queriesRun();
     }
 
     private TileView view(Tile tile)
     {
         long start = System.nanoTime();
-        String key = tile.sql().replaceAll("\\s+", " ").trim();
-        // one run per SQL at a time: two people opening the same dashboard share the query
-        synchronized (locks.computeIfAbsent(key, k -> new Object())) {
-            QueryResult cached = cache.get(key);
-            if (cached != null && unchanged(cached)) {
-                return new TileView(tile, cached, null, true, elapsed(start));
-            }
-            try {
-                queriesRun.incrementAndGet();
-                QueryResult result = queries.run(tile.sql());
-                cache.put(key, result);
-                return new TileView(tile, result, null, false, elapsed(start));
-            }
-            catch (AurumException e) {
-                cache.remove(key);
-                return new TileView(tile, null, e.getMessage(), false, elapsed(start));
-            }
-            catch (RuntimeException e) {
-                // one broken tile must not take the dashboard down
-                cache.remove(key);
-                return new TileView(tile, null, "the tile's query failed: " + e, false, elapsed(start));
-            }
+        try {
+            // one run per SQL at a time: two people opening the same dashboard share the query
+            ResultCache.Lookup lookup = cache.lookup(tile.sql(), queries::run);
+            return new TileView(tile, lookup.result(), null, lookup.cached(), elapsed(start));
         }
-    }
-
-    /** True when every table the result read is still at the version it read (a table of unknown version never is). */
-    private boolean unchanged(QueryResult result)
-    {
-        for (Map.Entry<String, Long> read : result.tableVersions().entrySet()) {
-            if (read.getValue() < 0 || versions.current(read.getKey()) != read.getValue()) {
-                return false;
-            }
+        catch (AurumException e) {
+            return new TileView(tile, null, e.getMessage(), false, elapsed(start));
         }
-        return true;
+        catch (RuntimeException e) {
+            // one broken tile must not take the dashboard down
+            return new TileView(tile, null, "the tile's query failed: " + e, false, elapsed(start));
+        }
     }
 
     private static TileView await(Future<TileView> future)

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * a MERGE of one row into every Gold table (incremental Gold maintenance at its cheapest), and an append to the runs
  * table. No rules, no counters, no quarantine, no checks: the floor under the real refresh. {@code -Dexperiment.spark.X=Y}
  * sets the SQL conf {@code spark.X} for the run. Run with the test classpath:
- * {@code java <add-opens> -cp target/test-classes:target/classes:target/lib/* dev.aurum.pipeline.DeltaFloorExperiment LAKEHOUSE [ROUNDS]}.
+ * {@code mvn -B -q -Pbench -DskipTests package}, then {@code java <add-opens> -cp target/test-classes:target/classes:target/lib/* dev.aurum.pipeline.DeltaFloorExperiment LAKEHOUSE [ROUNDS]}.
  * LAKEHOUSE itself is not changed.
  */
 public final class DeltaFloorExperiment

@@ -1,4 +1,4 @@
-package dev.aurum.web;
+package dev.aurum.sql;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * with new landing files, e.g. after {@code aurum data generate --days 1}) ROUNDS times and runs the pipeline on
  * each copy in one Spark session, printing the time inside the process and the per-table summary. Run with the test
  * classpath:
- * {@code java <add-opens> -cp target/test-classes:target/classes:target/lib/* dev.aurum.pipeline.WarmRefreshExperiment LAKEHOUSE [ROUNDS]}.
+ * {@code mvn -B -q -Pbench -DskipTests package}, then {@code java <add-opens> -cp target/test-classes:target/classes:target/lib/* dev.aurum.pipeline.WarmRefreshExperiment LAKEHOUSE [ROUNDS]}.
  * LAKEHOUSE itself is not changed.
  */
 public final class WarmRefreshExperiment

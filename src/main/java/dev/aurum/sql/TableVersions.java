@@ -1,4 +1,4 @@
-package dev.aurum.web;
+package dev.aurum.sql;
 
 /** The current Delta version of a lakehouse table, read without running anything on Spark. */
 @FunctionalInterface

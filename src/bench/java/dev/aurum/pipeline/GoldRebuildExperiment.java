@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * gold.order_facts and gold.daily_sales in full (what the pipeline does) against rebuilding only what the batch
  * touched (Delta replaceWhere on the customers / purchase dates of the orders the batch changed, the affected
  * set computed from the batch first). Run with the test classpath:
- * {@code java <add-opens> -cp target/test-classes:target/classes:target/lib/* dev.aurum.pipeline.GoldRebuildExperiment LAKEHOUSE BATCH [ROUNDS]}.
+ * {@code mvn -B -q -Pbench -DskipTests package}, then {@code java <add-opens> -cp target/test-classes:target/classes:target/lib/* dev.aurum.pipeline.GoldRebuildExperiment LAKEHOUSE BATCH [ROUNDS]}.
  * It overwrites the two Gold tables with the same content.
  */
 public final class GoldRebuildExperiment

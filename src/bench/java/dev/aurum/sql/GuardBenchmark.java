@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * 1,000 checks of a mix of query shapes, after a warm-up. A benchmark, not a test: it prints numbers.
  *
  * <pre>
- * mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt
+ * mvn -B -q -o -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt
  * java $(sed -n 's:.*&lt;spark.opens&gt;\(.*\)&lt;/spark.opens&gt;.*:\1:p' pom.xml) \
  *   -cp target/classes:target/test-classes:$(cat target/test-classpath.txt) dev.aurum.sql.GuardBenchmark [ITERATIONS]
  * </pre>

@@ -33,7 +33,7 @@ import java.util.Set;
  * check — with an in-process model that answers at once, p50 and p95 over ITERATIONS questions after a warm-up.
  *
  * <pre>
- * mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt
+ * mvn -B -q -o -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt
  * java $(sed -n 's:.*&lt;spark.opens&gt;\(.*\)&lt;/spark.opens&gt;.*:\1:p' pom.xml) \
  *   -cp target/classes:target/test-classes:$(cat target/test-classpath.txt) dev.aurum.assistant.llm.LlmRouteBenchmark prompts|overhead [ITERATIONS]
  * </pre>
