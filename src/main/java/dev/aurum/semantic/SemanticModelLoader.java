@@ -255,6 +255,7 @@ public final class SemanticModelLoader
                     problems.add(lines.of(metric.name()) + ": metric '" + table.name() + "." + metric.name() + "' has format '" + metric.format()
                             + "'; use one of " + sorted(FORMATS) + ".");
                 }
+                new MetricSql(table).problems(metric).forEach(problem -> problems.add(lines.of(metric.name()) + ": " + problem));
             }
             Set<String> filterNames = new HashSet<>();
             for (NamedFilter filter : table.filters()) {

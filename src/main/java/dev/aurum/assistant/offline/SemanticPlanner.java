@@ -11,6 +11,7 @@ import dev.aurum.assistant.proposal.TimeGrain;
 import dev.aurum.assistant.proposal.Understood;
 import dev.aurum.semantic.Dimension;
 import dev.aurum.semantic.Metric;
+import dev.aurum.semantic.MetricSql;
 import dev.aurum.semantic.NamedFilter;
 import dev.aurum.semantic.SemanticModel;
 import dev.aurum.semantic.SemanticTable;
@@ -1058,7 +1059,7 @@ public final class SemanticPlanner
         private boolean isCountMetric(String name)
         {
             return model.tables().stream().flatMap(table -> table.metrics().stream())
-                    .anyMatch(metric -> metric.name().equals(name) && metric.format().equals("integer"));
+                    .anyMatch(metric -> metric.name().equals(name) && metric.countsThings());
         }
 
         /** "how long ... take", "how many days ... take": a duration question. */
@@ -1188,8 +1189,8 @@ public final class SemanticPlanner
                 Optional<Metric> metric = SqlWriter.metric(table, metricName);
                 Optional<NamedFilter> filter = SqlWriter.namedFilter(table, filterName);
                 if (metric.isPresent() && filter.isPresent()) {
-                    String condition = filter.get().expression().replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
-                    return metric.get().expression().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT).contains(condition);
+                    Set<String> condition = MetricSql.conjuncts(filter.get().expression());
+                    return new MetricSql(table).rowConditions(metric.get()).stream().anyMatch(part -> part.containsAll(condition));
                 }
             }
             return false;
@@ -1214,12 +1215,11 @@ public final class SemanticPlanner
         private Optional<Proposal> checkExclusions(List<PlanSpec.Measure> measures, List<String> excluded)
         {
             for (String left : excluded) {
-                List<String> leftWords = Lexicon.canonicalWords(left).stream().filter(word -> !Words.STOP_WORDS.contains(word)).toList();
-                boolean allSay = measures.stream().allMatch(measure -> measure.metric() != null && saysWithout(measure.metric(), leftWords));
+                boolean allSay = measures.stream().allMatch(measure -> measure.metric() != null && saysWithout(measure.metric(), left));
                 if (!allSay) {
                     List<String> choices = new ArrayList<>();
                     model.tables().forEach(table -> table.metrics().stream()
-                            .filter(metric -> saysWithout(metric.name(), leftWords) && !choices.contains(metric.name()))
+                            .filter(metric -> saysWithout(metric.name(), left) && !choices.contains(metric.name()))
                             .forEach(metric -> choices.add(metric.name())));
                     return Optional.of(new Proposal.Clarify("The measure I found includes " + left.replace('_', ' ')
                             + ". Which measure without it do you mean?", choices.isEmpty() ? metricChoices() : choices, null, understood));
@@ -1228,20 +1228,10 @@ public final class SemanticPlanner
             return Optional.empty();
         }
 
-        private boolean saysWithout(String metricName, List<String> leftWords)
+        /** The metric declares that it leaves the other metric out ({@code excludes: [shipping_value]}). */
+        private boolean saysWithout(String metricName, String left)
         {
-            for (SemanticTable table : model.tables()) {
-                Optional<Metric> metric = SqlWriter.metric(table, metricName);
-                if (metric.isPresent() && metric.get().description() != null) {
-                    String description = metric.get().description().toLowerCase(Locale.ROOT);
-                    for (String word : leftWords) {
-                        if (description.matches("(?s).*\\b(?:without|excluding|not including)\\s+" + Pattern.quote(word) + ".*")) {
-                            return true;
-                        }
-                    }
-                }
-            }
-            return false;
+            return model.tables().stream().anyMatch(table -> table.metric(metricName).filter(metric -> metric.excludes().contains(left)).isPresent());
         }
 
         /** The money metric the model calls "sales", for "how much did it sell". */
@@ -1420,14 +1410,7 @@ public final class SemanticPlanner
         {
             return measure.distinctDimension() != null || measure.metric() != null && measure.per() == null && model.tables().stream()
                     .flatMap(table -> table.metrics().stream())
-                    .anyMatch(metric -> metric.name().equals(measure.metric()) && metric.format().equals("integer"));
-        }
-
-        private boolean countsDistinct(PlanSpec.Measure measure)
-        {
-            return measure.distinctDimension() != null || measure.metric() != null && model.tables().stream()
-                    .flatMap(table -> table.metrics().stream())
-                    .anyMatch(metric -> metric.name().equals(measure.metric()) && metric.expression().toUpperCase(Locale.ROOT).contains("DISTINCT"));
+                    .anyMatch(metric -> metric.name().equals(measure.metric()) && metric.countsThings());
         }
 
         private List<String> moneyMetricNames()
@@ -1510,13 +1493,13 @@ public final class SemanticPlanner
             return words.contains("which") || words.contains("what");
         }
 
-        /** The count metric (COUNT(*)) of the table that holds a named filter: "how many late deliveries". */
+        /** The row-count metric ({@code agg: count}, no expr, no filter) of the table that holds a named filter: "how many late deliveries". */
         private Optional<String> countMetricOf(String filterName)
         {
             for (SemanticTable table : model.tables()) {
                 if (table.filters().stream().anyMatch(filter -> filter.name().equals(filterName))) {
                     return table.metrics().stream()
-                            .filter(metric -> metric.expression().replace(" ", "").equalsIgnoreCase("COUNT(*)"))
+                            .filter(metric -> metric.isSimple() && "count".equals(metric.agg()) && metric.expr() == null && metric.filter() == null)
                             .map(Metric::name)
                             .findFirst();
                 }
@@ -1546,8 +1529,7 @@ public final class SemanticPlanner
             for (SemanticTable table : model.tables()) {
                 for (Metric metric : table.metrics()) {
                     if (metric.name().equals(metricName)) {
-                        String expression = metric.expression().toLowerCase(Locale.ROOT);
-                        return expression.contains("avg(") || expression.contains("/") || !metric.format().equals("money") && !metric.format().equals("integer");
+                        return metric.isAverageOrRate();
                     }
                 }
             }

@@ -635,7 +635,8 @@ class SemanticPlannerTest
                 .replaceFirst(metricsOfOrderFacts, """
                             metrics:
                               - name: avg_freight
-                                expression: ROUND(AVG(shipping_value), 2)
+                                agg: avg
+                                expr: shipping_value
                                 description: Average shipping charged per order, any status.
                                 synonyms: [average freight charge, mean freight charge]
                                 unit: BRL
