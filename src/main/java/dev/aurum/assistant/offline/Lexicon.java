@@ -40,11 +40,6 @@ final class Lexicon
             requireNonNull(kind, "kind is null");
             requireNonNull(name, "name is null");
         }
-
-        String describe()
-        {
-            return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + name;
-        }
     }
 
     /** A phrase found in the question: tokens [start, end) meaning one or more terms (more than one: ambiguous). */
@@ -197,11 +192,5 @@ final class Lexicon
             }
         }
         return false;
-    }
-
-    /** Every phrase of the model, for clarification choices and completion. */
-    Map<List<String>, Set<Term>> phrases()
-    {
-        return phrases;
     }
 }
