@@ -2,7 +2,6 @@ package dev.aurum.eval;
 
 import dev.aurum.lakehouse.DeltaTables;
 import dev.aurum.lakehouse.LakehouseLayout;
-import dev.aurum.lakehouse.Layer;
 import dev.aurum.lakehouse.ProjectFiles;
 import dev.aurum.lakehouse.TableRegistry;
 import dev.aurum.pipeline.PipelineRunner;
@@ -21,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -50,6 +50,19 @@ public final class EvalLakehouse
         return layout;
     }
 
+    /** Every table folder under gold/ is a Delta table, and there is at least one (a killed build leaves none or a half one). */
+    private boolean goldIsBuilt()
+            throws IOException
+    {
+        if (!Files.isDirectory(layout.gold())) {
+            return false;
+        }
+        try (var tables = Files.list(layout.gold())) {
+            List<Path> folders = tables.filter(Files::isDirectory).toList();
+            return !folders.isEmpty() && folders.stream().allMatch(DeltaTables::exists);
+        }
+    }
+
     /** Builds the lakehouse unless a complete one with the same settings is there; registers its tables. */
     public void ensureBuilt(SparkSession spark, PrintWriter out)
     {
@@ -57,7 +70,7 @@ public final class EvalLakehouse
         String expected = SETTINGS.toString();
         try {
             if (Files.isRegularFile(marker) && Files.readString(marker, StandardCharsets.UTF_8).equals(expected)
-                    && DeltaTables.exists(layout.table(Layer.GOLD, "order_facts"))) {
+                    && goldIsBuilt()) {
                 new TableRegistry(spark, layout).registerAll();
                 return;
             }

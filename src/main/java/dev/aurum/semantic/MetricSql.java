@@ -244,7 +244,7 @@ public final class MetricSql
             default -> problems.add(name + " has type '" + metric.type() + "'; use one of " + sorted(Metric.TYPES) + ".");
         }
         if (metric.format().equals("money") && metric.unit().isBlank()) {
-            problems.add(name + " is money but has no unit; add its currency code, e.g. 'unit: BRL'.");
+            problems.add(name + " is money but has no unit; add its ISO currency code, e.g. 'unit: EUR'.");
         }
         for (String dimension : metric.nonAdditive()) {
             boolean known = table.dimensions().stream().anyMatch(d -> d.name().equals(dimension))

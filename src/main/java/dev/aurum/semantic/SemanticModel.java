@@ -1,5 +1,6 @@
 package dev.aurum.semantic;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
@@ -17,8 +18,10 @@ public record SemanticModel(
         List<SemanticTable> tables,
         List<Relationship> relationships,
         @JsonProperty("verified_queries") List<VerifiedQuery> verifiedQueries,
-        List<String> instructions)
+        List<String> instructions,
+        Vocabulary vocabulary)
 {
+    @JsonCreator
     public SemanticModel
     {
         requireNonNull(name, "name is null");
@@ -27,6 +30,13 @@ public record SemanticModel(
         relationships = relationships == null ? List.of() : List.copyOf(relationships);
         verifiedQueries = verifiedQueries == null ? List.of() : List.copyOf(verifiedQueries);
         instructions = instructions == null ? List.of() : List.copyOf(instructions);
+        vocabulary = vocabulary == null ? Vocabulary.EMPTY : vocabulary;
+    }
+
+    public SemanticModel(String name, String description, List<SemanticTable> tables, List<Relationship> relationships, List<VerifiedQuery> verifiedQueries,
+            List<String> instructions)
+    {
+        this(name, description, tables, relationships, verifiedQueries, instructions, null);
     }
 
     public Optional<SemanticTable> table(String tableName)

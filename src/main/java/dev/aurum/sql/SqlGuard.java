@@ -512,7 +512,7 @@ public final class SqlGuard
         if (plan instanceof Join join && !(join.joinType() instanceof LeftSemi$) && !(join.joinType() instanceof LeftAnti$)
                 && ExtractEquiJoinKeys.unapply(join).isEmpty() && !small(join.left()) && !small(join.right())) {
             throw reject("joins without an equality condition (cartesian products) need one side of at most " + MAX_CROSS_JOIN_SIDE_ROWS
-                    + " rows; join on keys such as a.order_id = b.order_id, or aggregate one side first");
+                    + " rows; join on keys such as a.id = b.id, or aggregate one side first");
         }
         for (Expression expression : seqAsJavaList(plan.expressions())) {
             checkJoinsIn(expression);

@@ -166,7 +166,7 @@ class MetricSqlTest
                         agg: sum
                         expr: amount
                         format: money
-                """, "metric 't.revenue' is money but has no unit; add its currency code");
+                """, "metric 't.revenue' is money but has no unit; add its ISO currency code");
         assertLoadError("""
                       - name: revenue
                         type: weighted

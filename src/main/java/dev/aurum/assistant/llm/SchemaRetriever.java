@@ -1,6 +1,7 @@
 package dev.aurum.assistant.llm;
 
 import dev.aurum.assistant.proposal.TextEmbedder;
+import dev.aurum.semantic.Language;
 import dev.aurum.semantic.Dimension;
 import dev.aurum.semantic.Metric;
 import dev.aurum.semantic.NamedFilter;
@@ -40,10 +41,8 @@ public final class SchemaRetriever
     static final double RELATIVE_SCORE = 0.6;
     private static final double EMBEDDING_WEIGHT = 4.0;
     private static final double VALUE_BONUS = 2.0;
-    private static final Set<String> STOP_WORDS = Set.of("a", "an", "the", "of", "in", "on", "for", "by", "per", "to", "and", "or", "with",
-            "what", "which", "who", "how", "many", "much", "is", "are", "was", "were", "did", "do", "does", "show", "me", "list", "give",
-            "each", "every", "all", "from", "at", "as", "than", "that", "this", "last", "most", "top", "year", "month", "day", "week",
-            "quarter", "total", "number", "count", "average", "sum", "be", "it", "its", "their", "our", "we", "i", "you", "there");
+    /** Words that never select a part of the schema (the language resource's retrieval_stop_words). */
+    private static final Set<String> STOP_WORDS = Language.english().retrievalStopWords();
 
     private final SemanticModel model;
     private final Optional<Function<String, float[]>> embedder;

@@ -49,8 +49,6 @@ public final class SemanticPlanner
     private static final Pattern FORECAST = Pattern.compile(
             "\\b(forecasts?|forecasting|predict|predicts|predicted|prediction|predictions|projections?|projected|will\\s+(?:be|sell|make|grow|reach|we|it|there|our)"
                     + "|next\\s+(?:week|month|quarter|year|season|\\d+\\s+(?:days|weeks|months|years))|tomorrow|in\\s+the\\s+future|going\\s+to\\s+(?:be|sell|make|grow))\\b");
-    private static final Pattern OUTSIDE = Pattern.compile(
-            "\\b(weather|temperature|rain|raining|stock\\s+price|share\\s+price|exchange\\s+rate|inflation|competitors?|employees?|salar(?:y|ies)|profit\\s+margin|marketing\\s+spend)\\b");
     private static final Pattern ACTION = Pattern.compile(
             "(?:^(?:please\\s+)?(?:delete|remove|drop|update|insert|truncate|alter|create|send|email|e-mail|notify|cancel|refund|modify|change|set|merge|grant|write|save|upload)\\b)"
                     + "|\\b(?:delete|truncate|drop\\s+table|insert\\s+into|email|e-mail|send\\s+(?:an?\\s+)?(?:email|message|report|mail))\\b");
@@ -132,7 +130,7 @@ public final class SemanticPlanner
         if (text.isBlank()) {
             return new Proposal.Clarify("Ask a question about the data, for example: " + exampleQuestion(), metricChoices(), null, List.of());
         }
-        Optional<String> refusal = refusal(text);
+        Optional<String> refusal = refusal(text, model);
         if (refusal.isPresent()) {
             return new Proposal.Refuse(refusal.get());
         }
@@ -140,7 +138,7 @@ public final class SemanticPlanner
         return reading.read().resolve(previous.map(QueryPlan::spec).orElse(null));
     }
 
-    private static Optional<String> refusal(String text)
+    private static Optional<String> refusal(String text, SemanticModel model)
     {
         if (FORECAST.matcher(text).find()) {
             return Optional.of("Aurum answers from the orders recorded so far; it does not forecast or predict the future. "
@@ -149,8 +147,12 @@ public final class SemanticPlanner
         if (ACTION.matcher(text).find()) {
             return Optional.of("Aurum only reads the data to answer questions; it cannot delete, change or send anything.");
         }
-        if (OUTSIDE.matcher(text).find()) {
-            return Optional.of("That is outside the data Aurum holds: orders, order items, payments and customers of the shop.");
+        // what this data never holds, as the model's vocabulary says ("weather")
+        for (String subject : model.vocabulary().outOfScope()) {
+            if (Pattern.compile("\\b" + Pattern.quote(subject).replace(" ", "\\E\\s+\\Q") + "\\b").matcher(text).find()) {
+                return Optional.of("That is outside the data Aurum holds: "
+                        + String.join(", ", model.tables().stream().map(table -> table.name().replace('_', ' ')).toList()) + ".");
+            }
         }
         return Optional.empty();
     }
@@ -162,7 +164,7 @@ public final class SemanticPlanner
 
     private String firstMetric()
     {
-        return model.tables().stream().flatMap(table -> table.metrics().stream()).map(Metric::name).findFirst().orElse("revenue");
+        return model.tables().stream().flatMap(table -> table.metrics().stream()).map(Metric::name).findFirst().orElse("rows");
     }
 
     private List<String> metricChoices()
@@ -477,7 +479,7 @@ public final class SemanticPlanner
             }
             boolean upperCode = cased.get(index).length() <= 3 && cased.get(index).equals(cased.get(index).toUpperCase(Locale.ROOT))
                     && cased.get(index).chars().allMatch(Character::isLetter);
-            return upperCode || (!Words.STOP_WORDS.contains(word) && !Words.INTENT_WORDS.contains(word));
+            return upperCode || (!lexicon.isStopWord(word) && !Words.INTENT_WORDS.contains(word));
         }
 
         private boolean anyTaken(int start, int end)
@@ -1008,7 +1010,7 @@ public final class SemanticPlanner
                 return false;
             }
             String verb = words.get(index - 1);
-            return Set.of("paid", "spent", "placed").contains(verb);
+            return model.vocabulary().agentVerbs().contains(verb);
         }
 
         /** A ratio metric of the model named "A per B" on a table that also holds A and B. */
@@ -1123,7 +1125,7 @@ public final class SemanticPlanner
         {
             Set<String> metricWords = metricWords(metricName);
             for (int i = 0; i < words.size(); i++) {
-                if (!taken[i] && !Words.STOP_WORDS.contains(words.get(i)) && metricWords.contains(canonical.get(i))) {
+                if (!taken[i] && !lexicon.isStopWord(words.get(i)) && metricWords.contains(canonical.get(i))) {
                     taken[i] = true;
                     understood.add(new Understood(cased.get(i), "part of metric " + metricName));
                 }
@@ -1232,16 +1234,12 @@ public final class SemanticPlanner
             return model.tables().stream().anyMatch(table -> table.metric(metricName).filter(metric -> metric.excludes().contains(left)).isPresent());
         }
 
-        /** The money metric the model calls "sales", for "how much did it sell". */
+        /** The money metric a verb of the question names in the model's vocabulary ("sell" → revenue), for "how much did it sell". */
         private Optional<String> salesMetric()
         {
-            if (words.stream().noneMatch(word -> Set.of("sell", "sells", "sold", "selling").contains(word))) {
-                return Optional.empty();
-            }
-            List<String> names = lexicon.lookup(List.of(Words.canonical("sales"))).stream()
-                    .filter(term -> term.kind() == Lexicon.Kind.METRIC)
-                    .map(Lexicon.Term::name)
-                    .filter(name -> moneyMetricNames().contains(name))
+            List<String> names = words.stream()
+                    .map(word -> model.vocabulary().verbs().get(word))
+                    .filter(name -> name != null && moneyMetricNames().contains(name))
                     .distinct()
                     .toList();
             return names.size() == 1 ? Optional.of(names.get(0)) : Optional.empty();
@@ -1537,18 +1535,12 @@ public final class SemanticPlanner
         private Proposal averageOfWhat(String metric)
         {
             List<String> choices = new ArrayList<>();
-            for (String denominator : List.of("orders", "customers")) {
-                if (metricExists(denominator)) {
-                    choices.add("average " + metric.replace('_', ' ') + " per " + Words.canonical(denominator));
-                }
-            }
+            // per each thing the first table holding the metric counts (its count metrics without a filter)
+            model.tables().stream().filter(table -> table.metric(metric).isPresent()).findFirst().ifPresent(table -> table.metrics().stream()
+                    .filter(counted -> counted.isCount() && counted.filter() == null)
+                    .forEach(counted -> choices.add("average " + metric.replace('_', ' ') + " per " + Words.canonical(counted.name()))));
             choices.add(metric.replace('_', ' ') + " by month");
             return new Proposal.Clarify("Average " + metric.replace('_', ' ') + " per what?", choices, null, understood);
-        }
-
-        private boolean metricExists(String name)
-        {
-            return model.tables().stream().anyMatch(table -> table.metrics().stream().anyMatch(metric -> metric.name().equals(name)));
         }
 
         private List<String> uncovered(PlanSpec spec)
@@ -1565,7 +1557,7 @@ public final class SemanticPlanner
                     missing.add(cased.get(i));
                     continue;
                 }
-                if (Words.STOP_WORDS.contains(word) || Words.INTENT_WORDS.contains(word) || NEGATIONS.contains(word) || word.equals("of")) {
+                if (lexicon.isStopWord(word) || Words.INTENT_WORDS.contains(word) || NEGATIONS.contains(word) || word.equals("of")) {
                     continue;
                 }
                 missing.add(cased.get(i));
@@ -1580,7 +1572,9 @@ public final class SemanticPlanner
             if (index <= 0 || Words.isNumber(words.get(index))) {
                 return index > 0 && Words.isNumber(words.get(index)) && Set.of("in", "for", "from", "at").contains(words.get(index - 1));
             }
-            return Set.of("in", "for", "from", "at", "with", "by", "paid", "using", "excluding", "except", "without").contains(words.get(index - 1));
+            String before = words.get(index - 1);
+            return Set.of("in", "for", "from", "at", "with", "by", "using", "excluding", "except", "without").contains(before)
+                    || model.vocabulary().agentVerbs().contains(before);
         }
 
         private List<String> similarValues(String word)
