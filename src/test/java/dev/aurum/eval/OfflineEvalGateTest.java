@@ -1,5 +1,6 @@
 package dev.aurum.eval;
 
+import dev.aurum.testing.SparkTest;
 import org.junit.jupiter.api.Test;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>The thresholds are the issue's target, 90% right and zero wrong answers (the planner holds 100% right and no
  * wrong answer of 122), so a change that makes answers worse fails the build.
  */
+@SparkTest
 class OfflineEvalGateTest
 {
     static final String MIN_ACCURACY = "0.90";

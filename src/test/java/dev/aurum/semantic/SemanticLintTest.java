@@ -6,6 +6,7 @@ import dev.aurum.sql.QueryExecutor;
 import dev.aurum.sql.SqlGuard;
 import dev.aurum.sql.VerifiedQueryLintCheck;
 import dev.aurum.testing.GoldFixture;
+import dev.aurum.testing.SparkTest;
 import dev.aurum.testing.TestSpark;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@SparkTest
 class SemanticLintTest
 {
     private static SparkSession query;

@@ -4,6 +4,7 @@ import dev.aurum.AurumException;
 import dev.aurum.ErrorCode;
 import dev.aurum.lakehouse.SparkSessions;
 import dev.aurum.testing.GoldFixture;
+import dev.aurum.testing.SparkTest;
 import dev.aurum.testing.TestSpark;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@SparkTest
 class SqlGuardTest
 {
     private static SqlGuard guard;
