@@ -1,6 +1,5 @@
 package dev.aurum.assistant.offline;
 
-import dev.aurum.assistant.proposal.ChartHint;
 import dev.aurum.assistant.proposal.DateRange;
 import dev.aurum.assistant.proposal.PlanSpec;
 import dev.aurum.assistant.proposal.Proposal;
@@ -150,8 +149,10 @@ public final class SemanticPlanner
         // what this data never holds, as the model's vocabulary says ("weather")
         for (String subject : model.vocabulary().outOfScope()) {
             if (Pattern.compile("\\b" + Pattern.quote(subject).replace(" ", "\\E\\s+\\Q") + "\\b").matcher(text).find()) {
-                return Optional.of("That is outside the data Aurum holds: "
-                        + String.join(", ", model.tables().stream().map(table -> table.name().replace('_', ' ')).toList()) + ".");
+                String holds = model.description().isBlank()
+                        ? String.join(", ", model.tables().stream().map(table -> table.name().replace('_', ' ')).toList()) + "."
+                        : model.description().strip();
+                return Optional.of("That is outside the data Aurum holds: " + holds);
             }
         }
         return Optional.empty();
@@ -906,12 +907,8 @@ public final class SemanticPlanner
                         alternatives(spec), provenancePlan(spec, null, List.of()), understood);
             }
             SqlWriter.Written written = (SqlWriter.Written) outcome;
-            ChartHint chartHint = written.chart();
-            if (spec.chart() && "none".equals(chartHint.type())) {
-                chartHint = new ChartHint("bar", chartHint.x(), chartHint.y());
-            }
             QueryPlan plan = provenancePlan(spec, written.table(), written.joins(), written.filterTexts());
-            return new Proposal.Planned(plan, written.sql(), understood, uncovered.isEmpty(), chartHint, written.columnFormats(), written.exclusionCheck());
+            return new Proposal.Planned(plan, written.sql(), understood, uncovered.isEmpty(), written.chart(), written.columnFormats(), written.exclusionCheck());
         }
 
         private PlanSpec settledSpec;

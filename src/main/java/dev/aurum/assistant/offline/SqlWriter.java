@@ -822,13 +822,9 @@ final class SqlWriter
         private ChartHint chartFor(String bucket, boolean ranked, boolean single, String firstMeasure)
         {
             if (single) {
-                return spec.chart() ? new ChartHint("bar", null, firstMeasure) : new ChartHint("none", null, null);
+                return ChartChoice.choose(spec.chart(), null, ranked, null, firstMeasure);
             }
-            if (bucket != null && !ranked) {
-                return new ChartHint("line", bucket, firstMeasure);
-            }
-            String x = !spec.dimensions().isEmpty() ? spec.dimensions().get(0) : bucket;
-            return new ChartHint("bar", x, firstMeasure);
+            return ChartChoice.choose(spec.chart(), bucket, ranked, spec.dimensions().isEmpty() ? null : spec.dimensions().get(0), firstMeasure);
         }
 
         /** A monthly (or other) series with the previous period beside each row and the growth in percent. */
@@ -885,7 +881,7 @@ final class SqlWriter
             }
             sql.append(" ORDER BY cur.period_start");
             spec.dimensions().forEach(dimension -> sql.append(", cur.").append(dimension));
-            return written(sql.toString(), new ChartHint("line", bucket, "growth_pct"));
+            return written(sql.toString(), ChartChoice.choose(spec.chart(), bucket, false, null, "growth_pct"));
         }
 
         /** Two periods side by side (growth vs the previous period, or two named periods) and the change in percent. */
@@ -928,7 +924,7 @@ final class SqlWriter
                 }
             }
             filterTexts.add("compare " + current.label() + " with " + previous.label());
-            ChartHint chart = spec.dimensions().isEmpty() ? new ChartHint("none", null, null) : new ChartHint("bar", spec.dimensions().get(0), changeName);
+            ChartHint chart = ChartChoice.choose(spec.chart(), null, true, spec.dimensions().isEmpty() ? null : spec.dimensions().get(0), changeName);
             return written(sql.toString(), chart);
         }
 
