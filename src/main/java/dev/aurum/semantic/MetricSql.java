@@ -45,6 +45,40 @@ public final class MetricSql
         };
     }
 
+    /**
+     * The same metric without references to other metrics of the table, so that it renders alike in a table that
+     * holds only some of the metrics (the LLM's slice of the model): a ratio's sides that name simple metrics become
+     * inline aggregates. A derived metric (or a ratio of ratios) cannot be written without its references and stays
+     * as it is.
+     */
+    public Metric selfContained(Metric metric)
+    {
+        if (!metric.type().equals("ratio")) {
+            return metric;
+        }
+        MetricPart numerator = inline(metric.numerator());
+        MetricPart denominator = inline(metric.denominator());
+        if (numerator == metric.numerator() && denominator == metric.denominator()) {
+            return metric;
+        }
+        return new Metric(metric.name(), metric.type(), metric.agg(), metric.expr(), metric.filter(), numerator, denominator, metric.nonAdditive(),
+                metric.excludes(), metric.description(), metric.synonyms(), metric.unit(), metric.format());
+    }
+
+    private MetricPart inline(MetricPart part)
+    {
+        if (part == null || part.metric() == null) {
+            return part;
+        }
+        Optional<Metric> base = find(part.metric()).filter(Metric::isSimple);
+        if (base.isEmpty()) {
+            return part;
+        }
+        String filter = base.get().filter() == null ? part.filter()
+                : part.filter() == null ? base.get().filter() : "(" + base.get().filter() + ") AND (" + part.filter() + ")";
+        return new MetricPart(null, base.get().agg(), base.get().expr(), filter);
+    }
+
     /** The metric's aggregate before rounding and before 0 for nothing: what ratios and derived metrics combine. */
     public String aggregate(Metric metric)
     {

@@ -97,6 +97,18 @@ class MetricSqlTest
     }
 
     @Test
+    void aRatioRendersAlikeInATableThatKeepsOnlySomeMetrics()
+    {
+        SemanticModel model = loader.load(Path.of(SemanticModelLoader.DEFAULT_MODEL));
+        SemanticTable orders = model.table("order_facts").orElseThrow();
+        Metric ratio = new MetricSql(orders).selfContained(orders.metric("avg_order_value").orElseThrow());
+        SemanticTable slice = new SemanticTable(orders.name(), null, orders.baseTable(), null, null, null, null, null, List.of(ratio), null);
+
+        assertThat(ratio.numerator().metric()).isNull();
+        assertThat(slice.metricSql(ratio)).isEqualTo(SHIPPED.get("order_facts.avg_order_value"));
+    }
+
+    @Test
     void derivedMetricsCombineOtherMetricsUnrounded()
     {
         SemanticTable table = table("""

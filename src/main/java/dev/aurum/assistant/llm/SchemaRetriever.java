@@ -2,6 +2,7 @@ package dev.aurum.assistant.llm;
 
 import dev.aurum.assistant.proposal.TextEmbedder;
 import dev.aurum.semantic.Language;
+import dev.aurum.semantic.MetricSql;
 import dev.aurum.semantic.Dimension;
 import dev.aurum.semantic.Metric;
 import dev.aurum.semantic.NamedFilter;
@@ -305,7 +306,8 @@ public final class SchemaRetriever
         {
             return new SemanticTable(table.name(), table.description(), table.baseTable(), table.grain(), table.primaryKey(), table.synonyms(),
                     table.dimensions().stream().filter(kept::contains).toList(), table.timeDimensions(),
-                    table.metrics().stream().filter(kept::contains).toList(), table.filters().stream().filter(kept::contains).toList());
+                    table.metrics().stream().filter(kept::contains).map(new MetricSql(table)::selfContained).toList(),
+                    table.filters().stream().filter(kept::contains).toList());
         }
     }
 
