@@ -101,7 +101,7 @@ class NoShopInJavaTest
             return true;
         }
         boolean plainWord = name.matches("[a-z]+");
-        return !plainWord && Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(name) + "(?![A-Za-z0-9_])").matcher(text).find();
+        return !plainWord && text.contains(name) && Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(name) + "(?![A-Za-z0-9_])").matcher(text).find();
     }
 
     /** Tables (and their Gold names), columns, primary keys, enumerated sample values, currencies and their symbols. */
