@@ -1,5 +1,6 @@
 package dev.aurum.assistant;
 
+import dev.aurum.semantic.Language;
 import dev.aurum.semantic.Dimension;
 import dev.aurum.semantic.Metric;
 import dev.aurum.semantic.NamedFilter;
@@ -28,12 +29,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class QuestionWords
 {
-    /** Words that carry no meaning for matching. Grouping, negation and range words are deliberately absent. */
-    static final Set<String> FILLER = Set.of(
-            "a", "an", "the", "what", "whats", "which", "was", "were", "is", "are", "be", "been", "of", "in", "for",
-            "on", "at", "during", "show", "me", "give", "tell", "list", "get", "how", "much", "many", "did", "do",
-            "does", "please", "i", "we", "our", "us", "total", "overall", "there", "can", "you", "see", "find",
-            "number", "amount", "value", "with", "and", "it", "its", "that", "this", "had", "have", "has", "to");
+    /** Words that carry no meaning for matching (the language's filler words). Grouping, negation and range words are deliberately absent. */
+    static final Set<String> FILLER = Language.english().fillerWords();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-z0-9_]+}");
 
     private final Map<String, String> canonical;
@@ -119,13 +116,7 @@ public final class QuestionWords
     /** Folds plurals: "orders" → "order", "categories" → "category"; numbers and short words stay. */
     static String singular(String word)
     {
-        if (word.length() > 4 && word.endsWith("ies")) {
-            return word.substring(0, word.length() - 3) + "y";
-        }
-        if (word.length() > 3 && word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us") && !word.endsWith("is")) {
-            return word.substring(0, word.length() - 1);
-        }
-        return word;
+        return Language.singular(word);
     }
 
     private static List<String> fold(List<String> tokens)

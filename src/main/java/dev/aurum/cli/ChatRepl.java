@@ -353,7 +353,7 @@ final class ChatRepl
     private void describe(String table)
     {
         if (table.isEmpty()) {
-            out.println("Usage: /describe TABLE (e.g. /describe gold.order_facts)");
+            out.println("Usage: /describe TABLE (e.g. /describe gold.TABLE, a table of the semantic model)");
             return;
         }
         String qualified = table.contains(".") ? table : "gold." + table;

@@ -1,9 +1,6 @@
 package dev.aurum.cli;
 
-import dev.aurum.AurumException;
-import dev.aurum.ErrorCode;
 import dev.aurum.assistant.Answer;
-import dev.aurum.assistant.AnswerStatus;
 import dev.aurum.assistant.Conversation;
 import dev.aurum.assistant.Engine;
 import dev.aurum.lakehouse.LakehouseLayout;

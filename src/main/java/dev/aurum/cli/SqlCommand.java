@@ -61,9 +61,9 @@ import static java.util.Objects.requireNonNull;
         footer = {
                 "",
                 "Examples:",
-                "  ./aurum sql \"SELECT * FROM gold.daily_sales ORDER BY date DESC LIMIT 7\"",
+                "  ./aurum sql \"SELECT * FROM gold.TABLE LIMIT 7\"      # a table of the semantic model",
                 "  ./aurum sql --file report.sql --format csv > report.csv",
-                "  ./aurum sql \"SELECT date, revenue FROM gold.daily_sales\" --chart revenue.png",
+                "  ./aurum sql \"SELECT DAY_COLUMN, AMOUNT_COLUMN FROM gold.TABLE\" --chart trend.png",
                 "",
                 "Exit codes: 0 every statement ran, 1 a statement failed while running, 2 a statement was rejected or the "
                         + "input is bad (the highest code of all statements)."})
@@ -146,7 +146,7 @@ public class SqlCommand
     {
         if ((sql == null) == (file == null)) {
             throw new ParameterException(spec.commandLine(), sql == null
-                    ? "Give the SQL to run, e.g. ./aurum sql \"SELECT * FROM gold.daily_sales LIMIT 10\", or --file FILE."
+                    ? "Give the SQL to run, e.g. ./aurum sql \"SELECT * FROM gold.TABLE LIMIT 10\", or --file FILE."
                     : "Give either the SQL or --file, not both.");
         }
         if (maxRows < 1) {
@@ -159,7 +159,7 @@ public class SqlCommand
         List<Statement> statements = file == null ? List.of(new Statement(sql.strip(), 1)) : split(readFile(file));
         if (statements.isEmpty() || statements.get(0).text().isEmpty()) {
             throw new AurumException(ErrorCode.BAD_INPUT, (file == null ? "The SQL is empty" : file + " holds no SQL statement")
-                    + "; give a query such as SELECT * FROM gold.daily_sales LIMIT 10.");
+                    + "; give a query such as SELECT * FROM gold.TABLE LIMIT 10 (a table of the semantic model).");
         }
 
         PrintWriter out = spec.commandLine().getOut();

@@ -14,7 +14,7 @@ import java.util.function.Function;
 @Command(name = "anova", mixinStandardHelpOptions = true,
         description = {"One-way ANOVA of a value across the groups of a dimension, with Levene (median), Welch's ANOVA, Kruskal–Wallis, "
                 + "effect sizes, Tukey HSD or Games–Howell pairs, and a plain-English conclusion.", ""},
-        footer = {"", "Examples:", "  ./aurum stats anova --value order_value --by season", "  ./aurum stats anova --value delivery_days --by customer_state --format json",
+        footer = {"", "Examples:", "  ./aurum stats anova --value NUMERIC_COLUMN --by DIMENSION", "  ./aurum stats anova --value NUMERIC_COLUMN --by DIMENSION --format json",
                 "", "Exit codes: 0 done, 1 a failure while running, 2 bad input (unknown column, no rows, one group, no variation)."})
 public class StatsAnovaCommand
         extends StatsTestCommand

@@ -18,7 +18,7 @@ import java.util.function.Function;
 
 @Command(name = "chisq", mixinStandardHelpOptions = true,
         description = {"Chi-square test of independence of two dimensions, with Cramér's V.", ""},
-        footer = {"", "Example:", "  ./aurum stats chisq --by primary_payment_type --by customer_state", "",
+        footer = {"", "Example:", "  ./aurum stats chisq --by DIMENSION --by OTHER_DIMENSION", "",
                 "Exit codes: 0 done, 1 a failure while running, 2 bad input (not two dimensions, unknown column, no rows)."})
 public class StatsChisqCommand
         extends StatsTestCommand

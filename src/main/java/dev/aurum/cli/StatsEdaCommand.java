@@ -29,7 +29,7 @@ import static java.util.Objects.requireNonNull;
         description = {"Exploratory data analysis of the Gold tables: row counts; per column type, null %, distinct count; for numbers min, max, mean, "
                 + "sd, percentiles and IQR outliers; for text the top values; correlations; the monthly revenue trend.", ""},
         footer = {"", "Examples:", "  ./aurum stats eda --out eda/report.md      # Markdown plus PNG histograms and the trend beside it",
-                "  ./aurum stats eda --table order_facts       # Markdown on stdout, no charts"})
+                "  ./aurum stats eda --table TABLE             # one table of the model; Markdown on stdout, no charts"})
 public class StatsEdaCommand
         implements Callable<Integer>
 {

@@ -11,7 +11,7 @@ import java.util.function.Function;
 @Command(name = "ttest", mixinStandardHelpOptions = true,
         description = {"Welch's t test of a value between the two groups of a dimension (use --filter to keep two), with the difference's "
                 + "interval and Cohen's d.", ""},
-        footer = {"", "Example:", "  ./aurum stats ttest --value order_value --by is_weekend", "",
+        footer = {"", "Example:", "  ./aurum stats ttest --value NUMERIC_COLUMN --by TWO_VALUED_DIMENSION", "",
                 "Exit codes: 0 done, 1 a failure while running, 2 bad input (not exactly two groups, unknown column, no rows)."})
 public class StatsTtestCommand
         extends StatsTestCommand

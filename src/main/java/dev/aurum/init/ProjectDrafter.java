@@ -228,7 +228,7 @@ public final class ProjectDrafter
             }
             yaml.append("    metrics:\n");
             yaml.append("      - name: ").append(entity).append('\n');
-            yaml.append("        expression: COUNT(*)\n");
+            yaml.append("        type: simple\n        agg: count\n");
             yaml.append("        description: ").append(quote(REVIEW + "Number of " + (profile.appendOnly() ? "lines" : words) + ".")).append('\n');
             yaml.append("        synonyms: [").append(quote("number of " + words)).append(", ").append(quote("how many " + words)).append(", ")
                     .append(quote(singular(words) + " count")).append("]\n");
@@ -237,20 +237,20 @@ public final class ProjectDrafter
                 String columnWords = column.name().replace('_', ' ');
                 if (column.type().kind() == Kind.DECIMAL) {
                     boolean isMoney = money && MONEY_WORDS.matcher(column.name()).find();
-                    metric(yaml, "total_" + column.name(), "ROUND(COALESCE(SUM(" + column.name() + "), 0), 2)", "Sum of " + columnWords + ".",
+                    metric(yaml, "total_" + column.name(), "sum", column.name(), "Sum of " + columnWords + ".",
                             List.of("total " + columnWords, columnWords), isMoney ? settings.currency().get() : column.name(), isMoney ? "money" : "decimal");
-                    metric(yaml, "avg_" + column.name(), "ROUND(AVG(" + column.name() + "), 2)", "Average " + columnWords + " per row.",
+                    metric(yaml, "avg_" + column.name(), "avg", column.name(), "Average " + columnWords + " per row.",
                             List.of("average " + columnWords, "mean " + columnWords), isMoney ? settings.currency().get() : column.name(), isMoney ? "money" : "decimal");
                 }
                 else if (column.type().kind() == Kind.INTEGER && column.distinct() > ENUM_LIMIT) {
-                    metric(yaml, "total_" + column.name(), "COALESCE(SUM(" + column.name() + "), 0)", "Sum of " + columnWords + ".",
+                    metric(yaml, "total_" + column.name(), "sum", column.name(), "Sum of " + columnWords + ".",
                             List.of("total " + columnWords), column.name(), "integer");
                 }
                 else if (column.type().kind() == Kind.STRING && column.name().endsWith("_id") && !profile.key().equals(List.of(column.name()))
                         && !isEntity(profiles, column.name().substring(0, column.name().length() - 3))) {
                     // "number of customers" on an orders table; none when the model has a table of them, whose count it is
                     String counted = column.name().substring(0, column.name().length() - 3).replace('_', ' ');
-                    metric(yaml, "distinct_" + column.name().substring(0, column.name().length() - 3) + "s", "COUNT(DISTINCT " + column.name() + ")",
+                    metric(yaml, "distinct_" + column.name().substring(0, column.name().length() - 3) + "s", "count_distinct", column.name(),
                             "Number of distinct " + counted + "s.", List.of("number of " + counted + "s", "distinct " + counted + "s", "unique " + counted + "s"),
                             counted + "s", "integer");
                 }
@@ -276,10 +276,13 @@ public final class ProjectDrafter
         }
     }
 
-    private static void metric(StringBuilder yaml, String name, String expression, String description, List<String> synonyms, String unit, String format)
+    /** A simple metric declared as an aggregate over a column (docs/architecture.md, "The semantic model"). */
+    private static void metric(StringBuilder yaml, String name, String agg, String column, String description, List<String> synonyms, String unit, String format)
     {
         yaml.append("      - name: ").append(name).append('\n');
-        yaml.append("        expression: ").append(quote(expression)).append('\n');
+        yaml.append("        type: simple\n");
+        yaml.append("        agg: ").append(agg).append('\n');
+        yaml.append("        expr: ").append(quote(column)).append('\n');
         yaml.append("        description: ").append(quote(REVIEW + description)).append('\n');
         yaml.append("        synonyms: [").append(String.join(", ", synonyms.stream().map(ProjectDrafter::quote).toList())).append("]\n");
         yaml.append("        unit: ").append(quote(unit)).append('\n');

@@ -19,7 +19,8 @@ import static org.apache.spark.sql.functions.expr;
 /**
  * Checks the model against the live Gold schema: every base table exists, every column named (dimension
  * expressions, primary keys, relationship columns) exists with the declared type, every dimension, filter and metric
- * expression analyses against its own base table alone, and every metric is an aggregate.
+ * expression analyses against its own base table alone, and every metric's declaration fits the live columns
+ * (expr and filter exist, a sum or average is over a number, a filter is boolean).
  */
 public final class SchemaLintCheck
         implements LintCheck
@@ -74,13 +75,7 @@ public final class SchemaLintCheck
                 }
             }
             for (Metric metric : table.metrics()) {
-                try {
-                    rows.groupBy().agg(expr(metric.expression())).queryExecution().assertAnalyzed();
-                }
-                catch (Exception e) {
-                    findings.add(LintFinding.error(name(), table.name() + "." + metric.name(), "the metric expression does not analyse as one aggregate over "
-                            + table.baseTable() + ": " + clean(e.getMessage())));
-                }
+                checkMetric(findings, table, metric, rows);
             }
         }
         for (Relationship relationship : model.relationships()) {
@@ -96,6 +91,78 @@ public final class SchemaLintCheck
             }
         }
         return findings;
+    }
+
+    /**
+     * A metric's declaration against live Gold: its expr and filter (and those of inline ratio parts) analyse over the
+     * base table, a sum or average aggregates a number, a filter is a boolean, and the rendered SQL is one aggregate.
+     */
+    private void checkMetric(List<LintFinding> findings, SemanticTable table, Metric metric, Dataset<Row> rows)
+    {
+        String location = table.name() + "." + metric.name();
+        int before = findings.size();
+        if (metric.isSimple()) {
+            checkAggregated(findings, location, "expr", metric.agg(), metric.expr(), table, rows);
+            checkFilter(findings, location, "filter", metric.filter(), table, rows);
+        }
+        for (MetricPart part : java.util.Arrays.asList(metric.numerator(), metric.denominator())) {
+            if (part != null) {
+                String side = part == metric.numerator() ? "numerator" : "denominator";
+                if (part.metric() == null) {
+                    checkAggregated(findings, location, side + " expr", part.agg(), part.expr(), table, rows);
+                }
+                checkFilter(findings, location, side + " filter", part.filter(), table, rows);
+            }
+        }
+        if (findings.size() > before) {
+            return;
+        }
+        String sql = table.metricSql(metric);
+        try {
+            rows.groupBy().agg(expr(sql)).queryExecution().assertAnalyzed();
+        }
+        catch (Exception e) {
+            findings.add(LintFinding.error(name(), location, "the metric's SQL " + sql + " does not analyse as one aggregate over "
+                    + table.baseTable() + ": " + clean(e.getMessage())));
+        }
+    }
+
+    private void checkAggregated(List<LintFinding> findings, String location, String key, String agg, String expression, SemanticTable table, Dataset<Row> rows)
+    {
+        if (expression == null) {
+            return;
+        }
+        String type;
+        try {
+            type = rows.select(expr(expression)).schema().fields()[0].dataType().simpleString();
+        }
+        catch (Exception e) {
+            findings.add(LintFinding.error(name(), location, "its " + key + " '" + expression + "' does not analyse against " + table.baseTable() + ": "
+                    + clean(e.getMessage())));
+            return;
+        }
+        boolean numeric = type.matches("(tinyint|smallint|int|bigint|float|double|decimal).*");
+        if (("sum".equals(agg) || "avg".equals(agg)) && !numeric) {
+            findings.add(LintFinding.error(name(), location, "it takes the " + agg + " of " + key + " '" + expression + "', which is " + type
+                    + " in " + table.baseTable() + ", not a number; aggregate a numeric column or use count"));
+        }
+    }
+
+    private void checkFilter(List<LintFinding> findings, String location, String key, String filter, SemanticTable table, Dataset<Row> rows)
+    {
+        if (filter == null) {
+            return;
+        }
+        try {
+            String type = rows.select(expr(filter)).schema().fields()[0].dataType().simpleString();
+            if (!type.equals("boolean")) {
+                findings.add(LintFinding.error(name(), location, "its " + key + " '" + filter + "' is " + type + ", not a true/false condition"));
+            }
+        }
+        catch (Exception e) {
+            findings.add(LintFinding.error(name(), location, "its " + key + " '" + filter + "' does not analyse against " + table.baseTable() + ": "
+                    + clean(e.getMessage())));
+        }
     }
 
     private void checkColumn(List<LintFinding> findings, SemanticTable table, String name, String expression, String declaredType, Dataset<Row> rows)

@@ -1,5 +1,6 @@
 package dev.aurum.semantic;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.Currency;
@@ -26,8 +27,10 @@ public record SemanticModel(
         List<SemanticTable> tables,
         List<Relationship> relationships,
         @JsonProperty("verified_queries") List<VerifiedQuery> verifiedQueries,
-        List<String> instructions)
+        List<String> instructions,
+        Vocabulary vocabulary)
 {
+    @JsonCreator
     public SemanticModel
     {
         requireNonNull(name, "name is null");
@@ -36,13 +39,21 @@ public record SemanticModel(
         relationships = relationships == null ? List.of() : List.copyOf(relationships);
         verifiedQueries = verifiedQueries == null ? List.of() : List.copyOf(verifiedQueries);
         instructions = instructions == null ? List.of() : List.copyOf(instructions);
+        vocabulary = vocabulary == null ? Vocabulary.EMPTY : vocabulary;
     }
 
-    /** A model without a currency or a data date (tests and tools that need neither). */
+    /** A model without domain words of its own. */
+    public SemanticModel(String name, String description, String currency, String dataDate, List<SemanticTable> tables, List<Relationship> relationships,
+            List<VerifiedQuery> verifiedQueries, List<String> instructions)
+    {
+        this(name, description, currency, dataDate, tables, relationships, verifiedQueries, instructions, null);
+    }
+
+    /** A model without a currency, a data date or domain words (tests and tools that need none). */
     public SemanticModel(String name, String description, List<SemanticTable> tables, List<Relationship> relationships,
             List<VerifiedQuery> verifiedQueries, List<String> instructions)
     {
-        this(name, description, null, null, tables, relationships, verifiedQueries, instructions);
+        this(name, description, null, null, tables, relationships, verifiedQueries, instructions, null);
     }
 
     public Optional<String> currencyCode()

@@ -230,7 +230,7 @@ public final class SemanticModelLoader
             }
             if (!table.baseTable().matches("[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*")) {
                 problems.add(lines.of(table.baseTable()) + ": base_table '" + table.baseTable() + "' of table '" + table.name()
-                        + "' must be a lower-case qualified name such as gold.order_facts.");
+                        + "' must be a lower-case qualified name such as gold.sales.");
             }
             if (!baseTables.add(table.baseTable())) {
                 problems.add(lines.of(table.baseTable()) + ": base_table '" + table.baseTable() + "' is used by two tables; each Gold table is described once.");
@@ -255,6 +255,7 @@ public final class SemanticModelLoader
                     problems.add(lines.of(metric.name()) + ": metric '" + table.name() + "." + metric.name() + "' has format '" + metric.format()
                             + "'; use one of " + sorted(FORMATS) + ".");
                 }
+                new MetricSql(table).problems(metric).forEach(problem -> problems.add(lines.of(metric.name()) + ": " + problem));
             }
             Set<String> filterNames = new HashSet<>();
             for (NamedFilter filter : table.filters()) {
@@ -309,7 +310,7 @@ public final class SemanticModelLoader
             query.parameters().forEach((parameter, binding) -> {
                 if (binding == null || !(TIME_PARTS.contains(binding) || bindsToDimension(model, binding))) {
                     problems.add(where + ": parameter '" + parameter + "' of verified query '" + query.name() + "' is bound to '" + binding
-                            + "'; bind it to a dimension as table.dimension (e.g. order_facts.customer_state) or to year, quarter or month.");
+                            + "'; bind it to a dimension as table.dimension (e.g. sales.region) or to year, quarter or month.");
                 }
             });
         }

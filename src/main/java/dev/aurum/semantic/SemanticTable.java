@@ -3,6 +3,7 @@ package dev.aurum.semantic;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -36,5 +37,16 @@ public record SemanticTable(
         timeDimensions = timeDimensions == null ? List.of() : List.copyOf(timeDimensions);
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
         filters = filters == null ? List.of() : List.copyOf(filters);
+    }
+
+    public Optional<Metric> metric(String metricName)
+    {
+        return metrics.stream().filter(metric -> metric.name().equals(metricName)).findFirst();
+    }
+
+    /** The metric's SQL, rendered from its declaration (see {@link MetricSql}). */
+    public String metricSql(Metric metric)
+    {
+        return new MetricSql(this).render(metric);
     }
 }

@@ -26,7 +26,6 @@ import org.apache.spark.sql.catalyst.optimizer.PushDownPredicates$;
 import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.apache.spark.sql.catalyst.parser.SqlBaseLexer;
 import org.apache.spark.sql.catalyst.parser.UpperCaseCharStream;
-import org.apache.spark.sql.catalyst.plans.QueryPlan;
 import org.apache.spark.sql.catalyst.planning.ExtractEquiJoinKeys;
 import org.apache.spark.sql.catalyst.plans.LeftAnti$;
 import org.apache.spark.sql.catalyst.plans.LeftSemi$;
@@ -112,11 +111,6 @@ public final class SqlGuard
                 .map(name -> name.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
         this.allowedList = String.join(", ", new TreeSet<>(this.allowedTables));
-    }
-
-    public Set<String> allowedTables()
-    {
-        return allowedTables;
     }
 
     /**
@@ -518,7 +512,7 @@ public final class SqlGuard
         if (plan instanceof Join join && !(join.joinType() instanceof LeftSemi$) && !(join.joinType() instanceof LeftAnti$)
                 && ExtractEquiJoinKeys.unapply(join).isEmpty() && !small(join.left()) && !small(join.right())) {
             throw reject("joins without an equality condition (cartesian products) need one side of at most " + MAX_CROSS_JOIN_SIDE_ROWS
-                    + " rows; join on keys such as a.order_id = b.order_id, or aggregate one side first");
+                    + " rows; join on keys such as a.id = b.id, or aggregate one side first");
         }
         for (Expression expression : seqAsJavaList(plan.expressions())) {
             checkJoinsIn(expression);

@@ -201,7 +201,7 @@ public final class EdaProfiler
             if (date == null || money == null) {
                 continue;
             }
-            String sql = "SELECT date_format(" + date.expression() + ", 'yyyy-MM') AS month, " + money.expression() + " AS " + money.name() + "\nFROM "
+            String sql = "SELECT date_format(" + date.expression() + ", 'yyyy-MM') AS month, " + table.metricSql(money) + " AS " + money.name() + "\nFROM "
                     + table.baseTable() + "\nWHERE " + date.expression() + " IS NOT NULL\nGROUP BY 1\nORDER BY 1";
             List<String> months = new ArrayList<>();
             List<Double> values = new ArrayList<>();

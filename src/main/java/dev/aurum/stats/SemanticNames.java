@@ -171,8 +171,8 @@ public final class SemanticNames
         NamedFilter best = null;
         long bestCount = 0;
         for (NamedFilter filter : table.filters()) {
-            String expression = filter.expression().strip().toLowerCase(Locale.ROOT);
-            long count = metrics.stream().filter(metric -> metric.expression().toLowerCase(Locale.ROOT).contains(expression)).count();
+            String expression = filter.expression().strip();
+            long count = metrics.stream().filter(metric -> metric.filter() != null && metric.filter().equalsIgnoreCase(expression)).count();
             if (count > bestCount) {
                 best = filter;
                 bestCount = count;
@@ -186,9 +186,8 @@ public final class SemanticNames
         if (!IDENTIFIER.matcher(value.expression()).matches()) {
             return List.of();
         }
-        Pattern column = Pattern.compile("\\b" + Pattern.quote(value.expression().toLowerCase(Locale.ROOT)) + "\\b");
         return table.metrics().stream()
-                .filter(metric -> metric.format().equalsIgnoreCase("money") && column.matcher(metric.expression().toLowerCase(Locale.ROOT)).find())
+                .filter(metric -> metric.format().equalsIgnoreCase("money") && metric.isSimple() && value.expression().equalsIgnoreCase(metric.expr()))
                 .toList();
     }
 

@@ -9,8 +9,6 @@ import dev.aurum.ErrorCode;
 import java.util.Locale;
 import java.util.Set;
 
-import static java.util.Objects.requireNonNull;
-
 /**
  * One tile of a dashboard: the question it answers, the SQL that answers it (run through the SQL guard), and how to
  * show it. {@code chart} is line, bar, pie or table; {@code size} is small, medium or large; x and y name result

@@ -46,9 +46,9 @@ public final class AssistantFixtures
                         new Dimension("primary_payment_type", "primary_payment_type", "string", "", List.of("payment type"), List.of(), true)),
                 List.of(new TimeDimension("purchase_date", "purchase_date", "date", "", List.of("date"), List.of("day", "month", "year"))),
                 List.of(
-                        new Metric("revenue", "SUM(CASE WHEN is_revenue THEN order_value ELSE 0 END)", "", List.of("sales", "turnover"), "BRL", "money"),
-                        new Metric("orders", "COUNT(*)", "", List.of("order count"), "count", "integer"),
-                        new Metric("avg_order_value", "AVG(order_value)", "", List.of("average order value", "aov"), "BRL", "money")),
+                        Metric.simple("revenue", "sum", "order_value", "is_revenue", "money", "BRL").describedAs("", List.of("sales", "turnover")),
+                        Metric.simple("orders", "count", null, null, "integer", "orders").describedAs("", List.of("order count")),
+                        Metric.simple("avg_order_value", "avg", "order_value", null, "money", "BRL").describedAs("", List.of("average order value", "aov"))),
                 List.of(new NamedFilter("late_deliveries", "is_late", "", List.of("late"))));
         return new SemanticModel("test", "", "BRL", null, List.of(orders), List.of(), List.of(
                 new VerifiedQuery("revenue_by_state_and_year", "revenue in {state} for {year}", REVENUE_BY_STATE_AND_YEAR_SQL,

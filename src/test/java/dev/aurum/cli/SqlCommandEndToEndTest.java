@@ -7,6 +7,7 @@ import dev.aurum.render.AnswerJson;
 import dev.aurum.semantic.SemanticModel;
 import dev.aurum.sql.ExecutorSettings;
 import dev.aurum.testing.GoldFixture;
+import dev.aurum.testing.SparkTest;
 import dev.aurum.testing.TestSpark;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code aurum sql} through the real SQL guard and executor over the Gold test fixture, with the semantic model's
  * allow list. Only the Spark session comes from the test (the command's own would stop the shared one on close).
  */
+@SparkTest
 class SqlCommandEndToEndTest
 {
     private static GoldFixture gold;

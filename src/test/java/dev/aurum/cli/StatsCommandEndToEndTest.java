@@ -6,6 +6,7 @@ import dev.aurum.lakehouse.SparkSessions;
 import dev.aurum.render.AnswerJson;
 import dev.aurum.semantic.SemanticModel;
 import dev.aurum.testing.GoldFixture;
+import dev.aurum.testing.SparkTest;
 import dev.aurum.testing.TestSpark;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code aurum stats anova | ttest | chisq | eda} through the real guard and executor over the Gold test fixture.
  * Only the Spark session comes from the test (the command's own would stop the shared one on close).
  */
+@SparkTest
 class StatsCommandEndToEndTest
 {
     private static GoldFixture gold;

@@ -36,7 +36,7 @@ class EvalReportWriterTest
     private EvalReport report(ScriptedAssistant assistant, EvalGate gate, Optional<Baseline> baseline)
     {
         SemanticModel model = new SemanticModel("m", null, List.of(new SemanticTable("order_facts", null, "gold.order_facts", null, null, null, null, null,
-                List.of(new Metric("revenue", "SUM(x)", null, null, null, null), new Metric("orders", "COUNT(*)", null, null, null, null)), null)),
+                List.of(Metric.simple("revenue", "sum", "x", null, null, null), Metric.simple("orders", "count", null, null, null, null)), null)),
                 null, null, null);
         Evaluation evaluation = new Evaluation(EvalRunnerTest.runner(assistant, Duration.ofSeconds(10)), Optional.of(model),
                 Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));

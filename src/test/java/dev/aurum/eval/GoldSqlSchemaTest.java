@@ -1,6 +1,7 @@
 package dev.aurum.eval;
 
 import dev.aurum.testing.GoldFixture;
+import dev.aurum.testing.SparkTest;
 import dev.aurum.testing.TestSpark;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without the generated eval lakehouse. Running each query (and checking it returns rows on the eval data) is the
  * eval's own first step.
  */
+@SparkTest
 class GoldSqlSchemaTest
 {
     private static SparkSession spark;

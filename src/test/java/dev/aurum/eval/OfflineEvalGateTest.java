@@ -1,5 +1,6 @@
 package dev.aurum.eval;
 
+import dev.aurum.testing.SparkTest;
 import org.junit.jupiter.api.Test;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * wrong answer of 122), so a change that makes answers worse fails the build. The same gate runs on the second
  * domain, the public library of examples/library.
  */
+@SparkTest
 class OfflineEvalGateTest
 {
     static final String MIN_ACCURACY = "0.90";

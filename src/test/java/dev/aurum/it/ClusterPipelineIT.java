@@ -13,6 +13,7 @@ import dev.aurum.pipeline.ProgressListener;
 import dev.aurum.pipeline.RunOptions;
 import dev.aurum.pipeline.generator.GeneratorSettings;
 import dev.aurum.pipeline.generator.SampleDataGenerator;
+import dev.aurum.testing.SparkTest;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -40,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (pom.xml); the test fills {@code target/spark-home/jars} with links to target/lib/*.jar and target/aurum.jar.
  * Gold built on the cluster must equal Gold built in local mode from a copy of the same landing data.
  */
+@SparkTest
 class ClusterPipelineIT
 {
     private static final String CLUSTER = "local-cluster[2,1,1024]";

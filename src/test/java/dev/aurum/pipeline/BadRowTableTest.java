@@ -2,6 +2,7 @@ package dev.aurum.pipeline;
 
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.ProjectFiles;
+import dev.aurum.testing.SparkTest;
 import dev.aurum.testing.TestSpark;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every row of the bad-row table of docs/architecture.md, one hand-made case each, lands exactly where the table says. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SparkTest
 class BadRowTableTest
 {
     @TempDir

@@ -2,6 +2,7 @@ package dev.aurum.pipeline;
 
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.Layer;
+import dev.aurum.testing.SparkTest;
 import dev.aurum.testing.TestSpark;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * changed rows wins without duplicating a key.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SparkTest
 class CorruptDropTest
 {
     private static final String CUSTOMERS = "customer_id,customer_zip_code_prefix,customer_city,customer_state";

@@ -7,6 +7,7 @@ import dev.aurum.lakehouse.Layer;
 import dev.aurum.lakehouse.ProjectFiles;
 import dev.aurum.pipeline.generator.GeneratorSettings;
 import dev.aurum.pipeline.generator.SampleDataGenerator;
+import dev.aurum.testing.SparkTest;
 import dev.aurum.testing.TestSpark;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * On generated data: several batches, one of them stopped between its Silver counters and its MERGE, equal one full
  * refresh; a run with nothing new writes nothing; counts add up.
  */
+@SparkTest
 class IncrementalPipelineTest
 {
     @TempDir

@@ -4,6 +4,7 @@ import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.Layer;
 import dev.aurum.pipeline.generator.GeneratorSettings;
 import dev.aurum.pipeline.generator.SampleDataGenerator;
+import dev.aurum.testing.SparkTest;
 import dev.aurum.testing.TestSpark;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * last day with only some entities. The pipeline never reads the temporary file; the next {@code data generate}
  * removes it and writes the unfinished day again, and the landing zone then equals an uninterrupted generation.
  */
+@SparkTest
 class InterruptedGenerateTest
 {
     private static final GeneratorSettings SETTINGS = new GeneratorSettings(0.01, 4, LocalDate.of(2017, 11, 20), 7, 0.02);

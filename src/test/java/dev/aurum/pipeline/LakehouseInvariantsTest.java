@@ -2,6 +2,7 @@ package dev.aurum.pipeline;
 
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.Layer;
+import dev.aurum.testing.SparkTest;
 import dev.aurum.testing.TestLakehouse;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * revenue and order counts by month against a plain-Java computation over the raw landing CSV files that applies
  * the rules of docs/gold-schema.md on its own (no Spark, no pipeline code).
  */
+@SparkTest
 class LakehouseInvariantsTest
 {
     private static final List<String> ENTITIES = List.of("customers", "products", "orders", "order_items", "payments");

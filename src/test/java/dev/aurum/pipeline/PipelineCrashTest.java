@@ -4,6 +4,7 @@ import dev.aurum.lakehouse.DeltaTables;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.pipeline.generator.GeneratorSettings;
 import dev.aurum.pipeline.generator.SampleDataGenerator;
+import dev.aurum.testing.SparkTest;
 import dev.aurum.testing.TestSpark;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code pipeline maintain}, run with {@code mvn -B test -Pcrash-long} (JUnit tag {@value #LONG}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SparkTest
 class PipelineCrashTest
 {
     static final String LONG = "crash-long";

@@ -9,6 +9,7 @@ import dev.aurum.sql.ExecutorSettings;
 import dev.aurum.sql.QueryExecutor;
 import dev.aurum.sql.QueryResult;
 import dev.aurum.sql.SqlGuard;
+import dev.aurum.testing.SparkTest;
 import dev.aurum.testing.TestSpark;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * chat's path) run in a loop while a pipeline run merges Silver and overwrites Gold. None fails, each reports the
  * Delta version of every table it read, and what it returned is exactly that version's content.
  */
+@SparkTest
 class RefreshWhileQueryingTest
 {
     @TempDir

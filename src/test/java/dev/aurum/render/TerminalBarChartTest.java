@@ -1,6 +1,5 @@
 package dev.aurum.render;
 
-import dev.aurum.assistant.Answer;
 import dev.aurum.assistant.proposal.ChartHint;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import dev.aurum.sql.QueryExecutor;
 import dev.aurum.sql.SqlGuard;
 import dev.aurum.sql.VerifiedQueryLintCheck;
 import dev.aurum.testing.GoldFixture;
+import dev.aurum.testing.SparkTest;
 import dev.aurum.testing.TestSpark;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@SparkTest
 class SemanticLintTest
 {
     private static SparkSession query;
@@ -63,7 +65,7 @@ class SemanticLintTest
                     continue; // on item tables "orders" means orders containing the items (docs/gold-schema.md), so orders without items are not counted
                 }
                 table.metrics().stream().filter(m -> m.name().equals(metric)).forEach(m -> answers.add(table.name() + "="
-                        + query.sql("SELECT " + m.expression() + " FROM " + table.baseTable()).first().get(0).toString()));
+                        + query.sql("SELECT " + table.metricSql(m) + " FROM " + table.baseTable()).first().get(0).toString()));
             }
             assertThat(answers.stream().map(a -> a.substring(a.indexOf('=') + 1)).distinct()).as(metric + " " + answers).hasSize(1);
         }
@@ -93,17 +95,20 @@ class SemanticLintTest
                         description: wrong type
                     metrics:
                       - name: revenue
-                        expression: SUM(order_value)
+                        agg: sum
+                        expr: order_value
                         synonyms: [sales]
-                      - name: not_aggregate
-                        expression: order_value
-                        description: a column, not an aggregate
+                      - name: missing_column
+                        agg: sum
+                        expr: ghost_column
+                        description: a column that is not in Gold
                   - name: customers
                     base_table: gold.customers
                     description: customers
                     metrics:
                       - name: lifetime_value
-                        expression: SUM(lifetime_value)
+                        agg: sum
+                        expr: lifetime_value
                         description: ltv
                         synonyms: [sales]
                 relationships:
@@ -125,7 +130,7 @@ class SemanticLintTest
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("[synonyms]").contains("'sales' is a metric revenue elsewhere and lifetime_value here"));
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("[schema] order_facts.ghost: column ghost is missing from the live gold.order_facts"));
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("[schema] order_facts.year: declared data_type string but gold.order_facts has int"));
-        assertThat(lines).anySatisfy(line -> assertThat(line).contains("[schema] order_facts.not_aggregate: the metric expression does not analyse as one aggregate"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("[schema] order_facts.missing_column: its expr 'ghost_column' does not analyse against gold.order_facts"));
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("[descriptions] order_facts.revenue: the metric has no description"));
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("[fan_out] relationship customers_to_orders").contains("lifetime_value"));
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("[verified_queries] verified query sneaky: the SQL guard rejects it: table silver.orders is not available"));

@@ -108,7 +108,8 @@ class SemanticModelLoaderTest
                   - name: t
                     metrics:
                       - name: revenue
-                        expression: SUM(x)
+                        agg: sum
+                        expr: x
                 """;
 
         assertThatThrownBy(() -> loader.parse(yaml, "model.yaml"))
@@ -152,7 +153,8 @@ class SemanticModelLoaderTest
                     base_table: gold.t
                     metrics:
                       - name: revenue
-                        expression: SUM(x)
+                        agg: sum
+                        expr: x
                         format: moneyy
                 relationships:
                   - name: r
@@ -169,7 +171,7 @@ class SemanticModelLoaderTest
 
         assertThatThrownBy(() -> loader.parse(yaml, "model.yaml"))
                 .hasMessageContaining("model.yaml:6: metric 't.revenue' has format 'moneyy'")
-                .hasMessageContaining("model.yaml:10: relationship 'r' names table 'nowhere'")
+                .hasMessageContaining("model.yaml:11: relationship 'r' names table 'nowhere'")
                 .hasMessageContaining("uses {year} without declaring it")
                 .hasMessageContaining("is bound to 't.state'");
     }

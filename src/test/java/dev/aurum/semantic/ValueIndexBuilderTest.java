@@ -4,6 +4,7 @@ import dev.aurum.AurumException;
 import dev.aurum.ErrorCode;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.testing.GoldFixture;
+import dev.aurum.testing.SparkTest;
 import dev.aurum.testing.TestSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@SparkTest
 class ValueIndexBuilderTest
 {
     private static GoldFixture fixture;

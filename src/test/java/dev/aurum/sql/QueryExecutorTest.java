@@ -5,6 +5,7 @@ import dev.aurum.ErrorCode;
 import dev.aurum.lakehouse.SparkSessions;
 import dev.aurum.semantic.DataDateColumn;
 import dev.aurum.testing.GoldFixture;
+import dev.aurum.testing.SparkTest;
 import dev.aurum.testing.TestSpark;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +26,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@SparkTest
 class QueryExecutorTest
 {
     /** A slow but interruptible query: an allow-listed test view over a huge range. */

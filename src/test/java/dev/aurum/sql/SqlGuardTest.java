@@ -4,18 +4,18 @@ import dev.aurum.AurumException;
 import dev.aurum.ErrorCode;
 import dev.aurum.lakehouse.SparkSessions;
 import dev.aurum.testing.GoldFixture;
+import dev.aurum.testing.SparkTest;
 import dev.aurum.testing.TestSpark;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@SparkTest
 class SqlGuardTest
 {
     private static SqlGuard guard;

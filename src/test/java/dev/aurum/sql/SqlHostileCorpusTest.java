@@ -5,6 +5,7 @@ import dev.aurum.ErrorCode;
 import dev.aurum.lakehouse.Layer;
 import dev.aurum.lakehouse.SparkSessions;
 import dev.aurum.testing.GoldFixture;
+import dev.aurum.testing.SparkTest;
 import dev.aurum.testing.TestSpark;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every statement of {@code hostile-corpus.sql} is refused by the guard, or runs within the row cap and a short
  * timeout; afterwards every Delta table has the version it had before, the catalog and the session are unchanged.
  */
+@SparkTest
 class SqlHostileCorpusTest
 {
     private static final int CAP = 100;

@@ -3,6 +3,7 @@ package dev.aurum.sql;
 import dev.aurum.AurumException;
 import dev.aurum.lakehouse.SparkSessions;
 import dev.aurum.testing.GoldFixture;
+import dev.aurum.testing.SparkTest;
 import dev.aurum.testing.TestSpark;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every statement of {@code valid-corpus.sql} (read-only queries of every shape an analyst or an LLM writes) passes the
  * guard and runs on the Gold fixture; the corpus covers every shape the guard promises to accept (README, "aurum sql").
  */
+@SparkTest
 class SqlValidCorpusTest
 {
     /** The shapes the guard must accept; each must label at least one corpus entry. */

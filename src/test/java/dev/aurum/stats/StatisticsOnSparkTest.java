@@ -9,6 +9,7 @@ import dev.aurum.sql.ExecutorSettings;
 import dev.aurum.sql.QueryExecutor;
 import dev.aurum.sql.SqlGuard;
 import dev.aurum.testing.GoldFixture;
+import dev.aurum.testing.SparkTest;
 import dev.aurum.testing.TestSpark;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same report as the plain-Java computation on the fixture's own orders, questions map to the right test, and data
  * that cannot be tested gives a clear message.
  */
+@SparkTest
 class StatisticsOnSparkTest
 {
     private static GoldFixture gold;

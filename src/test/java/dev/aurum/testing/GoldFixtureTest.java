@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@SparkTest
 class GoldFixtureTest
 {
     /** docs/gold-schema.md, column by column. */

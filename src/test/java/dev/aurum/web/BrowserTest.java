@@ -4,6 +4,7 @@ import dev.aurum.assistant.FeedbackLog;
 import dev.aurum.lakehouse.ProjectFiles;
 import dev.aurum.semantic.SemanticModel;
 import dev.aurum.semantic.SemanticModelLoader;
+import dev.aurum.testing.SparkTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +46,7 @@ import static org.assertj.core.api.Assertions.fail;
  * and see the tile, and see a hostile category value as text. Screenshots go to {@code target/screenshots/}.
  * Without chromium the test is skipped locally and fails when {@code CI=true} ({@code .ci/run} installs it).
  */
+@SparkTest
 class BrowserTest
 {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");

@@ -1,5 +1,6 @@
 package dev.aurum.web;
 
+import dev.aurum.testing.SparkTest;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tiles are cached with the Delta versions they read: a second open of an unchanged dashboard runs no query (and no
  * Spark job at all), and after one table gets a new version only the tiles reading it run again.
  */
+@SparkTest
 class DashboardCacheTest
 {
     @TempDir

@@ -8,6 +8,7 @@ import dev.aurum.sql.QueryExecutor;
 import dev.aurum.sql.QueryResult;
 import dev.aurum.sql.SqlGuard;
 import dev.aurum.testing.GoldFixture;
+import dev.aurum.testing.SparkTest;
 import dev.aurum.testing.TestSpark;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@SparkTest
 class DashboardStoreTest
 {
     @TempDir

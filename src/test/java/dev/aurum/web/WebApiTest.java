@@ -6,6 +6,7 @@ import dev.aurum.assistant.FeedbackLog;
 import dev.aurum.semantic.SemanticModel;
 import dev.aurum.semantic.SemanticModelLoader;
 import dev.aurum.lakehouse.ProjectFiles;
+import dev.aurum.testing.SparkTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The JSON API over HTTP on 127.0.0.1, with Spark and the JDK server in one JVM: questions are answered by a scripted
  * assistant whose queries run through the real SQL guard and executor on the fixture's Delta tables.
  */
+@SparkTest
 class WebApiTest
 {
     @TempDir

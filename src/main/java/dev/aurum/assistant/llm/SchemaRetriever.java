@@ -1,6 +1,8 @@
 package dev.aurum.assistant.llm;
 
 import dev.aurum.assistant.proposal.TextEmbedder;
+import dev.aurum.semantic.Language;
+import dev.aurum.semantic.MetricSql;
 import dev.aurum.semantic.Dimension;
 import dev.aurum.semantic.Metric;
 import dev.aurum.semantic.NamedFilter;
@@ -40,10 +42,8 @@ public final class SchemaRetriever
     static final double RELATIVE_SCORE = 0.6;
     private static final double EMBEDDING_WEIGHT = 4.0;
     private static final double VALUE_BONUS = 2.0;
-    private static final Set<String> STOP_WORDS = Set.of("a", "an", "the", "of", "in", "on", "for", "by", "per", "to", "and", "or", "with",
-            "what", "which", "who", "how", "many", "much", "is", "are", "was", "were", "did", "do", "does", "show", "me", "list", "give",
-            "each", "every", "all", "from", "at", "as", "than", "that", "this", "last", "most", "top", "year", "month", "day", "week",
-            "quarter", "total", "number", "count", "average", "sum", "be", "it", "its", "their", "our", "we", "i", "you", "there");
+    /** Words that never select a part of the schema (the language resource's retrieval_stop_words). */
+    private static final Set<String> STOP_WORDS = Language.english().retrievalStopWords();
 
     private final SemanticModel model;
     private final Optional<Function<String, float[]>> embedder;
@@ -306,7 +306,8 @@ public final class SchemaRetriever
         {
             return new SemanticTable(table.name(), table.description(), table.baseTable(), table.grain(), table.primaryKey(), table.synonyms(),
                     table.dimensions().stream().filter(kept::contains).toList(), table.timeDimensions(),
-                    table.metrics().stream().filter(kept::contains).toList(), table.filters().stream().filter(kept::contains).toList());
+                    table.metrics().stream().filter(kept::contains).map(new MetricSql(table)::selfContained).toList(),
+                    table.filters().stream().filter(kept::contains).toList());
         }
     }
 

@@ -75,7 +75,7 @@ final class SchemaText
         if (!table.metrics().isEmpty()) {
             text.append("Metrics:\n");
             for (Metric metric : table.metrics()) {
-                text.append("- ").append(metric.name()).append(" = ").append(metric.expression().strip());
+                text.append("- ").append(metric.name()).append(" = ").append(table.metricSql(metric));
                 describe(text, metric.description(), metric.synonyms());
                 text.append('\n');
             }

@@ -40,11 +40,6 @@ final class Lexicon
             requireNonNull(kind, "kind is null");
             requireNonNull(name, "name is null");
         }
-
-        String describe()
-        {
-            return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + name;
-        }
     }
 
     /** A phrase found in the question: tokens [start, end) meaning one or more terms (more than one: ambiguous). */
@@ -58,9 +53,14 @@ final class Lexicon
 
     private final Map<List<String>, Set<Term>> phrases = new LinkedHashMap<>();
     private final int longest;
+    /** The language's stop words and the model's own (its vocabulary). */
+    private final Set<String> stopWords;
 
     Lexicon(SemanticModel model)
     {
+        Set<String> stops = new java.util.HashSet<>(Words.STOP_WORDS);
+        stops.addAll(model.vocabulary().stopWords());
+        this.stopWords = Set.copyOf(stops);
         for (SemanticTable table : model.tables()) {
             for (Metric metric : table.metrics()) {
                 add(metric.name(), new Term(Kind.METRIC, metric.name()));
@@ -80,6 +80,12 @@ final class Lexicon
             }
         }
         longest = phrases.keySet().stream().mapToInt(List::size).max().orElse(1);
+    }
+
+    /** A stop word of the language or of the model's vocabulary: never content, never looked up as a value. */
+    boolean isStopWord(String word)
+    {
+        return stopWords.contains(word);
     }
 
     static List<String> canonicalWords(String phrase)
@@ -132,7 +138,7 @@ final class Lexicon
                     if (terms.isEmpty()) {
                         continue;
                     }
-                    if (size == 1 && Words.STOP_WORDS.contains(window.get(0)) && !fuzzy && lookupIsOnlyStopWord(window.get(0))) {
+                    if (size == 1 && isStopWord(window.get(0)) && !fuzzy && lookupIsOnlyStopWord(window.get(0))) {
                         continue;
                     }
                     hits.add(new Hit(start, start + size, terms, fuzzy));
@@ -155,7 +161,7 @@ final class Lexicon
     private List<Term> fuzzyLookup(List<String> window)
     {
         for (String word : window) {
-            if (Words.STOP_WORDS.contains(word) || Words.INTENT_WORDS.contains(word) || Words.isNumber(word)) {
+            if (isStopWord(word) || Words.INTENT_WORDS.contains(word) || Words.isNumber(word)) {
                 return List.of();
             }
         }
@@ -197,11 +203,5 @@ final class Lexicon
             }
         }
         return false;
-    }
-
-    /** Every phrase of the model, for clarification choices and completion. */
-    Map<List<String>, Set<Term>> phrases()
-    {
-        return phrases;
     }
 }

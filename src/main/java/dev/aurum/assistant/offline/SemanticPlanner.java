@@ -1,6 +1,5 @@
 package dev.aurum.assistant.offline;
 
-import dev.aurum.assistant.proposal.ChartHint;
 import dev.aurum.assistant.proposal.DateRange;
 import dev.aurum.assistant.proposal.PlanSpec;
 import dev.aurum.assistant.proposal.Proposal;
@@ -11,6 +10,7 @@ import dev.aurum.assistant.proposal.TimeGrain;
 import dev.aurum.assistant.proposal.Understood;
 import dev.aurum.semantic.Dimension;
 import dev.aurum.semantic.Metric;
+import dev.aurum.semantic.MetricSql;
 import dev.aurum.semantic.NamedFilter;
 import dev.aurum.semantic.SemanticModel;
 import dev.aurum.semantic.SemanticTable;
@@ -20,7 +20,6 @@ import dev.aurum.semantic.ValueMatch;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
@@ -50,8 +48,6 @@ public final class SemanticPlanner
     private static final Pattern FORECAST = Pattern.compile(
             "\\b(forecasts?|forecasting|predict|predicts|predicted|prediction|predictions|projections?|projected|will\\s+(?:be|sell|make|grow|reach|we|it|there|our)"
                     + "|next\\s+(?:week|month|quarter|year|season|\\d+\\s+(?:days|weeks|months|years))|tomorrow|in\\s+the\\s+future|going\\s+to\\s+(?:be|sell|make|grow))\\b");
-    private static final Pattern OUTSIDE = Pattern.compile(
-            "\\b(weather|temperature|rain|raining|stock\\s+price|share\\s+price|exchange\\s+rate|inflation|competitors?|employees?|salar(?:y|ies)|profit\\s+margin|marketing\\s+spend)\\b");
     private static final Pattern ACTION = Pattern.compile(
             "(?:^(?:please\\s+)?(?:delete|remove|drop|update|insert|truncate|alter|create|send|email|e-mail|notify|cancel|refund|modify|change|set|merge|grant|write|save|upload)\\b)"
                     + "|\\b(?:delete|truncate|drop\\s+table|insert\\s+into|email|e-mail|send\\s+(?:an?\\s+)?(?:email|message|report|mail))\\b");
@@ -133,7 +129,7 @@ public final class SemanticPlanner
         if (text.isBlank()) {
             return new Proposal.Clarify("Ask a question about the data, for example: " + exampleQuestion(), metricChoices(), null, List.of());
         }
-        Optional<String> refusal = refusal(text);
+        Optional<String> refusal = refusal(text, model);
         if (refusal.isPresent()) {
             return new Proposal.Refuse(refusal.get());
         }
@@ -141,7 +137,7 @@ public final class SemanticPlanner
         return reading.read().resolve(previous.map(QueryPlan::spec).orElse(null));
     }
 
-    private static Optional<String> refusal(String text)
+    private static Optional<String> refusal(String text, SemanticModel model)
     {
         if (FORECAST.matcher(text).find()) {
             return Optional.of("Aurum answers from the orders recorded so far; it does not forecast or predict the future. "
@@ -150,8 +146,14 @@ public final class SemanticPlanner
         if (ACTION.matcher(text).find()) {
             return Optional.of("Aurum only reads the data to answer questions; it cannot delete, change or send anything.");
         }
-        if (OUTSIDE.matcher(text).find()) {
-            return Optional.of("That is outside the data Aurum holds: orders, order items, payments and customers of the shop.");
+        // what this data never holds, as the model's vocabulary says ("weather")
+        for (String subject : model.vocabulary().outOfScope()) {
+            if (Pattern.compile("\\b" + Pattern.quote(subject).replace(" ", "\\E\\s+\\Q") + "\\b").matcher(text).find()) {
+                String holds = model.description().isBlank()
+                        ? String.join(", ", model.tables().stream().map(table -> table.name().replace('_', ' ')).toList()) + "."
+                        : model.description().strip();
+                return Optional.of("That is outside the data Aurum holds: " + holds);
+            }
         }
         return Optional.empty();
     }
@@ -163,7 +165,7 @@ public final class SemanticPlanner
 
     private String firstMetric()
     {
-        return model.tables().stream().flatMap(table -> table.metrics().stream()).map(Metric::name).findFirst().orElse("revenue");
+        return model.tables().stream().flatMap(table -> table.metrics().stream()).map(Metric::name).findFirst().orElse("rows");
     }
 
     private List<String> metricChoices()
@@ -478,7 +480,7 @@ public final class SemanticPlanner
             }
             boolean upperCode = cased.get(index).length() <= 3 && cased.get(index).equals(cased.get(index).toUpperCase(Locale.ROOT))
                     && cased.get(index).chars().allMatch(Character::isLetter);
-            return upperCode || (!Words.STOP_WORDS.contains(word) && !Words.INTENT_WORDS.contains(word));
+            return upperCode || (!lexicon.isStopWord(word) && !Words.INTENT_WORDS.contains(word));
         }
 
         private boolean anyTaken(int start, int end)
@@ -905,12 +907,8 @@ public final class SemanticPlanner
                         alternatives(spec), provenancePlan(spec, null, List.of()), understood);
             }
             SqlWriter.Written written = (SqlWriter.Written) outcome;
-            ChartHint chartHint = written.chart();
-            if (spec.chart() && "none".equals(chartHint.type())) {
-                chartHint = new ChartHint("bar", chartHint.x(), chartHint.y());
-            }
             QueryPlan plan = provenancePlan(spec, written.table(), written.joins(), written.filterTexts());
-            return new Proposal.Planned(plan, written.sql(), understood, uncovered.isEmpty(), chartHint, written.columnFormats(), written.exclusionCheck());
+            return new Proposal.Planned(plan, written.sql(), understood, uncovered.isEmpty(), written.chart(), written.columnFormats(), written.exclusionCheck());
         }
 
         private PlanSpec settledSpec;
@@ -1009,7 +1007,7 @@ public final class SemanticPlanner
                 return false;
             }
             String verb = words.get(index - 1);
-            return Set.of("paid", "spent", "placed").contains(verb);
+            return model.vocabulary().agentVerbs().contains(verb);
         }
 
         /** A ratio metric of the model named "A per B" on a table that also holds A and B. */
@@ -1058,7 +1056,7 @@ public final class SemanticPlanner
         private boolean isCountMetric(String name)
         {
             return model.tables().stream().flatMap(table -> table.metrics().stream())
-                    .anyMatch(metric -> metric.name().equals(name) && metric.format().equals("integer"));
+                    .anyMatch(metric -> metric.name().equals(name) && metric.countsThings());
         }
 
         /** "how long ... take", "how many days ... take": a duration question. */
@@ -1124,7 +1122,7 @@ public final class SemanticPlanner
         {
             Set<String> metricWords = metricWords(metricName);
             for (int i = 0; i < words.size(); i++) {
-                if (!taken[i] && !Words.STOP_WORDS.contains(words.get(i)) && metricWords.contains(canonical.get(i))) {
+                if (!taken[i] && !lexicon.isStopWord(words.get(i)) && metricWords.contains(canonical.get(i))) {
                     taken[i] = true;
                     understood.add(new Understood(cased.get(i), "part of metric " + metricName));
                 }
@@ -1188,8 +1186,8 @@ public final class SemanticPlanner
                 Optional<Metric> metric = SqlWriter.metric(table, metricName);
                 Optional<NamedFilter> filter = SqlWriter.namedFilter(table, filterName);
                 if (metric.isPresent() && filter.isPresent()) {
-                    String condition = filter.get().expression().replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
-                    return metric.get().expression().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT).contains(condition);
+                    Set<String> condition = MetricSql.conjuncts(filter.get().expression());
+                    return new MetricSql(table).rowConditions(metric.get()).stream().anyMatch(part -> part.containsAll(condition));
                 }
             }
             return false;
@@ -1214,12 +1212,11 @@ public final class SemanticPlanner
         private Optional<Proposal> checkExclusions(List<PlanSpec.Measure> measures, List<String> excluded)
         {
             for (String left : excluded) {
-                List<String> leftWords = Lexicon.canonicalWords(left).stream().filter(word -> !Words.STOP_WORDS.contains(word)).toList();
-                boolean allSay = measures.stream().allMatch(measure -> measure.metric() != null && saysWithout(measure.metric(), leftWords));
+                boolean allSay = measures.stream().allMatch(measure -> measure.metric() != null && saysWithout(measure.metric(), left));
                 if (!allSay) {
                     List<String> choices = new ArrayList<>();
                     model.tables().forEach(table -> table.metrics().stream()
-                            .filter(metric -> saysWithout(metric.name(), leftWords) && !choices.contains(metric.name()))
+                            .filter(metric -> saysWithout(metric.name(), left) && !choices.contains(metric.name()))
                             .forEach(metric -> choices.add(metric.name())));
                     return Optional.of(new Proposal.Clarify("The measure I found includes " + left.replace('_', ' ')
                             + ". Which measure without it do you mean?", choices.isEmpty() ? metricChoices() : choices, null, understood));
@@ -1228,32 +1225,18 @@ public final class SemanticPlanner
             return Optional.empty();
         }
 
-        private boolean saysWithout(String metricName, List<String> leftWords)
+        /** The metric declares that it leaves the other metric out ({@code excludes: [shipping_value]}). */
+        private boolean saysWithout(String metricName, String left)
         {
-            for (SemanticTable table : model.tables()) {
-                Optional<Metric> metric = SqlWriter.metric(table, metricName);
-                if (metric.isPresent() && metric.get().description() != null) {
-                    String description = metric.get().description().toLowerCase(Locale.ROOT);
-                    for (String word : leftWords) {
-                        if (description.matches("(?s).*\\b(?:without|excluding|not including)\\s+" + Pattern.quote(word) + ".*")) {
-                            return true;
-                        }
-                    }
-                }
-            }
-            return false;
+            return model.tables().stream().anyMatch(table -> table.metric(metricName).filter(metric -> metric.excludes().contains(left)).isPresent());
         }
 
-        /** The money metric the model calls "sales", for "how much did it sell". */
+        /** The money metric a verb of the question names in the model's vocabulary ("sell" → revenue), for "how much did it sell". */
         private Optional<String> salesMetric()
         {
-            if (words.stream().noneMatch(word -> Set.of("sell", "sells", "sold", "selling").contains(word))) {
-                return Optional.empty();
-            }
-            List<String> names = lexicon.lookup(List.of(Words.canonical("sales"))).stream()
-                    .filter(term -> term.kind() == Lexicon.Kind.METRIC)
-                    .map(Lexicon.Term::name)
-                    .filter(name -> moneyMetricNames().contains(name))
+            List<String> names = words.stream()
+                    .map(word -> model.vocabulary().verbs().get(word))
+                    .filter(name -> name != null && moneyMetricNames().contains(name))
                     .distinct()
                     .toList();
             return names.size() == 1 ? Optional.of(names.get(0)) : Optional.empty();
@@ -1420,14 +1403,7 @@ public final class SemanticPlanner
         {
             return measure.distinctDimension() != null || measure.metric() != null && measure.per() == null && model.tables().stream()
                     .flatMap(table -> table.metrics().stream())
-                    .anyMatch(metric -> metric.name().equals(measure.metric()) && metric.format().equals("integer"));
-        }
-
-        private boolean countsDistinct(PlanSpec.Measure measure)
-        {
-            return measure.distinctDimension() != null || measure.metric() != null && model.tables().stream()
-                    .flatMap(table -> table.metrics().stream())
-                    .anyMatch(metric -> metric.name().equals(measure.metric()) && metric.expression().toUpperCase(Locale.ROOT).contains("DISTINCT"));
+                    .anyMatch(metric -> metric.name().equals(measure.metric()) && metric.countsThings());
         }
 
         private List<String> moneyMetricNames()
@@ -1510,13 +1486,13 @@ public final class SemanticPlanner
             return words.contains("which") || words.contains("what");
         }
 
-        /** The count metric (COUNT(*)) of the table that holds a named filter: "how many late deliveries". */
+        /** The row-count metric ({@code agg: count}, no expr, no filter) of the table that holds a named filter: "how many late deliveries". */
         private Optional<String> countMetricOf(String filterName)
         {
             for (SemanticTable table : model.tables()) {
                 if (table.filters().stream().anyMatch(filter -> filter.name().equals(filterName))) {
                     return table.metrics().stream()
-                            .filter(metric -> metric.expression().replace(" ", "").equalsIgnoreCase("COUNT(*)"))
+                            .filter(metric -> metric.isSimple() && "count".equals(metric.agg()) && metric.expr() == null && metric.filter() == null)
                             .map(Metric::name)
                             .findFirst();
                 }
@@ -1546,8 +1522,7 @@ public final class SemanticPlanner
             for (SemanticTable table : model.tables()) {
                 for (Metric metric : table.metrics()) {
                     if (metric.name().equals(metricName)) {
-                        String expression = metric.expression().toLowerCase(Locale.ROOT);
-                        return expression.contains("avg(") || expression.contains("/") || !metric.format().equals("money") && !metric.format().equals("integer");
+                        return metric.isAverageOrRate();
                     }
                 }
             }
@@ -1557,18 +1532,12 @@ public final class SemanticPlanner
         private Proposal averageOfWhat(String metric)
         {
             List<String> choices = new ArrayList<>();
-            for (String denominator : List.of("orders", "customers")) {
-                if (metricExists(denominator)) {
-                    choices.add("average " + metric.replace('_', ' ') + " per " + Words.canonical(denominator));
-                }
-            }
+            // per each thing the first table holding the metric counts (its count metrics without a filter)
+            model.tables().stream().filter(table -> table.metric(metric).isPresent()).findFirst().ifPresent(table -> table.metrics().stream()
+                    .filter(counted -> counted.isCount() && counted.filter() == null)
+                    .forEach(counted -> choices.add("average " + metric.replace('_', ' ') + " per " + Words.canonical(counted.name()))));
             choices.add(metric.replace('_', ' ') + " by month");
             return new Proposal.Clarify("Average " + metric.replace('_', ' ') + " per what?", choices, null, understood);
-        }
-
-        private boolean metricExists(String name)
-        {
-            return model.tables().stream().anyMatch(table -> table.metrics().stream().anyMatch(metric -> metric.name().equals(name)));
         }
 
         private List<String> uncovered(PlanSpec spec)
@@ -1585,7 +1554,7 @@ public final class SemanticPlanner
                     missing.add(cased.get(i));
                     continue;
                 }
-                if (Words.STOP_WORDS.contains(word) || Words.INTENT_WORDS.contains(word) || NEGATIONS.contains(word) || word.equals("of")) {
+                if (lexicon.isStopWord(word) || Words.INTENT_WORDS.contains(word) || NEGATIONS.contains(word) || word.equals("of")) {
                     continue;
                 }
                 missing.add(cased.get(i));
@@ -1600,7 +1569,9 @@ public final class SemanticPlanner
             if (index <= 0 || Words.isNumber(words.get(index))) {
                 return index > 0 && Words.isNumber(words.get(index)) && Set.of("in", "for", "from", "at").contains(words.get(index - 1));
             }
-            return Set.of("in", "for", "from", "at", "with", "by", "paid", "using", "excluding", "except", "without").contains(words.get(index - 1));
+            String before = words.get(index - 1);
+            return Set.of("in", "for", "from", "at", "with", "by", "using", "excluding", "except", "without").contains(before)
+                    || model.vocabulary().agentVerbs().contains(before);
         }
 
         private List<String> similarValues(String word)

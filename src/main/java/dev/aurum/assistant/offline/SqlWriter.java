@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -37,8 +36,6 @@ final class SqlWriter
 {
     private static final Set<String> TIME_PARTS = Set.of("date", "day", "week", "year", "quarter", "month");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
-    /** {@code CASE WHEN <column> THEN x END}: a metric that counts only rows where a boolean column holds. */
-    private static final Pattern ONLY_WHEN = Pattern.compile("CASE WHEN (\\w+) THEN (\\w+|1) END", Pattern.CASE_INSENSITIVE);
 
     /** Reaching rows of a child table counts like this many joins: only when nothing else can answer. */
     private static final int CHILD_PENALTY = 100;
@@ -177,7 +174,7 @@ final class SqlWriter
         boolean childGrouping = spec.dimensions().stream().anyMatch(dimension -> reachableDimension(table, dimension).isEmpty());
         if (childGrouping) {
             for (PlanSpec.Measure measure : spec.measures()) {
-                if (measure.metric() != null && measure.per() == null && additive(metric(table, measure.metric()).orElseThrow())) {
+                if (measure.metric() != null && measure.per() == null && metric(table, measure.metric()).orElseThrow().isAdditive()) {
                     // a sum per category over whole orders would count an order once in every category it holds
                     return Optional.of(table.name() + " cannot add up " + measure.metric() + " per " + String.join(", ", spec.dimensions()) + " of its items");
                 }
@@ -219,14 +216,6 @@ final class SqlWriter
         return Optional.empty();
     }
 
-    /** A sum or a row count: adding it up over rows repeated per child value would count a row several times. */
-    private static boolean additive(Metric metric)
-    {
-        String expression = metric.expression().toLowerCase(Locale.ROOT).replace(" ", "");
-        return !expression.contains("/") && !expression.contains("avg(") && !expression.contains("distinct")
-                && (expression.contains("sum(") || expression.contains("count("));
-    }
-
     /** The spec's ranges plus the previous periods a growth question compares against. */
     private static List<DateRange> allRanges(PlanSpec spec)
     {
@@ -248,21 +237,12 @@ final class SqlWriter
         return Optional.of(new DateRange(start, range.start(), "the " + days + " days before " + range.start()));
     }
 
+    /** A table pre-aggregated over time: its declared primary key holds a time dimension or a calendar part. */
     boolean isAggregate(SemanticTable table)
     {
-        List<String> key = table.primaryKey().stream().map(column -> column.toLowerCase(Locale.ROOT)).toList();
-        if (!key.isEmpty()) {
-            Set<String> timeNames = table.timeDimensions().stream().map(time -> time.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-            return key.stream().anyMatch(column -> TIME_PARTS.contains(column) || timeNames.contains(column));
-        }
-        return table.grain().toLowerCase(Locale.ROOT).matches(".*\\bper\\s+(day|week|month|quarter|year)\\b.*");
-    }
-
-    /** An expression compared as text: spacing, case and COUNT(1) against COUNT(*) do not matter. */
-    private static String normalised(String expression)
-    {
-        String text = expression.replaceAll("\\s+", " ").replace("( ", "(").replace(" )", ")").trim().toLowerCase(Locale.ROOT);
-        return text.replace("count(1)", "count(*)");
+        Set<String> timeNames = table.timeDimensions().stream().map(time -> time.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        return table.primaryKey().stream().map(column -> column.toLowerCase(Locale.ROOT))
+                .anyMatch(column -> TIME_PARTS.contains(column) || timeNames.contains(column));
     }
 
     static Optional<Metric> metric(SemanticTable table, String name)
@@ -667,9 +647,9 @@ final class SqlWriter
             if (measure.distinctDimension() != null) {
                 return "COUNT(DISTINCT " + dimensionExpression(measure.distinctDimension()) + ")";
             }
-            String numerator = metric(table, measure.metric()).orElseThrow().expression();
+            String numerator = table.metricSql(metric(table, measure.metric()).orElseThrow());
             if (measure.per() != null) {
-                String denominator = metric(table, measure.per()).orElseThrow().expression();
+                String denominator = table.metricSql(metric(table, measure.per()).orElseThrow());
                 return "(" + numerator + ") / NULLIF(" + denominator + ", 0)";
             }
             return numerator;
@@ -687,31 +667,26 @@ final class SqlWriter
             return metric.format();
         }
 
-        /** Rounded, and 0 instead of NULL for a sum or count over nothing. */
-        private String finish(String expression, PlanSpec.Measure measure)
+        /**
+         * The measure's SELECT expression: a metric as its declaration renders it (already rounded; a count is 0, not
+         * NULL, over nothing), a distinct count the same, a metric per another rounded to two decimals.
+         */
+        private String finishedMeasure(PlanSpec.Measure measure)
         {
-            String format = format(measure);
-            String lower = expression.trim().toLowerCase(Locale.ROOT);
-            boolean sumOrCount = measure.per() == null && lower.matches("(sum|count)\\s*\\(.*");
-            String value = sumOrCount ? "COALESCE(" + expression + ", 0)" : expression;
-            if (format.equals("integer") || lower.matches("round\\s*\\(.*,\\s*2\\s*\\)") && balanced(lower.substring(lower.indexOf('(')))) {
-                return value;
+            String expression = measureExpression(measure);
+            if (measure.distinctDimension() != null) {
+                return "COALESCE(" + expression + ", 0)";
             }
-            return "ROUND(" + value + ", 2)";
+            if (measure.per() != null) {
+                return "ROUND(" + expression + ", 2)";
+            }
+            return metric(table, measure.metric()).orElseThrow().isCount() ? "COALESCE(" + expression + ", 0)" : expression;
         }
 
-        /** True when the text is one parenthesised group: "(a, (b))" but not "(a) / (b)". */
-        private boolean balanced(String text)
+        /** A measure's column of an inner query, rounded as its format says. */
+        private String finish(String column, PlanSpec.Measure measure)
         {
-            int depth = 0;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-                if (depth == 0 && i < text.length() - 1) {
-                    return false;
-                }
-            }
-            return depth == 0;
+            return format(measure).equals("integer") ? column : "ROUND(" + column + ", 2)";
         }
 
         private Written plain(String source, List<String> conditions)
@@ -743,7 +718,7 @@ final class SqlWriter
                 groupBy.add(dimensionExpression(dimension));
             }
             for (PlanSpec.Measure measure : spec.measures()) {
-                select.add(finish(measureExpression(measure), measure) + " AS " + columnName(measure));
+                select.add(finishedMeasure(measure) + " AS " + columnName(measure));
                 formats.put(columnName(measure), format(measure));
             }
             String first = columnName(spec.measures().get(0));
@@ -805,18 +780,18 @@ final class SqlWriter
                     continue;
                 }
                 Metric metric = metric(table, measure.metric()).orElseThrow();
-                Matcher only = ONLY_WHEN.matcher(metric.expression());
-                if (!only.find()) {
+                if (!metric.isSimple() || metric.filter() == null) {
                     continue;
                 }
-                String column = only.group(1);
+                String column = metric.filter();
                 Optional<Dimension> flag = dimension(table, column).filter(dimension -> dimension.dataType().equalsIgnoreCase("boolean"));
                 if (flag.isEmpty()) {
                     continue;
                 }
-                // the same expression without the condition, if the model names it ("gross_order_value")
-                String everyRow = normalised(ONLY_WHEN.matcher(metric.expression()).replaceAll("$2"));
-                String counterpart = table.metrics().stream().filter(other -> normalised(other.expression()).equals(everyRow)).map(Metric::name).findFirst().orElse(null);
+                // the same aggregate over every row, if the model declares it ("gross_order_value")
+                String counterpart = table.metrics().stream()
+                        .filter(other -> other.isSimple() && other.filter() == null && other.agg().equals(metric.agg()) && java.util.Objects.equals(other.expr(), metric.expr()))
+                        .map(Metric::name).findFirst().orElse(null);
                 String sql = "SELECT COUNT(*) AS matching, COUNT(CASE WHEN " + flag.get().expression() + " THEN 1 END) AS counted FROM " + source
                         + whereClause(where);
                 return new Proposal.ExclusionCheck(sql, columnName(measure), column, flag.get().description(), counterpart);
@@ -847,13 +822,9 @@ final class SqlWriter
         private ChartHint chartFor(String bucket, boolean ranked, boolean single, String firstMeasure)
         {
             if (single) {
-                return spec.chart() ? new ChartHint("bar", null, firstMeasure) : new ChartHint("none", null, null);
+                return ChartChoice.choose(spec.chart(), null, ranked, null, firstMeasure);
             }
-            if (bucket != null && !ranked) {
-                return new ChartHint("line", bucket, firstMeasure);
-            }
-            String x = !spec.dimensions().isEmpty() ? spec.dimensions().get(0) : bucket;
-            return new ChartHint("bar", x, firstMeasure);
+            return ChartChoice.choose(spec.chart(), bucket, ranked, spec.dimensions().isEmpty() ? null : spec.dimensions().get(0), firstMeasure);
         }
 
         /** A monthly (or other) series with the previous period beside each row and the growth in percent. */
@@ -910,7 +881,7 @@ final class SqlWriter
             }
             sql.append(" ORDER BY cur.period_start");
             spec.dimensions().forEach(dimension -> sql.append(", cur.").append(dimension));
-            return written(sql.toString(), new ChartHint("line", bucket, "growth_pct"));
+            return written(sql.toString(), ChartChoice.choose(spec.chart(), bucket, false, null, "growth_pct"));
         }
 
         /** Two periods side by side (growth vs the previous period, or two named periods) and the change in percent. */
@@ -953,7 +924,7 @@ final class SqlWriter
                 }
             }
             filterTexts.add("compare " + current.label() + " with " + previous.label());
-            ChartHint chart = spec.dimensions().isEmpty() ? new ChartHint("none", null, null) : new ChartHint("bar", spec.dimensions().get(0), changeName);
+            ChartHint chart = ChartChoice.choose(spec.chart(), null, true, spec.dimensions().isEmpty() ? null : spec.dimensions().get(0), changeName);
             return written(sql.toString(), chart);
         }
 

@@ -1,61 +1,24 @@
 package dev.aurum.assistant.offline;
 
-import java.util.Locale;
+import dev.aurum.semantic.Language;
+
 import java.util.Set;
 
-/** Word-level helpers shared by the lexicon and the planner: canonical (singular) forms, edit distance, stop words. */
+/** Word-level helpers shared by the lexicon and the planner: canonical (singular) forms, edit distance, the language's stop words. */
 final class Words
 {
-    /** Function words and generic question words: never content, never looked up as values. */
-    static final Set<String> STOP_WORDS = Set.copyOf(java.util.List.of(
-            "a", "an", "the", "of", "in", "on", "at", "for", "to", "from", "by", "per", "with", "without", "and", "or", "vs",
-            "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "done", "has", "have", "had", "having",
-            "what", "which", "who", "whom", "whose", "when", "where", "how", "many", "much", "why",
-            "show", "me", "give", "list", "tell", "get", "find", "display", "report", "see", "let", "know", "need", "want",
-            "please", "can", "could", "would", "should", "you", "i", "we", "us", "our", "my", "it", "its", "this", "that",
-            "these", "those", "there", "their", "them", "they", "all", "any", "each", "every", "some", "so", "far", "as", "than",
-            "total", "overall", "number", "count", "sum", "amount", "value", "values", "figure", "figures", "level", "levels",
-            "metric", "metrics", "data", "numbers", "breakdown", "broken", "down", "split", "grouped", "group", "across",
-            "between", "during", "over", "within", "into", "out", "up", "about", "what's", "whats", "much", "made", "make",
-            "generated", "generate", "got", "placed", "had", "happened", "recorded", "come", "came", "paid", "pay", "using",
-            "via", "through", "only", "just", "also", "now", "then", "instead", "same", "again", "too", "but", "versus",
-            "compared", "compare", "comparison", "against", "one", "ones", "per", "am", "go", "se", "es", "pa", "ma", "al",
-            "if", "will", "shall", "may", "might", "must", "not", "no", "non", "excluding", "exclude", "except", "other",
-            "including", "include", "where", "while", "result", "results", "table", "rows", "row", "time", "period",
-            "periods", "date", "dates", "day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years",
-            "top", "bottom", "highest", "lowest", "most", "least", "best", "worst", "largest", "smallest", "biggest", "fewest",
-            "more", "less", "max", "min", "maximum", "minimum", "leading", "ranked", "rank", "ranking", "sorted",
-            "chart", "plot", "graph", "visualize", "visualise", "line", "bar", "bars", "trend", "did", "our", "business", "company",
-            "store", "shop", "ever", "alltime", "all-time", "like", "look", "looks", "looked", "breakdowns", "there", "here",
-            // verbs of trade that carry no measure of their own: the metric comes from the other words
-            "buy", "buys", "bought", "sell", "sells", "selling", "book", "booked", "bring", "brings", "brought", "receive",
-            "received", "place", "places", "marked", "went", "combined", "together", "altogether", "ordered",
-            // verbs and particles that link the parts of a question and name nothing of the model
-            "break", "breaks", "comes", "coming", "use", "used", "uses", "showed", "shown", "shows", "contain", "contained",
-            "contains", "containing", "included", "includes", "live", "lives", "living", "located", "based", "reach", "reached", "reaches", "arrive", "arrived", "arrives", "take",
-            "takes", "took", "taken", "gets", "getting", "account", "accounts", "accounted"));
+    /** The language's stop words (resource {@code language/en.yaml}); a model adds its own in its vocabulary. */
+    static final Set<String> STOP_WORDS = Language.english().stopWords();
 
     /** Words that steer the shape of the answer (ranking, share, growth, charts); never typo-matched to model names. */
-    static final Set<String> INTENT_WORDS = Set.copyOf(java.util.List.of(
-            "share", "percentage", "percent", "proportion", "contribution", "fraction", "pct", "%", "growth", "grow", "grew",
-            "growing", "change", "changed", "changes", "increase", "increased", "decrease", "decreased", "decline", "declined",
-            "evolve", "evolved", "average", "avg", "mean", "distinct", "unique", "different", "ratio", "rate", "chart", "plot",
-            "graph", "top", "bottom", "most", "least", "highest", "lowest", "best", "worst", "largest", "smallest", "biggest",
-            "fewest", "instead", "rather", "excluding", "exclude", "except", "without", "not", "non", "no", "only"));
+    static final Set<String> INTENT_WORDS = Language.english().intentWords();
 
     private Words() {}
 
     /** The singular-ish form used for matching: "categories" to "category", "orders" to "order". */
     static String canonical(String word)
     {
-        String w = word.toLowerCase(Locale.ROOT);
-        if (w.length() > 4 && w.endsWith("ies")) {
-            return w.substring(0, w.length() - 3) + "y";
-        }
-        if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
-            return w.substring(0, w.length() - 1);
-        }
-        return w;
+        return Language.singular(word);
     }
 
     /** Edits allowed for a typo in a word of this length. */

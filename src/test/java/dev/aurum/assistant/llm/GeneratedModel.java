@@ -77,7 +77,7 @@ final class GeneratedModel
                             new Dimension("country", null, "string", "Country of the " + words + ".", List.of("nation"), List.of(), true),
                             new Dimension("category", null, "string", "Kind of " + words + ".", List.of("type"), List.of(), true)),
                     List.of(new TimeDimension("opened_date", null, "date", "When the " + words + " started.", List.of(), List.of("year"))),
-                    List.of(new Metric(plural + "_count", "COUNT(*)", "Number of " + plural(words) + ".", List.of(), "count", "integer")),
+                    List.of(Metric.simple(plural + "_count", "count", null, null, "integer", "count").describedAs("Number of " + plural(words) + ".", List.of())),
                     List.of()));
             for (Map.Entry<String, String[]> aspect : ASPECTS.entrySet()) {
                 String name = subject + "_" + aspect.getKey();
@@ -92,9 +92,9 @@ final class GeneratedModel
                                 new Dimension(columns[0], null, "double", columns[0].replace('_', ' ') + " of the event.", List.of(), List.of(), false)),
                         List.of(new TimeDimension("event_date", null, "date", "Date of the event.", List.of("date", "when"), List.of("day", "month", "year"))),
                         List.of(
-                                new Metric("total_" + columns[0], "SUM(" + columns[0] + ")", "Sum of " + columns[0].replace('_', ' ') + ".", List.of(), "", "decimal"),
-                                new Metric("average_" + columns[0], "AVG(" + columns[0] + ")", "Average " + columns[0].replace('_', ' ') + ".", List.of(), "", "decimal"),
-                                new Metric(aspect.getKey() + "_count", "COUNT(*)", "Number of " + aspectWords + ".", List.of(), "count", "integer")),
+                                Metric.simple("total_" + columns[0], "sum", columns[0], null, "decimal", "").describedAs("Sum of " + columns[0].replace('_', ' ') + ".", List.of()),
+                                Metric.simple("average_" + columns[0], "avg", columns[0], null, "decimal", "").describedAs("Average " + columns[0].replace('_', ' ') + ".", List.of()),
+                                Metric.simple(aspect.getKey() + "_count", "count", null, null, "integer", "count").describedAs("Number of " + aspectWords + ".", List.of())),
                         List.of()));
                 relationships.add(new Relationship(name + "_to_" + plural, name, plural,
                         List.of(new Relationship.ColumnPair(subject + "_id", subject + "_id")), "inner", "many_to_one"));

@@ -23,6 +23,7 @@ import dev.aurum.sql.QueryExecutor;
 import dev.aurum.sql.QueryResult;
 import dev.aurum.sql.SqlGuard;
 import dev.aurum.testing.GoldFixture;
+import dev.aurum.testing.SparkTest;
 import dev.aurum.testing.TestSpark;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The agent against a scripted OpenAI-compatible server on 127.0.0.1 that records every request: what the prompt
  * carries, the tolerant reply parsing, the guard/analyzer/join-check repairs and the resilience of the model call.
  */
+@SparkTest
 class LlmAgentTest
 {
     private static final String REVENUE_2017 = "SELECT SUM(CASE WHEN is_revenue THEN order_value ELSE 0 END) AS revenue FROM gold.order_facts WHERE year = 2017";

@@ -9,6 +9,7 @@ import dev.aurum.semantic.ValueIndex;
 import dev.aurum.semantic.ValueIndexBuilder;
 import dev.aurum.sql.SqlGuard;
 import dev.aurum.testing.GoldFixture;
+import dev.aurum.testing.SparkTest;
 import dev.aurum.testing.TestSpark;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every construct the planner handles, in several business phrasings each, checked on the RESULT of the planner's
  * SQL against hand-written SQL over the order-level Gold tables of {@link GoldFixture} (data date 2018-12-09).
  */
+@SparkTest
 class SemanticPlannerTest
 {
     private static final String REVENUE = "ROUND(SUM(CASE WHEN order_status NOT IN ('canceled', 'unavailable') THEN order_value ELSE 0 END), 2)";
@@ -635,7 +637,8 @@ class SemanticPlannerTest
                 .replaceFirst(metricsOfOrderFacts, """
                             metrics:
                               - name: avg_freight
-                                expression: ROUND(AVG(shipping_value), 2)
+                                agg: avg
+                                expr: shipping_value
                                 description: Average shipping charged per order, any status.
                                 synonyms: [average freight charge, mean freight charge]
                                 unit: BRL
