@@ -51,11 +51,13 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
@@ -67,6 +69,9 @@ import static java.util.Objects.requireNonNull;
 public class ServeCommand
         implements Callable<Integer>
 {
+    /** How often serve looks for dashboard tiles whose tables changed (a Delta-log listing per table, no Spark job). */
+    static final long STALE_CHECK_SECONDS = 10;
+
     public static final String TOKEN_VARIABLE = "AURUM_WEB_TOKEN";
 
     @Mixin
@@ -122,6 +127,11 @@ public class ServeCommand
             thread.setDaemon(true);
             return thread;
         });
+        ScheduledExecutorService staleTiles = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "aurum-dashboard-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
         try (AppContext context = AppContext.of(common)) {
             bootstrap.accept(context, out);
             try (AssistantSession session = factory.open(context, engineOptions.routerSettings(), engineOptions.llmSettings())) {
@@ -143,6 +153,16 @@ public class ServeCommand
                     if (refreshDailyAt != null) {
                         startRefresh(context, model, out);
                     }
+                    // tiles opened before whose tables a pipeline run has changed run again in the background, so the
+                    // first open after a refresh is answered from the cache (README.md, "The web app")
+                    staleTiles.scheduleWithFixedDelay(() -> {
+                        try {
+                            dashboards.refreshStale();
+                        }
+                        catch (RuntimeException e) {
+                            // a tile that fails shows its error when opened; try again next time
+                        }
+                    }, STALE_CHECK_SECONDS, STALE_CHECK_SECONDS, TimeUnit.SECONDS);
                     CountDownLatch stopped = new CountDownLatch(1);
                     Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "aurum-serve-stop"));
                     stopped.await();
@@ -150,6 +170,7 @@ public class ServeCommand
             }
         }
         finally {
+            staleTiles.shutdownNow();
             tileThreads.shutdownNow();
         }
         return 0;

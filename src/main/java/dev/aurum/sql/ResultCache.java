@@ -65,6 +65,13 @@ public final class ResultCache
         }
     }
 
+    /** True when {@code sql} has a result here that one of its tables has moved past (a refresh would run it again). */
+    public boolean isStale(String sql)
+    {
+        QueryResult cached = results.get(key(requireNonNull(sql, "sql is null")));
+        return cached != null && !unchanged(cached);
+    }
+
     /** Queries run since this cache was made (misses), for status pages and tests. */
     public long queriesRun()
     {

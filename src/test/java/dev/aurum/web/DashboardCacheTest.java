@@ -129,6 +129,25 @@ class DashboardCacheTest
     }
 
     @Test
+    void stalenessIsRefreshedInTheBackgroundSoTheNextOpenAfterARunIsCached()
+    {
+        DashboardService dashboards = service();
+        assertThat(dashboards.refreshStale()).as("nothing opened yet: nothing to refresh").isZero();
+        dashboards.open("overview");
+        assertThat(dashboards.refreshStale()).as("nothing changed").isZero();
+        assertThat(queries).hasValue(4);
+
+        fixture.appendOrderStatus("cache_status", "returned", 1);
+
+        assertThat(dashboards.refreshStale()).as("the two tiles reading the changed table").isEqualTo(2);
+        assertThat(queries).hasValue(4 + 2);
+        DashboardService.DashboardView afterRun = dashboards.open("overview");
+        assertThat(afterRun.queriesRun()).as("the open after the run finds every tile cached").isZero();
+        DashboardService.TileView statuses = afterRun.tiles().stream().filter(tile -> tile.tile().id().equals("statuses")).findFirst().orElseThrow();
+        assertThat(statuses.result().rows()).extracting(row -> row.get(0)).contains("returned");
+    }
+
+    @Test
     void aTileThatFailsIsShownWithItsErrorAndTriedAgainNextTime()
             throws IOException
     {
