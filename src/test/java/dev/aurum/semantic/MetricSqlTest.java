@@ -221,6 +221,7 @@ class MetricSqlTest
     {
         return """
                 name: m
+                currency: EUR
                 tables:
                   - name: t
                     base_table: gold.t

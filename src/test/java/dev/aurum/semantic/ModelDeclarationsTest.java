@@ -25,8 +25,8 @@ class ModelDeclarationsTest
                       - {name: invoice_date, data_type: date, grains: [day, month]}
                       - {name: paid_ts, expression: paid_at, data_type: timestamp, grains: [day]}
                     metrics:
-                      - {name: amount, expression: 'SUM(amount)', format: money}
-                      - {name: invoices, expression: 'COUNT(*)', format: integer}
+                      - {name: amount, type: simple, agg: sum, expr: amount, format: money, unit: EUR}
+                      - {name: invoices, type: simple, agg: count, format: integer}
                 """;
     }
 
