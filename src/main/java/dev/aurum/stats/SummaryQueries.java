@@ -77,8 +77,12 @@ public final class SummaryQueries
 
     static String groupSummarySql(StatsSubject subject)
     {
-        // three shuffles: (group, value) counts; one ordered pass over those counts for the ranks; one pass per group
-        // (already partitioned by group for the final aggregate) for n, mean, median and the sums around them
+        // Two shuffles: the (group, value) counts, then everything else in one task over those counts (one row per
+        // distinct pair, not per row: 166,842 at SF10): one sort by value for the running count and the ties (the same
+        // window order with a peers-only frame, so no second sort), one sort by group for n, mean, median and the sums.
+        // A range-partitioned ranking (ranges of values ranked in parallel plus the running count of the ranges before)
+        // was measured slower at SF10: it scans twice and adds four stages to save one sort of 167k rows; see
+        // docs/benchmarks.md.
         return """
                 WITH counts AS (
                   SELECT CAST(%2$s AS STRING) AS stats_group, CAST(%1$s AS DOUBLE) AS stats_value, COUNT(*) AS stats_count
@@ -89,7 +93,7 @@ public final class SummaryQueries
                 ranked AS (
                   SELECT stats_group, stats_value, stats_count,
                          CAST(SUM(stats_count) OVER (ORDER BY stats_value) AS DOUBLE) AS through_value,
-                         CAST(SUM(stats_count) OVER (PARTITION BY stats_value) AS DOUBLE) AS ties
+                         CAST(SUM(stats_count) OVER (ORDER BY stats_value RANGE BETWEEN CURRENT ROW AND CURRENT ROW) AS DOUBLE) AS ties
                   FROM counts
                 ),
                 centred AS (

@@ -81,6 +81,35 @@ class StatisticsOnSparkTest
     }
 
     @Test
+    void ranksOverNegativeZeroAndTiedValuesMatchJavaAcrossValueRanges()
+    {
+        // a value with negatives, zeros and many ties, so the ranking's value ranges hold both signs, several values
+        // each and ties; the rank sums and the tie sum must equal the plain-Java ranking over all rows exactly
+        StatisticsService service = new StatisticsService(model, executor::execute);
+        StatsSubject season = service.names().subject(null, "order_value", "season", null);
+        StatsSubject subject = new StatsSubject(season.table(), "shifted", "ROUND((order_value - 150) / 10)", "season",
+                season.groupExpression(), null, null, false);
+        List<GroupSummaries.Observation> observations = new ArrayList<>();
+        for (GoldFixture.Order order : gold.orders()) {
+            double shifted = order.orderValue().subtract(java.math.BigDecimal.valueOf(150))
+                    .divide(java.math.BigDecimal.TEN).setScale(0, java.math.RoundingMode.HALF_UP).doubleValue();
+            observations.add(new GroupSummaries.Observation(season(order.purchaseTimestamp()), shifted));
+        }
+        GroupSummaries java = GroupSummaries.of(observations);
+        assertThat(observations).as("the fixture gives values on both sides of zero")
+                .anyMatch(o -> o.value() < 0).anyMatch(o -> o.value() > 0);
+        assertThat(java.tieSum()).as("and ties").isPositive();
+        GroupSummaries spark = new SummaryQueries(executor::execute).groupSummaries(subject).summaries();
+        assertThat(spark.tieSum()).isEqualTo(java.tieSum());
+        assertThat(spark.groups()).hasSameSizeAs(java.groups());
+        for (int i = 0; i < java.groups().size(); i++) {
+            assertThat(spark.groups().get(i).group()).isEqualTo(java.groups().get(i).group());
+            assertThat(spark.groups().get(i).rankSum()).isEqualTo(java.groups().get(i).rankSum());
+            assertThat(spark.groups().get(i).median()).isEqualTo(java.groups().get(i).median());
+        }
+    }
+
+    @Test
     void nullValuesAreLeftOutExactlyAsInJava()
     {
         StatisticsService service = new StatisticsService(model, executor::execute);
