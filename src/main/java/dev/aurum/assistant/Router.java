@@ -60,6 +60,7 @@ public final class Router
     private final QuestionWords plainWords = QuestionWords.plain();
     private final Map<String, String> metricFormats;
     private final String currencySymbol;
+    private final Optional<AnswerCache> answers;
 
     public Router(SemanticModel model, Proposer planner, Optional<? extends Proposer> trusted, SqlRunner runner,
             RouterSettings settings, AnswerLog log)
@@ -90,6 +91,14 @@ public final class Router
             Optional<ResultSummarizer> summarizer, Optional<Function<String, StatsOutcome>> statistics, SqlRunner runner, RouterSettings settings,
             AnswerLog log)
     {
+        this(model, planner, trusted, llm, summarizer, statistics, runner, settings, log, Optional.empty());
+    }
+
+    private Router(SemanticModel model, Proposer planner, Optional<? extends Proposer> trusted, Optional<? extends Proposer> llm,
+            Optional<ResultSummarizer> summarizer, Optional<Function<String, StatsOutcome>> statistics, SqlRunner runner, RouterSettings settings,
+            AnswerLog log, Optional<AnswerCache> answers)
+    {
+        this.answers = requireNonNull(answers, "answers is null");
         this.summarizer = requireNonNull(summarizer, "summarizer is null");
         this.statistics = requireNonNull(statistics, "statistics is null");
         this.model = requireNonNull(model, "model is null");
@@ -107,6 +116,12 @@ public final class Router
         }
         this.metricFormats = Map.copyOf(formats);
         this.currencySymbol = model.currencySymbol();
+    }
+
+    /** This router, answering a question asked again in the same context over unchanged tables from {@code cache}. */
+    public Router cachingAnswers(AnswerCache cache)
+    {
+        return new Router(model, planner, trusted, llm, summarizer, statistics, runner, settings, log, Optional.of(cache));
     }
 
     @Override
@@ -151,7 +166,16 @@ public final class Router
         long start = System.nanoTime();
         Outcome outcome;
         try {
-            outcome = routeUnlogged(id, question, engine, start);
+            AnswerCache.Key key = AnswerCache.key(engine, question);
+            Optional<Outcome> kept = answers.flatMap(cache -> cache.lookup(key));
+            if (kept.isPresent()) {
+                outcome = fromCache(id, question.text(), kept.get(), start);
+            }
+            else {
+                Outcome routed = routeUnlogged(id, question, engine, start);
+                answers.ifPresent(cache -> cache.keep(key, routed));
+                outcome = routed;
+            }
         }
         catch (RuntimeException e) {
             // Conversation.ask never throws: a bug becomes an error answer the user can report
@@ -255,6 +279,16 @@ public final class Router
         Proposal.Refuse refuse = (Proposal.Refuse) proposal;
         return new Outcome(Answer.refused(id, text, Route.PLANNER, null, refuse.reason(), null, timings(start, null, Usage.NONE)),
                 question.previousPlan(), Map.of());
+    }
+
+    /** A kept answer for a new asking: this asking's id and words, and timings that say nothing was guarded, run or asked. */
+    private static Outcome fromCache(String id, String question, Outcome kept, long start)
+    {
+        Answer a = kept.answer();
+        Answer.Timings timings = new Answer.Timings((System.nanoTime() - start) / 1_000_000, 0L, 0L, null, null, null);
+        Answer answer = new Answer(id, question, a.status(), a.route(), a.sql(), a.columns(), a.rows(), a.rowCount(), a.truncated(), a.summary(),
+                a.message(), a.choices(), a.chart(), a.analysis(), a.provenance(), timings);
+        return new Outcome(answer, kept.plan(), kept.choicePlans());
     }
 
     /** Asks a proposer; a failure it reports (an unreachable model, a bad reply) becomes its abstention. */

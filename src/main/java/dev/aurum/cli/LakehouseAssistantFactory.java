@@ -3,6 +3,7 @@ package dev.aurum.cli;
 import dev.aurum.AurumException;
 import dev.aurum.ErrorCode;
 import dev.aurum.assistant.Answer;
+import dev.aurum.assistant.AnswerCache;
 import dev.aurum.assistant.AuditLog;
 import dev.aurum.assistant.Conversation;
 import dev.aurum.assistant.Engine;
@@ -34,6 +35,7 @@ import dev.aurum.sql.ExecutorSettings;
 import dev.aurum.sql.QueryExecutor;
 import dev.aurum.sql.QueryResult;
 import dev.aurum.sql.ResultCache;
+import dev.aurum.sql.TableVersions;
 import dev.aurum.sql.ResultColumn;
 import dev.aurum.sql.SqlGuard;
 import dev.aurum.stats.StatisticsAnswerer;
@@ -118,10 +120,12 @@ public final class LakehouseAssistantFactory
             this.context = context;
             this.model = model;
             this.executor = new CompletableFuture<>();
-            // a repeated question over unchanged Gold is answered from here: no guard, no Spark job (README.md,
-            // "Answers sooner"); a table with a new version is refreshed in Spark's cache before its query runs again
-            this.results = new ResultCache(ServeCommand.refreshingCache(new DeltaLogVersions(name -> ServeCommand.tableFolder(context.layout(), name)),
-                    context::querySession));
+            // a repeated question over unchanged Gold is answered from the answer cache (before routing) or, planned anew,
+            // from the result cache: no guard, no Spark job (docs/architecture.md, "Answers sooner"); a table with a
+            // new version is refreshed in Spark's cache before its query runs again
+            TableVersions versions = ServeCommand.refreshingCache(new DeltaLogVersions(name -> ServeCommand.tableFolder(context.layout(), name)),
+                    context::querySession);
+            this.results = new ResultCache(versions);
             CompletableFuture<ValueIndex> index = valueIndex(context, model);
             ValueIndex samples = ValueIndexBuilder.fromSampleValues(model);
             // until a rebuilt index is ready, questions wait for it (matching values of an old index would mislead)
@@ -184,7 +188,7 @@ public final class LakehouseAssistantFactory
                     : Optional.empty();
             StatisticsAnswerer statistics = new StatisticsAnswerer(model, sql -> executor().execute(sql), chooser);
             this.router = new Router(model, planner, Optional.of(matcher), llm, summarizer, Optional.of(statistics::answer), runner, settings,
-                    new AuditLog(context.layout().state(), clock));
+                    new AuditLog(context.layout().state(), clock)).cachingAnswers(new AnswerCache(versions));
             this.feedback = new FeedbackLog(context.layout().state(), clock);
         }
 
@@ -298,7 +302,7 @@ public final class LakehouseAssistantFactory
                 if (cacheRequested) {
                     warmSnapshots();
                     // filling the Gold cache scans every table: it waits for the first answer (or a while), so it does
-                    // not compete with the first question for the cores (README.md, "Answers sooner")
+                    // not compete with the first question for the cores (docs/architecture.md, "Answers sooner")
                     awaitFirstAnswer();
                     if (!closing) {
                         cacheGold();

@@ -12,7 +12,7 @@ import static java.util.Objects.requireNonNull;
  * reads the current versions from the Delta logs ({@link TableVersions}: a directory listing per table, no Spark job)
  * and runs the query again only when one of its tables changed, so a repeated question over unchanged Gold costs no
  * guard, no planning and no scan. The web app's dashboard tiles and the assistant's answers share this one cache
- * (README.md, "The web app" and "Answers sooner"). The key is the SQL text with runs of white space made one space.
+ * (docs/architecture.md, "Answers sooner"). The key is the SQL text with runs of white space made one space.
  */
 public final class ResultCache
 {
