@@ -1,11 +1,11 @@
 package dev.aurum.eval;
 
+import dev.aurum.testing.ChildAurum;
 import dev.aurum.testing.SparkTest;
 import org.junit.jupiter.api.Test;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.File;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,19 +77,7 @@ class OfflineEvalGateTest
         Path reports = Files.createDirectories(Path.of("target", "eval"));
         Path junit = reports.resolve(name + "-junit.xml");
         Path log = reports.resolve(name + "-eval.log");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx2g");
-        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (argument.startsWith("--add-opens") || argument.startsWith("-Djdk.reflect")) {
-                command.add(argument);
-            }
-        }
-        command.add("-Daurum.home=" + Path.of("").toAbsolutePath());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("dev.aurum.cli.Main");
-        command.addAll(List.of("eval", "--suite", suite));
+        List<String> command = new ArrayList<>(ChildAurum.command(List.of("-Xmx2g"), List.of("eval", "--suite", suite)));
         command.addAll(engine.length == 0 ? List.of("--engine", "offline") : List.of(engine));
         command.addAll(List.of("--min-accuracy", MIN_ACCURACY, "--max-wrong-rate", MAX_WRONG_RATE,
                 "--report", reports.resolve(name + "-report.md").toString(), "--json", reports.resolve(name + "-report.json").toString(),

@@ -2,10 +2,10 @@ package dev.aurum.init;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aurum.testing.ChildAurum;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,19 +69,7 @@ class InitEndToEndTest
     private Run aurum(String... arguments)
             throws Exception
     {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx1g");
-        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (argument.startsWith("--add-opens") || argument.startsWith("-Djdk.reflect")) {
-                command.add(argument);
-            }
-        }
-        command.add("-Daurum.home=" + Path.of("").toAbsolutePath());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("dev.aurum.cli.Main");
-        command.addAll(List.of(arguments));
+        List<String> command = ChildAurum.command(List.of("-Xmx1g"), List.of(arguments));
         Path log = Files.createTempFile(folder, "aurum", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false).redirectOutput(log.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().remove("AURUM_PROJECT");

@@ -3,6 +3,7 @@ package dev.aurum.pipeline;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.Layer;
 import dev.aurum.lakehouse.ProjectFiles;
+import dev.aurum.testing.ChildAurum;
 import dev.aurum.testing.FaultInjectingLogStore;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -10,7 +11,6 @@ import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,22 +44,10 @@ final class CrashHarness
     /** Runs {@code aurum <arguments>} in a child JVM; {@code fault} is {@code ACTION:PATH-SUFFIX} or empty. */
     static Child runChild(List<String> arguments, Optional<String> fault)
     {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx1g");
-        command.add("-XX:+UseParallelGC");
-        command.add("-XX:TieredStopAtLevel=1");
-        // the --add-opens flags Surefire got from pom.xml's spark.opens
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(argument -> argument.startsWith("--add-opens") || argument.startsWith("-Djdk.reflect"))
-                .forEach(command::add);
-        command.add("-Daurum.home=" + Path.of(".").toAbsolutePath().normalize());
-        command.add("-Dspark.delta.logStore.file.impl=" + FaultInjectingLogStore.class.getName());
-        fault.ifPresent(value -> command.add("-D" + FaultInjectingLogStore.PROPERTY + "=" + value));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("dev.aurum.cli.Main");
-        command.addAll(arguments);
+        List<String> options = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1",
+                "-Dspark.delta.logStore.file.impl=" + FaultInjectingLogStore.class.getName()));
+        fault.ifPresent(value -> options.add("-D" + FaultInjectingLogStore.PROPERTY + "=" + value));
+        List<String> command = ChildAurum.command(options, arguments);
         try {
             Path log = Files.createTempFile("aurum-crash-child", ".log");
             try {
