@@ -89,6 +89,7 @@ public final class SemanticPlanner
     private final ValueIndex values;
     private final Supplier<LocalDate> dataDate;
     private final Lexicon lexicon;
+    private final Binder binder;
     private final SqlWriter writer;
     private final TimeExpressions time = new TimeExpressions();
     /** The units the model declares for its metrics, in singular form ("day", "brl", "percent"). */
@@ -101,6 +102,7 @@ public final class SemanticPlanner
         this.values = requireNonNull(values, "values is null");
         this.dataDate = requireNonNull(dataDate, "dataDate is null");
         this.lexicon = new Lexicon(model);
+        this.binder = new Binder(model);
         this.writer = new SqlWriter(model);
         this.metricUnits = model.tables().stream().flatMap(table -> table.metrics().stream())
                 .map(metric -> Words.canonical(metric.unit().toLowerCase(Locale.ROOT))).filter(unit -> !unit.isBlank()).collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -901,12 +903,12 @@ public final class SemanticPlanner
                 return new Proposal.Clarify("I do not know \"" + unknownFilter.get() + "\" in this data. Did you mean one of these?",
                         similarValues(unknownFilter.get()), provenancePlan(spec, null, List.of()), understood);
             }
-            SqlWriter.Outcome outcome = writer.write(spec);
-            if (outcome instanceof SqlWriter.Impossible impossible) {
-                return new Proposal.Clarify("I cannot answer that from one table: " + impossible.reason() + ". Try one of these instead.",
+            Binder.Binding binding = binder.bind(spec);
+            if (binding instanceof Binder.Unbound unbound) {
+                return new Proposal.Clarify("I cannot answer that from one table: " + unbound.reason() + ". Try one of these instead.",
                         alternatives(spec), provenancePlan(spec, null, List.of()), understood);
             }
-            SqlWriter.Written written = (SqlWriter.Written) outcome;
+            SqlWriter.Written written = writer.write((Binder.Bound) binding);
             QueryPlan plan = provenancePlan(spec, written.table(), written.joins(), written.filterTexts());
             return new Proposal.Planned(plan, written.sql(), understood, uncovered.isEmpty(), written.chart(), written.columnFormats(), written.exclusionCheck());
         }
@@ -1020,8 +1022,8 @@ public final class SemanticPlanner
             }
             List<String> phrase = List.of(canonical.get(top.end() - 1), "per", canonical.get(bottom.end() - 1));
             for (Lexicon.Term term : lexicon.lookup(phrase)) {
-                if (term.kind() == Lexicon.Kind.METRIC && model.tables().stream().anyMatch(table -> SqlWriter.metric(table, term.name()).isPresent()
-                        && SqlWriter.metric(table, numerator).isPresent() && SqlWriter.metric(table, denominator).isPresent())) {
+                if (term.kind() == Lexicon.Kind.METRIC && model.tables().stream().anyMatch(table -> Binder.metric(table, term.name()).isPresent()
+                        && Binder.metric(table, numerator).isPresent() && Binder.metric(table, denominator).isPresent())) {
                     return Optional.of(term.name());
                 }
             }
@@ -1183,8 +1185,8 @@ public final class SemanticPlanner
         private boolean impliedBy(String metricName, String filterName)
         {
             for (SemanticTable table : model.tables()) {
-                Optional<Metric> metric = SqlWriter.metric(table, metricName);
-                Optional<NamedFilter> filter = SqlWriter.namedFilter(table, filterName);
+                Optional<Metric> metric = Binder.metric(table, metricName);
+                Optional<NamedFilter> filter = Binder.namedFilter(table, filterName);
                 if (metric.isPresent() && filter.isPresent()) {
                     Set<String> condition = MetricSql.conjuncts(filter.get().expression());
                     return new MetricSql(table).rowConditions(metric.get()).stream().anyMatch(part -> part.containsAll(condition));
@@ -1251,9 +1253,9 @@ public final class SemanticPlanner
             List<String> kept = new ArrayList<>();
             for (String name : dimensions) {
                 for (SemanticTable table : model.tables()) {
-                    Optional<Dimension> dimension = SqlWriter.dimension(table, name);
+                    Optional<Dimension> dimension = Binder.dimension(table, name);
                     boolean holdsMeasures = spec.measures().stream().allMatch(measure -> measure.metric() != null
-                            && SqlWriter.metric(table, measure.metric()).isPresent() && (measure.per() == null || SqlWriter.metric(table, measure.per()).isPresent()));
+                            && Binder.metric(table, measure.metric()).isPresent() && (measure.per() == null || Binder.metric(table, measure.per()).isPresent()));
                     if (dimension.isPresent() && holdsMeasures && table.primaryKey().stream()
                             .anyMatch(column -> column.equalsIgnoreCase(dimension.get().expression()) || column.equalsIgnoreCase(name))) {
                         if (!kept.contains(name)) {
@@ -1605,7 +1607,8 @@ public final class SemanticPlanner
             Map<String, Proposal.Planned> readings = new LinkedHashMap<>();
             for (String name : measureNames) {
                 PlanSpec spec = specOf.apply(name);
-                if (writer.write(spec) instanceof SqlWriter.Written written) {
+                if (binder.bind(spec) instanceof Binder.Bound bound) {
+                    SqlWriter.Written written = writer.write(bound);
                     QueryPlan plan = provenancePlan(spec, written.table(), written.joins(), written.filterTexts());
                     List<Understood> chosen = new ArrayList<>(understood);
                     chosen.add(new Understood(name.replace('_', ' '), "metric " + name + " (chosen)"));
@@ -1716,7 +1719,7 @@ public final class SemanticPlanner
 
     private boolean feasible(PlanSpec spec)
     {
-        return writer.write(spec) instanceof SqlWriter.Written;
+        return binder.bind(spec) instanceof Binder.Bound;
     }
 
     private static PlanSpec withDimensions(PlanSpec spec, List<String> dimensions)
