@@ -60,13 +60,7 @@ public final class SemanticPlanner
      */
     private static final Pattern FOLLOW_UP_WITHOUT_MEASURE = Pattern.compile(
             "^(?:top|bottom|for|in|excluding|without|except|by|per|limit)\\b");
-    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
-            Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
-            Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
-            Map.entry("twelve", 12), Map.entry("fifteen", 15), Map.entry("twenty", 20));
-    private static final Set<String> TOP_WORDS = Set.of("top", "best", "highest", "largest", "biggest", "leading", "most", "max", "maximum", "greatest");
-    private static final Set<String> BOTTOM_WORDS = Set.of("bottom", "worst", "lowest", "smallest", "least", "fewest", "min", "minimum");
-    private static final Set<String> NEGATIONS = Set.of("not", "excluding", "exclude", "except", "without", "non", "no", "other", "outside");
+    private static final Set<String> NEGATIONS = ReadingRules.NEGATIONS;
     private static final Set<String> GRAIN_WORDS = Set.of("day", "date", "week", "month", "quarter", "year");
     /** Words that set parts of a question against each other; a reading must use them or abstain. */
     private static final Set<String> COMPARISON_WORDS = Set.of("vs", "versus", "compare", "compared", "comparing", "comparison", "against");
@@ -75,15 +69,8 @@ public final class SemanticPlanner
     /** Words that change the shape of the answer: when a reading leaves one unused, the planner abstains. */
     private static final Set<String> SHAPE_WORDS = Set.of("vs", "versus", "compare", "compared", "comparing", "comparison", "against",
             "each", "every", "both");
-    private static final Set<String> GROWTH_WORDS = Set.of("growth", "grow", "grew", "growing", "change", "changed", "changes", "increase",
-            "increased", "decrease", "decreased", "decline", "declined", "evolve", "evolved");
-    private static final Set<String> SHARE_WORDS = Set.of("share", "percentage", "percent", "proportion", "contribution", "fraction", "pct", "%");
-    private static final Set<String> CHART_WORDS = Set.of("chart", "plot", "graph", "visualize", "visualise");
-    private static final Set<String> COUNT_CUES = Set.of("many", "number", "count", "distinct", "unique", "different");
-    private static final int DEFAULT_TOP = 10;
-    private static final double MIN_VALUE_SCORE = 0.8;
-    /** Value matches this close to the best are equally good ("sao paulo": the city, or the state by its name). */
-    private static final double VALUE_TIE = 0.05 + 1e-9;
+    private static final Set<String> COUNT_CUES = ReadingRules.COUNT_CUES;
+    private static final int DEFAULT_TOP = ReadingRules.DEFAULT_TOP;
 
     private final SemanticModel model;
     private final ValueIndex values;
@@ -135,8 +122,9 @@ public final class SemanticPlanner
         if (refusal.isPresent()) {
             return new Proposal.Refuse(refusal.get());
         }
-        Reading reading = new Reading(question, text);
-        return reading.read().resolve(previous.map(QueryPlan::spec).orElse(null));
+        PlanContext context = new PlanContext(model, lexicon, values, time, anchor(), metricUnits);
+        Reading reading = ReadingRules.read(Reading.of(question, text), context);
+        return new Resolution(reading).resolve(previous.map(QueryPlan::spec).orElse(null));
     }
 
     private static Optional<String> refusal(String text, SemanticModel model)
@@ -189,11 +177,12 @@ public final class SemanticPlanner
         return date != null ? date : LocalDate.now(ZoneOffset.UTC);
     }
 
-    /** A value phrase and the equally good stored values it may mean (more than one dimension: ambiguous). */
-    private record ValueHit(int start, int end, String phrase, List<ValueMatch> matches, boolean negated) {}
-
-    /** One reading of one question. */
-    private final class Reading
+    /**
+     * Turns what the reading rules read ({@link ReadingRules}) into a plan, a question back, or a refinement of the
+     * previous plan. It works on its own copies of the reading's explained words and understood phrases, which it
+     * extends while it decides.
+     */
+    private final class Resolution
     {
         private final String question;
         private final String text;
@@ -201,96 +190,50 @@ public final class SemanticPlanner
         private final List<String> cased;
         private final List<String> canonical;
         private final boolean[] taken;
-        private final int[] offsets;
-        private final List<Understood> understood = new ArrayList<>();
-        private final List<Lexicon.Hit> hits = new ArrayList<>();
-        private final List<ValueHit> valueHits = new ArrayList<>();
-        private TimeExpressions.TimeReading timeReading;
-        private Integer limit;
-        private boolean ascending;
-        private boolean superlative;
+        private final List<Understood> understood;
+        private final List<Lexicon.Hit> hits;
+        private final List<Reading.ValueHit> valueHits;
+        private final TimeExpressions.TimeReading timeReading;
+        private final Integer limit;
+        private final boolean ascending;
+        private final boolean superlative;
         private boolean share;
-        private boolean growth;
-        private boolean chart;
-        private boolean average;
-        private boolean countCue;
-        private final Set<Integer> insteadOf = new LinkedHashSet<>();
-        private final Set<Integer> perPositions = new LinkedHashSet<>();
-        private final Set<Integer> negations = new LinkedHashSet<>();
+        private final boolean growth;
+        private final boolean chart;
+        private final boolean average;
+        private final boolean countCue;
+        private final Set<Integer> insteadOf;
+        private final Set<Integer> perPositions;
+        private final Set<Integer> negations;
+        private final Integer countBeforeDimension;
+        private final int countBeforeDimensionIndex;
 
-        Reading(String question, String text)
+        Resolution(Reading reading)
         {
-            this.question = question;
-            this.text = text;
-            this.words = List.of(text.split(" "));
-            String casedText = question.replace('\u2019', '\'')
-                    .replaceAll("[?!;\"()\\[\\]{}]", " ")
-                    .replaceAll("(?<!\\d),|,(?!\\d)", " ")
-                    .replaceAll("\\.(?!\\d)", " ")
-                    .replaceAll("'s\\b", "")
-                    .replace("'", " ")
-                    .replaceAll("\\s+", " ").trim();
-            List<String> casedWords = List.of(casedText.split(" "));
-            this.cased = casedWords.size() == words.size() ? casedWords : words;
-            this.canonical = words.stream().map(Words::canonical).toList();
-            this.taken = new boolean[words.size()];
-            this.offsets = new int[words.size()];
-            int position = 0;
-            for (int i = 0; i < words.size(); i++) {
-                offsets[i] = text.indexOf(words.get(i), position);
-                position = offsets[i] + words.get(i).length();
-            }
-        }
-
-        Reading read()
-        {
-            readTime();
-            readUnits();
-            hits.addAll(lexicon.find(canonical, taken, false));
-            readIntents();
-            hits.addAll(lexicon.find(canonical, taken, true));
-            hits.sort((left, right) -> Integer.compare(left.start(), right.start()));
-            readValues();
-            return this;
-        }
-
-        private void readTime()
-        {
-            timeReading = time.read(text, anchor());
-            for (TimeExpressions.Span span : timeReading.spans()) {
-                int first = -1;
-                int last = -1;
-                for (int i = 0; i < words.size(); i++) {
-                    int end = offsets[i] + words.get(i).length();
-                    if (offsets[i] >= span.start() && end <= span.end()) {
-                        taken[i] = true;
-                        first = first < 0 ? i : first;
-                        last = i;
-                    }
-                }
-                if (first >= 0) {
-                    understood.add(new Understood(String.join(" ", cased.subList(first, last + 1)), span.meaning()));
-                }
-            }
-        }
-
-        /**
-         * "in days", "in BRL", "in percent": a unit the model declares for a metric, asked for as the unit of the answer,
-         * not a grouping; read before anything else can take "days" as a daily grain.
-         */
-        private void readUnits()
-        {
-            for (int i = 1; i < words.size(); i++) {
-                if (!words.get(i - 1).equals("in") || taken[i] || taken[i - 1] || !metricUnits.contains(canonical.get(i))) {
-                    continue;
-                }
-                if (lexicon.lookup(List.of(canonical.get(i))).stream().anyMatch(term -> term.kind() == Lexicon.Kind.METRIC)) {
-                    continue;
-                }
-                taken[i - 1] = true;
-                taken[i] = true;
-                understood.add(new Understood(cased.get(i - 1) + " " + cased.get(i), "the unit of the answer (" + words.get(i) + ")"));
-            }
+            this.question = reading.question();
+            this.text = reading.text();
+            this.words = reading.words();
+            this.cased = reading.cased();
+            this.canonical = reading.canonical();
+            this.taken = reading.takenArray();
+            this.understood = new ArrayList<>(reading.understood());
+            this.hits = new ArrayList<>(reading.hits());
+            this.valueHits = new ArrayList<>(reading.valueHits());
+            this.timeReading = reading.time();
+            Reading.Intents intents = reading.intents();
+            this.limit = intents.limit();
+            this.ascending = intents.ascending();
+            this.superlative = intents.superlative();
+            this.share = intents.share();
+            this.growth = intents.growth();
+            this.chart = intents.chart();
+            this.average = intents.average();
+            this.countCue = intents.countCue();
+            this.insteadOf = intents.insteadOf();
+            this.perPositions = intents.perPositions();
+            this.negations = intents.negations();
+            this.countBeforeDimension = intents.countBeforeDimension();
+            this.countBeforeDimensionIndex = intents.countBeforeDimensionIndex();
         }
 
         /** The position of a comparison word ("vs", "compared") nothing has explained yet, or -1. */
@@ -350,165 +293,10 @@ public final class SemanticPlanner
             }
         }
 
-        private void readIntents()
-        {
-            for (int i = 0; i < words.size(); i++) {
-                if (taken[i]) {
-                    continue;
-                }
-                String word = words.get(i);
-                Integer number = i + 1 < words.size() ? number(words.get(i + 1)) : null;
-                Integer numberBefore = i > 0 ? number(words.get(i - 1)) : null;
-                if (TOP_WORDS.contains(word) || BOTTOM_WORDS.contains(word)) {
-                    ascending = BOTTOM_WORDS.contains(word);
-                    take(i);
-                    if (number != null && !taken[i + 1]) {
-                        limit = number;
-                        take(i + 1);
-                        understood.add(new Understood(cased.get(i) + " " + cased.get(i + 1), (ascending ? "bottom " : "top ") + number));
-                    }
-                    else if (numberBefore != null && !taken[i - 1]) {
-                        limit = numberBefore;
-                        take(i - 1);
-                        understood.add(new Understood(cased.get(i - 1) + " " + cased.get(i), (ascending ? "bottom " : "top ") + numberBefore));
-                    }
-                    else {
-                        superlative = !word.equals("top") && !word.equals("bottom");
-                        if (!superlative) {
-                            limit = DEFAULT_TOP;
-                        }
-                        understood.add(new Understood(cased.get(i), ascending ? "lowest first" : "highest first"));
-                    }
-                }
-                else if (SHARE_WORDS.contains(word)) {
-                    share = true;
-                    take(i);
-                    understood.add(new Understood(cased.get(i), "share of the total in percent"));
-                }
-                else if (GROWTH_WORDS.contains(word)) {
-                    growth = true;
-                    take(i);
-                    understood.add(new Understood(cased.get(i), "change against the previous period"));
-                }
-                else if (CHART_WORDS.contains(word)) {
-                    chart = true;
-                    take(i);
-                    understood.add(new Understood(cased.get(i), "as a chart"));
-                }
-                else if (word.equals("average") || word.equals("avg") || word.equals("mean")) {
-                    average = true;
-                    take(i);
-                }
-                else if (number(word) != null && i + 1 < words.size() && startsDimensionHit(i + 1)) {
-                    // "which three states have the highest revenue": the count before the grouped thing
-                    countBeforeDimension = number(word);
-                    countBeforeDimensionIndex = i;
-                }
-                else if (COUNT_CUES.contains(word)) {
-                    countCue = true;
-                }
-                else if ((word.equals("instead") || word.equals("rather")) && i + 1 < words.size() && (words.get(i + 1).equals("of") || words.get(i + 1).equals("than"))) {
-                    take(i);
-                    take(i + 1);
-                    insteadOf.add(i + 2);
-                }
-                else if (word.equals("per") || (word.equals("each") && i > 0 && words.get(i - 1).equals("for"))) {
-                    perPositions.add(i + 1);
-                }
-                else if (NEGATIONS.contains(word) && !(word.equals("other") && (i + 1 >= words.size() || !words.get(i + 1).equals("than")))) {
-                    negations.add(i);
-                }
-            }
-        }
-
-        private Integer countBeforeDimension;
-        private int countBeforeDimensionIndex = -1;
-
-        private boolean startsDimensionHit(int index)
-        {
-            return hits.stream().anyMatch(hit -> hit.start() == index && hit.terms().stream().anyMatch(term -> term.kind() == Lexicon.Kind.DIMENSION));
-        }
-
-        private void take(int index)
-        {
-            taken[index] = true;
-        }
-
-        private Integer number(String word)
-        {
-            if (word.matches("\\d{1,4}") && !word.matches("(19|20)\\d{2}")) {
-                return Integer.parseInt(word);
-            }
-            return NUMBER_WORDS.get(word);
-        }
-
-        private void readValues()
-        {
-            for (int size = 4; size >= 1; size--) {
-                for (int start = 0; start + size <= words.size(); start++) {
-                    if (anyTaken(start, start + size) || !valueEdge(start) || !valueEdge(start + size - 1)) {
-                        continue;
-                    }
-                    String phrase = String.join(" ", words.subList(start, start + size));
-                    // only values that cover the whole window: "premium electronics" must not pass as "electronics"
-                    List<ValueMatch> matches = values.match(phrase).stream()
-                            .filter(match -> TimeExpressions.normalize(match.phrase()).equals(phrase))
-                            .toList();
-                    if (matches.isEmpty() || matches.get(0).score() < MIN_VALUE_SCORE) {
-                        continue;
-                    }
-                    double best = matches.get(0).score();
-                    List<ValueMatch> top = new ArrayList<>();
-                    for (ValueMatch match : matches) {
-                        if (match.score() >= best - VALUE_TIE && top.stream().noneMatch(other -> other.dimension().equals(match.dimension()) && other.value().equals(match.value()))) {
-                            top.add(match);
-                        }
-                    }
-                    valueHits.add(new ValueHit(start, start + size, String.join(" ", cased.subList(start, start + size)), top, negatedAt(start)));
-                    for (int i = start; i < start + size; i++) {
-                        taken[i] = true;
-                    }
-                }
-            }
-            valueHits.sort((left, right) -> Integer.compare(left.start(), right.start()));
-        }
-
-        /** A word that may start or end a value phrase: content, or a short upper-case code such as "GO" or "TO". */
-        private boolean valueEdge(int index)
-        {
-            String word = words.get(index);
-            if (Words.isNumber(word)) {
-                return false;
-            }
-            boolean upperCode = cased.get(index).length() <= 3 && cased.get(index).equals(cased.get(index).toUpperCase(Locale.ROOT))
-                    && cased.get(index).chars().allMatch(Character::isLetter);
-            return upperCode || (!lexicon.isStopWord(word) && !Words.INTENT_WORDS.contains(word));
-        }
-
-        private boolean anyTaken(int start, int end)
-        {
-            for (int i = start; i < end; i++) {
-                if (taken[i]) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         /** A negation word up to three words before {@code start}, with no other model phrase in between. */
         private boolean negatedAt(int start)
         {
-            for (int i = start - 1; i >= Math.max(0, start - 3); i--) {
-                if (negations.contains(i)) {
-                    taken[i] = true;
-                    return true;
-                }
-                int index = i;
-                if (hits.stream().anyMatch(hit -> hit.start() <= index && index < hit.end())) {
-                    return false;
-                }
-            }
-            return false;
+            return ReadingRules.negatedAt(taken, negations, hits, start);
         }
 
         private String phraseOf(int start, int end)
@@ -690,9 +478,10 @@ public final class SemanticPlanner
             }
             if (share && metricChoices.isEmpty() && dimensionChoices.isEmpty() && grain == null && metrics.stream().allMatch(this::isCountMetric)) {
                 // the share of a named filter that the model also defines as a rate metric is that rate
-                Optional<String> rate = rateMetricOf(filters);
-                if (rate.isPresent()) {
-                    String filterName = rateFilter;
+                Optional<RateOfFilter> found = rateMetricOf(filters);
+                if (found.isPresent()) {
+                    String filterName = found.get().filter();
+                    Optional<String> rate = Optional.of(found.get().metric());
                     filters.removeIf(filter -> filter.name().equals(filterName) || !filter.negated() && impliedBy(rate.get(), filter.name()));
                     metrics.clear();
                     metrics.add(rate.get());
@@ -703,10 +492,10 @@ public final class SemanticPlanner
             }
 
             // values: one dimension each, ambiguity resolved below by what a table can answer
-            List<ValueHit> ambiguousValues = new ArrayList<>();
+            List<Reading.ValueHit> ambiguousValues = new ArrayList<>();
             Map<String, List<String>> valuesByDimension = new LinkedHashMap<>();
             Map<String, Boolean> negatedDimension = new LinkedHashMap<>();
-            for (ValueHit hit : valueHits) {
+            for (Reading.ValueHit hit : valueHits) {
                 Set<String> dimensions = new LinkedHashSet<>();
                 hit.matches().forEach(match -> dimensions.add(match.dimension()));
                 if (dimensions.size() > 1) {
@@ -863,11 +652,11 @@ public final class SemanticPlanner
                 spec = withDimensions(spec, dimensions);
             }
             if (!ambiguousValues.isEmpty()) {
-                Optional<Proposal> settled = settleValues(ambiguousValues, spec);
-                if (settled.isPresent() && settled.get() instanceof Proposal.Clarify clarify) {
-                    return clarify;
+                Settlement settled = settleValues(ambiguousValues, spec);
+                if (settled.question().isPresent()) {
+                    return settled.question().get();
                 }
-                spec = settledSpec;
+                spec = settled.spec();
             }
             if (spec.growth() && spec.grain() == null && spec.growthGrain() == null && spec.ranges().isEmpty()) {
                 return new Proposal.Clarify("Growth compared with which period?",
@@ -913,8 +702,11 @@ public final class SemanticPlanner
             return new Proposal.Planned(plan, written.sql(), understood, uncovered.isEmpty(), written.chart(), written.columnFormats(), written.exclusionCheck());
         }
 
-        private PlanSpec settledSpec;
-        private String rateFilter;
+        /** The spec with the ambiguous values settled, or the question back when they cannot be. */
+        private record Settlement(PlanSpec spec, Optional<Proposal.Clarify> question) {}
+
+        /** A percent metric the model declares as the share of one of the question's named filters, and that filter. */
+        private record RateOfFilter(String metric, String filter) {}
 
         /**
          * "revenue per canceled order", "items per open order": a filter phrase after "per" that ends in a count
@@ -1134,9 +926,9 @@ public final class SemanticPlanner
         /**
          * The percent metric the model declares as the share of one of the question's named filters: a metric whose
          * name or synonym is "share of F", "percent F", "percentage of F", "F rate" or "F percentage" for a name or
-         * synonym F of the filter. Sets {@link #rateFilter}.
+         * synonym F of the filter.
          */
-        private Optional<String> rateMetricOf(List<PlanSpec.FilterUse> filters)
+        private Optional<RateOfFilter> rateMetricOf(List<PlanSpec.FilterUse> filters)
         {
             for (PlanSpec.FilterUse use : filters) {
                 if (use.negated()) {
@@ -1161,8 +953,7 @@ public final class SemanticPlanner
                     }
                 }
                 if (found.size() == 1) {
-                    rateFilter = use.name();
-                    return Optional.of(found.iterator().next());
+                    return Optional.of(new RateOfFilter(found.iterator().next(), use.name()));
                 }
             }
             return Optional.empty();
@@ -1268,7 +1059,7 @@ public final class SemanticPlanner
         }
 
         /** "categories except X", "states other than SP": only exclusion words between a dimension and its negated value. */
-        private boolean exclusionBetween(Lexicon.Hit hit, ValueHit value)
+        private boolean exclusionBetween(Lexicon.Hit hit, Reading.ValueHit value)
         {
             int gap = value.start() - hit.end();
             if (gap < 1 || gap > 2) {
@@ -1290,7 +1081,7 @@ public final class SemanticPlanner
         {
             Set<Lexicon.Hit> qualifiers = new LinkedHashSet<>();
             for (int v = 0; v < valueHits.size(); v++) {
-                ValueHit value = valueHits.get(v);
+                Reading.ValueHit value = valueHits.get(v);
                 for (Lexicon.Hit hit : hits) {
                     boolean before = hit.end() == value.start()
                             || hit.end() + 1 == value.start() && Set.of("of", "the", "is", "=").contains(words.get(hit.end()))
@@ -1303,7 +1094,7 @@ public final class SemanticPlanner
                     List<ValueMatch> kept = value.matches().stream().filter(match -> names.contains(match.dimension())).toList();
                     if (!kept.isEmpty()) {
                         qualifiers.add(hit);
-                        valueHits.set(v, new ValueHit(value.start(), value.end(), value.phrase(), kept, value.negated()));
+                        valueHits.set(v, new Reading.ValueHit(value.start(), value.end(), value.phrase(), kept, value.negated()));
                         break;
                     }
                 }
@@ -1312,10 +1103,10 @@ public final class SemanticPlanner
         }
 
         /** Value phrases that match stored values of several dimensions: keep the dimensions a table can answer with. */
-        private Optional<Proposal> settleValues(List<ValueHit> ambiguous, PlanSpec spec)
+        private Settlement settleValues(List<Reading.ValueHit> ambiguous, PlanSpec spec)
         {
             PlanSpec current = spec;
-            for (ValueHit hit : ambiguous) {
+            for (Reading.ValueHit hit : ambiguous) {
                 List<ValueMatch> workable = new ArrayList<>();
                 for (ValueMatch match : hit.matches()) {
                     if (feasible(withValue(current, match, hit.negated()))) {
@@ -1334,14 +1125,13 @@ public final class SemanticPlanner
                 }
                 if (dimensions.size() != 1) {
                     List<ValueMatch> shown = workable.isEmpty() ? hit.matches() : workable;
-                    return Optional.of(new Proposal.Clarify("\"" + hit.phrase() + "\" is a value of several things. Which one do you mean?",
-                            shown.stream().map(match -> match.dimension() + " = " + match.value()).distinct().toList(), provenancePlan(current, null, List.of()), understood));
+                    return new Settlement(current, Optional.of(new Proposal.Clarify("\"" + hit.phrase() + "\" is a value of several things. Which one do you mean?",
+                            shown.stream().map(match -> match.dimension() + " = " + match.value()).distinct().toList(), provenancePlan(current, null, List.of()), understood)));
                 }
                 current = withValue(current, workable.get(0), hit.negated());
                 understood.add(new Understood(hit.phrase(), (hit.negated() ? "not " : "") + workable.get(0).dimension() + " = " + workable.get(0).value()));
             }
-            settledSpec = current;
-            return Optional.empty();
+            return new Settlement(current, Optional.empty());
         }
 
         private PlanSpec withValue(PlanSpec spec, ValueMatch match, boolean negated)

@@ -1,0 +1,154 @@
+package dev.aurum.assistant.offline;
+
+import dev.aurum.assistant.proposal.Understood;
+import dev.aurum.semantic.ValueMatch;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What the planner has read of one question so far (docs/architecture.md, "The planner's rules"): the question's
+ * words in three forms (normalized, as typed, canonical), which of them are explained ({@code taken}), what each
+ * explained phrase was understood as, the time it names, the model phrases and stored values found, and the words
+ * that shape the answer. Immutable: every {@link PlannerRule} returns a new reading through the {@code with…} copies.
+ *
+ * @param question the question as asked
+ * @param text the question normalized ({@link TimeExpressions#normalize})
+ * @param words the words of {@code text}
+ * @param cased the same words as typed (for messages), or {@code words} when they do not line up
+ * @param canonical the words singularised ({@link Words#canonical})
+ * @param offsets where each word starts in {@code text}
+ * @param taken the positions of the words some rule has explained
+ * @param time the time the question names, or null before {@link ReadingRules.ReadTime} ran
+ */
+record Reading(String question, String text, List<String> words, List<String> cased, List<String> canonical, List<Integer> offsets, Set<Integer> taken,
+        List<Understood> understood, TimeExpressions.TimeReading time, List<Lexicon.Hit> hits, List<ValueHit> valueHits, Intents intents)
+{
+    Reading
+    {
+        requireNonNull(question, "question is null");
+        requireNonNull(text, "text is null");
+        words = List.copyOf(words);
+        cased = List.copyOf(cased);
+        canonical = List.copyOf(canonical);
+        offsets = List.copyOf(offsets);
+        taken = Set.copyOf(taken);
+        understood = List.copyOf(understood);
+        hits = List.copyOf(hits);
+        valueHits = List.copyOf(valueHits);
+        requireNonNull(intents, "intents is null");
+    }
+
+    /** A value phrase and the equally good stored values it may mean (more than one dimension: ambiguous). */
+    record ValueHit(int start, int end, String phrase, List<ValueMatch> matches, boolean negated)
+    {
+        ValueHit
+        {
+            requireNonNull(phrase, "phrase is null");
+            matches = List.copyOf(matches);
+        }
+    }
+
+    /**
+     * The words that shape the answer rather than name data ({@link ReadingRules.ReadIntents}).
+     *
+     * @param limit "top 5": how many rows, or null
+     * @param ascending "bottom", "lowest": lowest first
+     * @param superlative "highest", "best" without a number: one winner or a default list, decided by the grouping
+     * @param countBeforeDimension "which three states ...": a number right before a dimension phrase, or null
+     * @param countBeforeDimensionIndex that number's position, or -1
+     * @param insteadOf positions of the phrases after "instead of" / "rather than"
+     * @param perPositions positions right after "per" or "for each"
+     * @param negations positions of negation words
+     */
+    record Intents(Integer limit, boolean ascending, boolean superlative, boolean share, boolean growth, boolean chart, boolean average, boolean countCue,
+            Integer countBeforeDimension, int countBeforeDimensionIndex, Set<Integer> insteadOf, Set<Integer> perPositions, Set<Integer> negations)
+    {
+        static final Intents NONE = new Intents(null, false, false, false, false, false, false, false, null, -1, Set.of(), Set.of(), Set.of());
+
+        Intents
+        {
+            insteadOf = Set.copyOf(insteadOf);
+            perPositions = Set.copyOf(perPositions);
+            negations = Set.copyOf(negations);
+        }
+    }
+
+    /** A question read for the first time: its words, nothing explained yet. */
+    static Reading of(String question, String text)
+    {
+        List<String> words = List.of(text.split(" "));
+        String casedText = question.replace('\u2019', '\'')
+                .replaceAll("[?!;\"()\\[\\]{}]", " ")
+                .replaceAll("(?<!\\d),|,(?!\\d)", " ")
+                .replaceAll("\\.(?!\\d)", " ")
+                .replaceAll("'s\\b", "")
+                .replace("'", " ")
+                .replaceAll("\\s+", " ").trim();
+        List<String> casedWords = List.of(casedText.split(" "));
+        List<String> cased = casedWords.size() == words.size() ? casedWords : words;
+        List<String> canonical = words.stream().map(Words::canonical).toList();
+        List<Integer> offsets = new ArrayList<>();
+        int position = 0;
+        for (String word : words) {
+            int offset = text.indexOf(word, position);
+            offsets.add(offset);
+            position = offset + word.length();
+        }
+        return new Reading(question, text, words, cased, canonical, offsets, Set.of(), List.of(), null, List.of(), List.of(), Intents.NONE);
+    }
+
+    /** The explained positions as an array a rule may change locally (and hand back with {@link #withTaken}). */
+    boolean[] takenArray()
+    {
+        boolean[] array = new boolean[words.size()];
+        taken.forEach(index -> array[index] = true);
+        return array;
+    }
+
+    Reading withTaken(boolean[] explained)
+    {
+        Set<Integer> positions = new LinkedHashSet<>();
+        for (int i = 0; i < explained.length; i++) {
+            if (explained[i]) {
+                positions.add(i);
+            }
+        }
+        return new Reading(question, text, words, cased, canonical, offsets, positions, understood, time, hits, valueHits, intents);
+    }
+
+    Reading withUnderstood(List<Understood> more)
+    {
+        List<Understood> all = new ArrayList<>(understood);
+        all.addAll(more);
+        return new Reading(question, text, words, cased, canonical, offsets, taken, all, time, hits, valueHits, intents);
+    }
+
+    Reading withTime(TimeExpressions.TimeReading reading)
+    {
+        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, requireNonNull(reading, "reading is null"), hits, valueHits, intents);
+    }
+
+    /** The hits found so far plus {@code more}, in the order of the question. */
+    Reading withHits(List<Lexicon.Hit> more)
+    {
+        List<Lexicon.Hit> all = new ArrayList<>(hits);
+        all.addAll(more);
+        all.sort((left, right) -> Integer.compare(left.start(), right.start()));
+        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, time, all, valueHits, intents);
+    }
+
+    Reading withValueHits(List<ValueHit> found)
+    {
+        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, time, hits, found, intents);
+    }
+
+    Reading withIntents(Intents read)
+    {
+        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, time, hits, valueHits, read);
+    }
+}
