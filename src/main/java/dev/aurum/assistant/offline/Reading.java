@@ -4,8 +4,10 @@ import dev.aurum.assistant.proposal.Understood;
 import dev.aurum.semantic.ValueMatch;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
@@ -24,9 +26,10 @@ import static java.util.Objects.requireNonNull;
  * @param offsets where each word starts in {@code text}
  * @param taken the positions of the words some rule has explained
  * @param time the time the question names, or null before {@link ReadingRules.ReadTime} ran
+ * @param roles what some model phrases do in this question besides naming a measure or a grouping
  */
 record Reading(String question, String text, List<String> words, List<String> cased, List<String> canonical, List<Integer> offsets, Set<Integer> taken,
-        List<Understood> understood, TimeExpressions.TimeReading time, List<Lexicon.Hit> hits, List<ValueHit> valueHits, Intents intents)
+        List<Understood> understood, TimeExpressions.TimeReading time, List<Lexicon.Hit> hits, List<ValueHit> valueHits, Intents intents, Roles roles)
 {
     Reading
     {
@@ -41,6 +44,7 @@ record Reading(String question, String text, List<String> words, List<String> ca
         hits = List.copyOf(hits);
         valueHits = List.copyOf(valueHits);
         requireNonNull(intents, "intents is null");
+        requireNonNull(roles, "roles is null");
     }
 
     /** A value phrase and the equally good stored values it may mean (more than one dimension: ambiguous). */
@@ -72,9 +76,29 @@ record Reading(String question, String text, List<String> words, List<String> ca
 
         Intents
         {
-            insteadOf = Set.copyOf(insteadOf);
-            perPositions = Set.copyOf(perPositions);
-            negations = Set.copyOf(negations);
+            // in the order they were read: rules walk them in question order
+            insteadOf = Collections.unmodifiableSet(new LinkedHashSet<>(insteadOf));
+            perPositions = Collections.unmodifiableSet(new LinkedHashSet<>(perPositions));
+            negations = Collections.unmodifiableSet(new LinkedHashSet<>(negations));
+        }
+    }
+
+    /**
+     * The part some model phrases play in the question, read before the plan is resolved.
+     *
+     * @param qualifiers dimension phrases that say which dimension a value next to them belongs to ("state SP"): not groupings
+     * @param ratios "revenue per canceled order": the hit before "per" mapped to the model's ratio metric, the filter after it to ""
+     * @param duration "how long ... take": a duration question
+     * @param countedHead the phrase a "how many" / "number of" question counts, or null
+     */
+    record Roles(Set<Lexicon.Hit> qualifiers, Map<Lexicon.Hit, String> ratios, boolean duration, Lexicon.Hit countedHead)
+    {
+        static final Roles NONE = new Roles(Set.of(), Map.of(), false, null);
+
+        Roles
+        {
+            qualifiers = Set.copyOf(qualifiers);
+            ratios = Map.copyOf(ratios);
         }
     }
 
@@ -99,7 +123,7 @@ record Reading(String question, String text, List<String> words, List<String> ca
             offsets.add(offset);
             position = offset + word.length();
         }
-        return new Reading(question, text, words, cased, canonical, offsets, Set.of(), List.of(), null, List.of(), List.of(), Intents.NONE);
+        return new Reading(question, text, words, cased, canonical, offsets, Set.of(), List.of(), null, List.of(), List.of(), Intents.NONE, Roles.NONE);
     }
 
     /** The explained positions as an array a rule may change locally (and hand back with {@link #withTaken}). */
@@ -118,19 +142,19 @@ record Reading(String question, String text, List<String> words, List<String> ca
                 positions.add(i);
             }
         }
-        return new Reading(question, text, words, cased, canonical, offsets, positions, understood, time, hits, valueHits, intents);
+        return new Reading(question, text, words, cased, canonical, offsets, positions, understood, time, hits, valueHits, intents, roles);
     }
 
     Reading withUnderstood(List<Understood> more)
     {
         List<Understood> all = new ArrayList<>(understood);
         all.addAll(more);
-        return new Reading(question, text, words, cased, canonical, offsets, taken, all, time, hits, valueHits, intents);
+        return new Reading(question, text, words, cased, canonical, offsets, taken, all, time, hits, valueHits, intents, roles);
     }
 
     Reading withTime(TimeExpressions.TimeReading reading)
     {
-        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, requireNonNull(reading, "reading is null"), hits, valueHits, intents);
+        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, requireNonNull(reading, "reading is null"), hits, valueHits, intents, roles);
     }
 
     /** The hits found so far plus {@code more}, in the order of the question. */
@@ -139,16 +163,27 @@ record Reading(String question, String text, List<String> words, List<String> ca
         List<Lexicon.Hit> all = new ArrayList<>(hits);
         all.addAll(more);
         all.sort((left, right) -> Integer.compare(left.start(), right.start()));
-        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, time, all, valueHits, intents);
+        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, time, all, valueHits, intents, roles);
+    }
+
+    /** Only the given hits (some found earlier turned out to be something else), in the order given. */
+    Reading withOnlyHits(List<Lexicon.Hit> kept)
+    {
+        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, time, kept, valueHits, intents, roles);
     }
 
     Reading withValueHits(List<ValueHit> found)
     {
-        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, time, hits, found, intents);
+        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, time, hits, found, intents, roles);
+    }
+
+    Reading withRoles(Roles read)
+    {
+        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, time, hits, valueHits, intents, read);
     }
 
     Reading withIntents(Intents read)
     {
-        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, time, hits, valueHits, read);
+        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, time, hits, valueHits, read, roles);
     }
 }

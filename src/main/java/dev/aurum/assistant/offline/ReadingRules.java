@@ -1,9 +1,13 @@
 package dev.aurum.assistant.offline;
 
 import dev.aurum.assistant.proposal.Understood;
+import dev.aurum.semantic.Metric;
+import dev.aurum.semantic.SemanticModel;
+import dev.aurum.semantic.SemanticTable;
 import dev.aurum.semantic.ValueMatch;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +17,8 @@ import java.util.Set;
 /**
  * The rules that read a question's words, in the order {@link #IN_ORDER} runs them (docs/architecture.md, "The
  * planner's rules"): time first, then the units of the answer, the phrases the model names, the words that shape the
- * answer, model phrases with small typos, and last the stored values. Each takes an immutable {@link Reading} and
+ * answer, model phrases with small typos, the stored values, and then the part some phrases play (a dimension naming a
+ * value's dimension, "A per filtered B" ratios, duration questions, the thing "how many" counts). Each takes an immutable {@link Reading} and
  * returns a new one; a rule may change a local copy of the explained positions, never a field.
  */
 final class ReadingRules
@@ -37,7 +42,7 @@ final class ReadingRules
 
     /** The reading rules, in the order they run. */
     static final List<PlannerRule> IN_ORDER = List.of(new ReadTime(), new ReadUnits(), new FindModelPhrases(), new ReadIntents(),
-            new FindModelPhrasesWithTypos(), new FindValues());
+            new FindModelPhrasesWithTypos(), new FindValues(), new QualifyValues(), new CombineRatios(), new ReadDuration(), new FindCountedHead());
 
     private ReadingRules() {}
 
@@ -366,5 +371,269 @@ final class ReadingRules
             }
         }
         return false;
+    }
+
+    /**
+     * "state SP", "the city of curitiba", "sao paulo state": a dimension word next to one of its values names which
+     * dimension the value belongs to (the value keeps only those matches), and is not a grouping.
+     */
+    static final class QualifyValues
+            implements PlannerRule
+    {
+        @Override
+        public String name()
+        {
+            return "QualifyValues";
+        }
+
+        @Override
+        public Reading apply(Reading reading, PlanContext context)
+        {
+            List<String> words = reading.words();
+            List<Reading.ValueHit> valueHits = new ArrayList<>(reading.valueHits());
+            Set<Lexicon.Hit> qualifiers = new LinkedHashSet<>();
+            for (int v = 0; v < valueHits.size(); v++) {
+                Reading.ValueHit value = valueHits.get(v);
+                for (Lexicon.Hit hit : reading.hits()) {
+                    boolean before = hit.end() == value.start()
+                            || hit.end() + 1 == value.start() && Set.of("of", "the", "is", "=").contains(words.get(hit.end()))
+                            || value.negated() && exclusionBetween(words, hit, value);
+                    boolean after = value.end() == hit.start();
+                    if (!before && !after) {
+                        continue;
+                    }
+                    Set<String> names = new LinkedHashSet<>();
+                    hit.terms().forEach(term -> names.add(term.name()));
+                    List<ValueMatch> kept = value.matches().stream().filter(match -> names.contains(match.dimension())).toList();
+                    if (!kept.isEmpty()) {
+                        qualifiers.add(hit);
+                        valueHits.set(v, new Reading.ValueHit(value.start(), value.end(), value.phrase(), kept, value.negated()));
+                        break;
+                    }
+                }
+            }
+            Reading.Roles roles = reading.roles();
+            return reading.withValueHits(valueHits).withRoles(new Reading.Roles(qualifiers, roles.ratios(), roles.duration(), roles.countedHead()));
+        }
+
+        /** "categories except X", "states other than SP": only exclusion words between a dimension and its negated value. */
+        private static boolean exclusionBetween(List<String> words, Lexicon.Hit hit, Reading.ValueHit value)
+        {
+            int gap = value.start() - hit.end();
+            if (gap < 1 || gap > 2) {
+                return false;
+            }
+            for (int i = hit.end(); i < value.start(); i++) {
+                if (!NEGATIONS.contains(words.get(i)) && !words.get(i).equals("than")) {
+                    return false;
+                }
+            }
+            return !(hit.start() > 0 && Set.of("by", "per", "each", "every", "across").contains(words.get(hit.start() - 1)));
+        }
+    }
+
+    /**
+     * "revenue per canceled order", "items per open order": a filter phrase after "per" that ends in a count word, and
+     * the word before "per", together name a ratio metric of the model ("items per order"). Maps the hit before "per"
+     * to that metric and the filter hit to "" (it stays a filter).
+     */
+    static final class CombineRatios
+            implements PlannerRule
+    {
+        @Override
+        public String name()
+        {
+            return "CombineRatios";
+        }
+
+        @Override
+        public Reading apply(Reading reading, PlanContext context)
+        {
+            List<String> canonical = reading.canonical();
+            Lexicon lexicon = context.lexicon();
+            Map<Lexicon.Hit, String> combined = new LinkedHashMap<>();
+            for (int position : reading.intents().perPositions()) {
+                Lexicon.Hit after = hitStartingAt(reading.hits(), position);
+                Lexicon.Hit before = hitEndingAt(reading.hits(), position - 2);
+                if (after == null || before == null || after.terms().stream().noneMatch(term -> term.kind() == Lexicon.Kind.FILTER)) {
+                    continue;
+                }
+                String counted = canonical.get(after.end() - 1);
+                if (lexicon.lookup(List.of(counted)).stream().noneMatch(term -> term.kind() == Lexicon.Kind.METRIC)) {
+                    continue;
+                }
+                String numerator = canonical.get(before.end() - 1);
+                for (List<String> phrase : List.of(List.of(numerator, "per", counted), List.of("average", numerator, "per", counted))) {
+                    List<String> metricNames = lexicon.lookup(phrase).stream().filter(term -> term.kind() == Lexicon.Kind.METRIC).map(Lexicon.Term::name).distinct().toList();
+                    if (metricNames.size() == 1) {
+                        combined.put(before, metricNames.get(0));
+                        combined.put(after, "");
+                        break;
+                    }
+                }
+            }
+            Reading.Roles roles = reading.roles();
+            return reading.withRoles(new Reading.Roles(roles.qualifiers(), combined, roles.duration(), roles.countedHead()));
+        }
+
+        private static Lexicon.Hit hitEndingAt(List<Lexicon.Hit> hits, int index)
+        {
+            return hits.stream().filter(hit -> hit.end() - 1 == index).findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * "how long ... take", "how many days ... take": a duration question. "days" there is the unit of the answer, not a
+     * daily grouping, and typo matches ("delivery" read as "delivered") of words of the model's one duration metric
+     * are not filters.
+     */
+    static final class ReadDuration
+            implements PlannerRule
+    {
+        @Override
+        public String name()
+        {
+            return "ReadDuration";
+        }
+
+        @Override
+        public Reading apply(Reading reading, PlanContext context)
+        {
+            List<String> words = reading.words();
+            boolean[] taken = reading.takenArray();
+            List<Lexicon.Hit> hits = new ArrayList<>(reading.hits());
+            boolean takes = words.stream().anyMatch(word -> Set.of("take", "takes", "took", "taken").contains(word));
+            boolean duration = false;
+            for (int i = 1; i < words.size(); i++) {
+                if (!words.get(i - 1).equals("how")) {
+                    continue;
+                }
+                if (words.get(i).equals("long") && takes) {
+                    taken[i] = true;
+                    duration = true;
+                    break;
+                }
+                if (words.get(i).equals("many") && i + 1 < words.size() && Set.of("days", "hours").contains(words.get(i + 1)) && takes) {
+                    int unit = i + 1;
+                    taken[unit] = true;
+                    hits.removeIf(hit -> hit.start() <= unit && unit < hit.end());
+                    duration = true;
+                    break;
+                }
+            }
+            if (!duration) {
+                return reading;
+            }
+            List<String> durations = durationMetrics(context.model());
+            if (durations.size() == 1) {
+                Set<String> metricWords = metricWords(context.model(), durations.get(0));
+                hits.removeIf(hit -> hit.typo() && reading.canonical().subList(hit.start(), hit.end()).stream().allMatch(metricWords::contains));
+            }
+            Reading.Roles roles = reading.roles();
+            return reading.withOnlyHits(hits).withTaken(taken).withRoles(new Reading.Roles(roles.qualifiers(), roles.ratios(), true, roles.countedHead()));
+        }
+    }
+
+    /** The thing a question counts: the phrase right after "how many" or "number of" (and "different", "distinct", "unique"). */
+    static final class FindCountedHead
+            implements PlannerRule
+    {
+        @Override
+        public String name()
+        {
+            return "FindCountedHead";
+        }
+
+        @Override
+        public Reading apply(Reading reading, PlanContext context)
+        {
+            Lexicon.Hit head = countedHead(reading, context.model());
+            Reading.Roles roles = reading.roles();
+            return reading.withRoles(new Reading.Roles(roles.qualifiers(), roles.ratios(), roles.duration(), head));
+        }
+
+        private static Lexicon.Hit countedHead(Reading reading, SemanticModel model)
+        {
+            List<String> words = reading.words();
+            List<Lexicon.Hit> hits = reading.hits();
+            for (int i = 0; i < words.size(); i++) {
+                int next;
+                if (words.get(i).equals("many") && i > 0 && words.get(i - 1).equals("how")) {
+                    Lexicon.Hit own = hitStartingAt(hits, i - 1);
+                    if (own != null && countingHit(own, model)) {
+                        return own;
+                    }
+                    next = i + 1;
+                }
+                else if ((words.get(i).equals("number") || words.get(i).equals("count")) && i + 1 < words.size() && words.get(i + 1).equals("of")) {
+                    Lexicon.Hit own = hitStartingAt(hits, i);
+                    if (own != null && countingHit(own, model)) {
+                        return own;
+                    }
+                    next = i + 2;
+                }
+                else {
+                    continue;
+                }
+                while (next < words.size() && Set.of("different", "distinct", "unique", "of", "the", "our").contains(words.get(next))) {
+                    next++;
+                }
+                Lexicon.Hit hit = hitStartingAt(hits, next);
+                return hit != null && countingHit(hit, model) ? hit : null;
+            }
+            return null;
+        }
+
+        private static boolean countingHit(Lexicon.Hit hit, SemanticModel model)
+        {
+            List<String> metricNames = names(hit, Lexicon.Kind.METRIC);
+            if (!metricNames.isEmpty()) {
+                return metricNames.stream().allMatch(name -> isCountMetric(model, name));
+            }
+            return !names(hit, Lexicon.Kind.DIMENSION).isEmpty() && names(hit, Lexicon.Kind.FILTER).isEmpty();
+        }
+    }
+
+    static Lexicon.Hit hitStartingAt(List<Lexicon.Hit> hits, int index)
+    {
+        return hits.stream().filter(hit -> hit.start() == index).findFirst().orElse(null);
+    }
+
+    /** The names of one kind a model phrase may mean. */
+    static List<String> names(Lexicon.Hit hit, Lexicon.Kind kind)
+    {
+        return hit.terms().stream().filter(term -> term.kind() == kind).map(Lexicon.Term::name).distinct().toList();
+    }
+
+    /** A metric of the model that counts things. */
+    static boolean isCountMetric(SemanticModel model, String name)
+    {
+        return model.tables().stream().flatMap(table -> table.metrics().stream())
+                .anyMatch(metric -> metric.name().equals(name) && metric.countsThings());
+    }
+
+    /** Metrics measured in time units (days, hours). */
+    static List<String> durationMetrics(SemanticModel model)
+    {
+        Set<String> names = new LinkedHashSet<>();
+        model.tables().forEach(table -> table.metrics().stream()
+                .filter(metric -> metric.unit() != null && Set.of("days", "day", "hours", "hour").contains(metric.unit().toLowerCase(Locale.ROOT)))
+                .forEach(metric -> names.add(metric.name())));
+        return List.copyOf(names);
+    }
+
+    /** The canonical words of a metric's name and synonyms. */
+    static Set<String> metricWords(SemanticModel model, String metricName)
+    {
+        Set<String> metricWords = new LinkedHashSet<>();
+        for (SemanticTable table : model.tables()) {
+            for (Metric metric : table.metrics()) {
+                if (metric.name().equals(metricName)) {
+                    metricWords.addAll(Lexicon.canonicalWords(metric.name()));
+                    metric.synonyms().forEach(synonym -> metricWords.addAll(Lexicon.canonicalWords(synonym)));
+                }
+            }
+        }
+        return metricWords;
     }
 }

@@ -193,6 +193,7 @@ public final class SemanticPlanner
         private final List<Understood> understood;
         private final List<Lexicon.Hit> hits;
         private final List<Reading.ValueHit> valueHits;
+        private final Reading.Roles roles;
         private final TimeExpressions.TimeReading timeReading;
         private final Integer limit;
         private final boolean ascending;
@@ -217,8 +218,9 @@ public final class SemanticPlanner
             this.canonical = reading.canonical();
             this.taken = reading.takenArray();
             this.understood = new ArrayList<>(reading.understood());
-            this.hits = new ArrayList<>(reading.hits());
-            this.valueHits = new ArrayList<>(reading.valueHits());
+            this.hits = reading.hits();
+            this.valueHits = reading.valueHits();
+            this.roles = reading.roles();
             this.timeReading = reading.time();
             Reading.Intents intents = reading.intents();
             this.limit = intents.limit();
@@ -318,13 +320,10 @@ public final class SemanticPlanner
             TimeGrain grain = timeReading.grain().orElse(null);
             String timeDimension = null;
             boolean anyMetricWord = hits.stream().anyMatch(hit -> hit.terms().stream().anyMatch(term -> term.kind() == Lexicon.Kind.METRIC));
-            Set<Lexicon.Hit> qualifiers = qualifyValues();
-            Map<Lexicon.Hit, String> combined = combinedRatios();
-            boolean duration = asksDuration();
-            if (duration) {
-                dropTyposOfDuration();
-            }
-            Lexicon.Hit head = countedHead();
+            Set<Lexicon.Hit> qualifiers = roles.qualifiers();
+            Map<Lexicon.Hit, String> combined = roles.ratios();
+            boolean duration = roles.duration();
+            Lexicon.Hit head = roles.countedHead();
 
             for (Lexicon.Hit hit : hits) {
                 String phrase = phraseOf(hit.start(), hit.end());
@@ -708,85 +707,9 @@ public final class SemanticPlanner
         /** A percent metric the model declares as the share of one of the question's named filters, and that filter. */
         private record RateOfFilter(String metric, String filter) {}
 
-        /**
-         * "revenue per canceled order", "items per open order": a filter phrase after "per" that ends in a count
-         * word, and the word before "per", together name a ratio metric of the model ("items per order"). Maps the
-         * hit before "per" to that metric and the filter hit to "" (it stays a filter).
-         */
-        private Map<Lexicon.Hit, String> combinedRatios()
-        {
-            Map<Lexicon.Hit, String> combined = new LinkedHashMap<>();
-            for (int position : perPositions) {
-                Lexicon.Hit after = hitStartingAt(position);
-                Lexicon.Hit before = hitEndingAt(position - 2);
-                if (after == null || before == null || after.terms().stream().noneMatch(term -> term.kind() == Lexicon.Kind.FILTER)) {
-                    continue;
-                }
-                String counted = canonical.get(after.end() - 1);
-                if (lexicon.lookup(List.of(counted)).stream().noneMatch(term -> term.kind() == Lexicon.Kind.METRIC)) {
-                    continue;
-                }
-                String numerator = canonical.get(before.end() - 1);
-                for (List<String> phrase : List.of(List.of(numerator, "per", counted), List.of("average", numerator, "per", counted))) {
-                    List<String> metricNames = lexicon.lookup(phrase).stream().filter(term -> term.kind() == Lexicon.Kind.METRIC).map(Lexicon.Term::name).distinct().toList();
-                    if (metricNames.size() == 1) {
-                        combined.put(before, metricNames.get(0));
-                        combined.put(after, "");
-                        break;
-                    }
-                }
-            }
-            return combined;
-        }
-
         private Lexicon.Hit hitStartingAt(int index)
         {
-            return hits.stream().filter(hit -> hit.start() == index).findFirst().orElse(null);
-        }
-
-        private Lexicon.Hit hitEndingAt(int index)
-        {
-            return hits.stream().filter(hit -> hit.end() - 1 == index).findFirst().orElse(null);
-        }
-
-        /** The thing a question counts: the phrase right after "how many" or "number of" (and "different", "distinct", "unique"). */
-        private Lexicon.Hit countedHead()
-        {
-            for (int i = 0; i < words.size(); i++) {
-                int next;
-                if (words.get(i).equals("many") && i > 0 && words.get(i - 1).equals("how")) {
-                    Lexicon.Hit own = hitStartingAt(i - 1);
-                    if (own != null && countingHit(own)) {
-                        return own;
-                    }
-                    next = i + 1;
-                }
-                else if ((words.get(i).equals("number") || words.get(i).equals("count")) && i + 1 < words.size() && words.get(i + 1).equals("of")) {
-                    Lexicon.Hit own = hitStartingAt(i);
-                    if (own != null && countingHit(own)) {
-                        return own;
-                    }
-                    next = i + 2;
-                }
-                else {
-                    continue;
-                }
-                while (next < words.size() && Set.of("different", "distinct", "unique", "of", "the", "our").contains(words.get(next))) {
-                    next++;
-                }
-                Lexicon.Hit hit = hitStartingAt(next);
-                return hit != null && countingHit(hit) ? hit : null;
-            }
-            return null;
-        }
-
-        private boolean countingHit(Lexicon.Hit hit)
-        {
-            List<String> metricNames = names(hit, Lexicon.Kind.METRIC);
-            if (!metricNames.isEmpty()) {
-                return metricNames.stream().allMatch(this::isCountMetric);
-            }
-            return !names(hit, Lexicon.Kind.DIMENSION).isEmpty() && names(hit, Lexicon.Kind.FILTER).isEmpty();
+            return ReadingRules.hitStartingAt(hits, index);
         }
 
         private String countedHeadName(Lexicon.Hit head)
@@ -849,66 +772,18 @@ public final class SemanticPlanner
 
         private boolean isCountMetric(String name)
         {
-            return model.tables().stream().flatMap(table -> table.metrics().stream())
-                    .anyMatch(metric -> metric.name().equals(name) && metric.countsThings());
-        }
-
-        /** "how long ... take", "how many days ... take": a duration question. */
-        private boolean asksDuration()
-        {
-            boolean takes = words.stream().anyMatch(word -> Set.of("take", "takes", "took", "taken").contains(word));
-            for (int i = 1; i < words.size(); i++) {
-                if (!words.get(i - 1).equals("how")) {
-                    continue;
-                }
-                if (words.get(i).equals("long") && takes) {
-                    taken[i] = true;
-                    return true;
-                }
-                if (words.get(i).equals("many") && i + 1 < words.size() && Set.of("days", "hours").contains(words.get(i + 1)) && takes) {
-                    // "days" is the unit of the answer here, not a daily grouping
-                    int unit = i + 1;
-                    taken[unit] = true;
-                    hits.removeIf(hit -> hit.start() <= unit && unit < hit.end());
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Typo matches ("delivery" read as "delivered") of words that belong to the duration metric are not filters. */
-        private void dropTyposOfDuration()
-        {
-            List<String> durations = durationMetrics();
-            if (durations.size() != 1) {
-                return;
-            }
-            Set<String> metricWords = metricWords(durations.get(0));
-            hits.removeIf(hit -> hit.typo() && canonical.subList(hit.start(), hit.end()).stream().allMatch(metricWords::contains));
+            return ReadingRules.isCountMetric(model, name);
         }
 
         /** Metrics measured in time units (days, hours). */
         private List<String> durationMetrics()
         {
-            Set<String> names = new LinkedHashSet<>();
-            model.tables().forEach(table -> table.metrics().stream()
-                    .filter(metric -> metric.unit() != null && Set.of("days", "day", "hours", "hour").contains(metric.unit().toLowerCase(Locale.ROOT)))
-                    .forEach(metric -> names.add(metric.name())));
-            return List.copyOf(names);
+            return ReadingRules.durationMetrics(model);
         }
 
         private Set<String> metricWords(String metricName)
         {
-            Set<String> metricWords = new LinkedHashSet<>();
-            for (SemanticTable table : model.tables()) {
-                for (Metric metric : table.metrics()) {
-                    if (metric.name().equals(metricName)) {
-                        metricWords.addAll(Lexicon.canonicalWords(metric.name()));
-                        metric.synonyms().forEach(synonym -> metricWords.addAll(Lexicon.canonicalWords(synonym)));
-                    }
-                }
-            }
-            return metricWords;
+            return ReadingRules.metricWords(model, metricName);
         }
 
         /** Words not yet understood that are words of the chosen metric's name or synonyms ("delivery" for avg_delivery_days). */
@@ -1056,50 +931,6 @@ public final class SemanticPlanner
                 }
             }
             return kept.size() == 1 ? kept : dimensions;
-        }
-
-        /** "categories except X", "states other than SP": only exclusion words between a dimension and its negated value. */
-        private boolean exclusionBetween(Lexicon.Hit hit, Reading.ValueHit value)
-        {
-            int gap = value.start() - hit.end();
-            if (gap < 1 || gap > 2) {
-                return false;
-            }
-            for (int i = hit.end(); i < value.start(); i++) {
-                if (!NEGATIONS.contains(words.get(i)) && !words.get(i).equals("than")) {
-                    return false;
-                }
-            }
-            return !(hit.start() > 0 && Set.of("by", "per", "each", "every", "across").contains(words.get(hit.start() - 1)));
-        }
-
-        /**
-         * "state SP", "the city of curitiba", "sao paulo state": a dimension word next to one of its values names
-         * which dimension the value belongs to, and is not a grouping. Returns those dimension phrases.
-         */
-        private Set<Lexicon.Hit> qualifyValues()
-        {
-            Set<Lexicon.Hit> qualifiers = new LinkedHashSet<>();
-            for (int v = 0; v < valueHits.size(); v++) {
-                Reading.ValueHit value = valueHits.get(v);
-                for (Lexicon.Hit hit : hits) {
-                    boolean before = hit.end() == value.start()
-                            || hit.end() + 1 == value.start() && Set.of("of", "the", "is", "=").contains(words.get(hit.end()))
-                            || value.negated() && exclusionBetween(hit, value);
-                    boolean after = value.end() == hit.start();
-                    if (!before && !after) {
-                        continue;
-                    }
-                    Set<String> names = hitNames(hit);
-                    List<ValueMatch> kept = value.matches().stream().filter(match -> names.contains(match.dimension())).toList();
-                    if (!kept.isEmpty()) {
-                        qualifiers.add(hit);
-                        valueHits.set(v, new Reading.ValueHit(value.start(), value.end(), value.phrase(), kept, value.negated()));
-                        break;
-                    }
-                }
-            }
-            return qualifiers;
         }
 
         /** Value phrases that match stored values of several dimensions: keep the dimensions a table can answer with. */
@@ -1256,14 +1087,7 @@ public final class SemanticPlanner
 
         private List<String> names(Lexicon.Hit hit, Lexicon.Kind kind)
         {
-            return hit.terms().stream().filter(term -> term.kind() == kind).map(Lexicon.Term::name).distinct().toList();
-        }
-
-        private Set<String> hitNames(Lexicon.Hit hit)
-        {
-            Set<String> names = new LinkedHashSet<>();
-            hit.terms().forEach(term -> names.add(term.name()));
-            return names;
+            return ReadingRules.names(hit, kind);
         }
 
         /** "which state ..." / "the best month": a single winner is wanted. */
