@@ -198,7 +198,7 @@ public final class SemanticPlanner
         private final Integer limit;
         private final boolean ascending;
         private final boolean superlative;
-        private boolean share;
+        private final boolean share;
         private final boolean growth;
         private final boolean chart;
         private final boolean average;
@@ -471,11 +471,12 @@ public final class SemanticPlanner
                     understood.add(new Understood("how long", "metric " + durations.get(0)));
                 }
             }
-            if (share && (growth || timeReading.growth() || timeReading.versus())) {
+            boolean shareAsked = share;
+            if (shareAsked && (growth || timeReading.growth() || timeReading.versus())) {
                 // a percentage of a change is the change in percent, not a share
-                share = false;
+                shareAsked = false;
             }
-            if (share && metricChoices.isEmpty() && dimensionChoices.isEmpty() && grain == null && metrics.stream().allMatch(this::isCountMetric)) {
+            if (shareAsked && metricChoices.isEmpty() && dimensionChoices.isEmpty() && grain == null && metrics.stream().allMatch(this::isCountMetric)) {
                 // the share of a named filter that the model also defines as a rate metric is that rate
                 Optional<RateOfFilter> found = rateMetricOf(filters);
                 if (found.isPresent()) {
@@ -484,11 +485,13 @@ public final class SemanticPlanner
                     filters.removeIf(filter -> filter.name().equals(filterName) || !filter.negated() && impliedBy(rate.get(), filter.name()));
                     metrics.clear();
                     metrics.add(rate.get());
-                    share = false;
+                    shareAsked = false;
                     absorbWordsOf(rate.get());
                     understood.add(new Understood(filterName.replace('_', ' '), "metric " + rate.get()));
                 }
             }
+
+            boolean asShare = shareAsked;
 
             // values: one dimension each, ambiguity resolved below by what a table can answer
             List<Reading.ValueHit> ambiguousValues = new ArrayList<>();
@@ -558,7 +561,7 @@ public final class SemanticPlanner
                 if (!metricChoices.isEmpty() && measures.isEmpty()) {
                     List<String> feasible = new ArrayList<>();
                     for (String name : metricChoices.get(0)) {
-                        if (feasible(withMeasures(base(List.of(PlanSpec.Measure.of(name)), grain, timeDimension, ranges, valueFilters, filters, finalLimit, anyGrowth, compare), dimensionChoices))) {
+                        if (feasible(withMeasures(base(List.of(PlanSpec.Measure.of(name)), grain, timeDimension, ranges, valueFilters, filters, finalLimit, anyGrowth, compare, asShare), dimensionChoices))) {
                             feasible.add(name);
                         }
                     }
@@ -571,7 +574,7 @@ public final class SemanticPlanner
                         Integer limitRead = finalLimit;
                         return completeReadings("\"" + question.trim() + "\" could mean several measures. Which one?",
                                 feasible.isEmpty() ? metricChoices.get(0) : feasible,
-                                name -> withMeasures(base(List.of(PlanSpec.Measure.of(name)), grainRead, timeDimensionRead, ranges, valueFilters, filters, limitRead, anyGrowth, compare), dimensionChoices),
+                                name -> withMeasures(base(List.of(PlanSpec.Measure.of(name)), grainRead, timeDimensionRead, ranges, valueFilters, filters, limitRead, anyGrowth, compare, asShare), dimensionChoices),
                                 null);
                     }
                 }
@@ -590,7 +593,7 @@ public final class SemanticPlanner
                     String timeDimensionRead = timeDimension;
                     Integer limitRead = finalLimit;
                     return completeReadings(which.message(), which.choices(),
-                            name -> withMeasures(base(List.of(PlanSpec.Measure.of(name)), grainRead, timeDimensionRead, ranges, valueFilters, filters, limitRead, anyGrowth, compare), dimensionChoices),
+                            name -> withMeasures(base(List.of(PlanSpec.Measure.of(name)), grainRead, timeDimensionRead, ranges, valueFilters, filters, limitRead, anyGrowth, compare, asShare), dimensionChoices),
                             which.partial());
                 }
                 if (words.contains("much") && !words.contains("many") && !anyGrowth && !compare) {
@@ -630,7 +633,7 @@ public final class SemanticPlanner
                 if (average && measures.stream().allMatch(measure -> measure.per() == null && measure.distinctDimension() == null) && !isAlreadyAverage(measures.get(0).metric())) {
                     return averageOfWhat(measures.get(0).metric());
                 }
-                spec = base(measures, grain, timeDimension, ranges, valueFilters, filters, finalLimit, anyGrowth, compare);
+                spec = base(measures, grain, timeDimension, ranges, valueFilters, filters, finalLimit, anyGrowth, compare, asShare);
                 List<String> dimensions = new ArrayList<>();
                 PlanSpec undivided = spec;
                 for (List<String> choice : dimensionChoices) {
@@ -990,7 +993,8 @@ public final class SemanticPlanner
         }
 
         private PlanSpec base(List<PlanSpec.Measure> measures, TimeGrain grain, String timeDimension, List<DateRange> ranges,
-                List<PlanSpec.ValueFilter> valueFilters, List<PlanSpec.FilterUse> filters, Integer finalLimit, boolean anyGrowth, boolean compare)
+                List<PlanSpec.ValueFilter> valueFilters, List<PlanSpec.FilterUse> filters, Integer finalLimit, boolean anyGrowth, boolean compare,
+                boolean share)
         {
             return new PlanSpec(measures, List.of(), grain, timeDimension, ranges, valueFilters, filters, finalLimit, ascending, share,
                     anyGrowth && !compare, timeReading.growthGrain().orElse(null), compare, chart);
