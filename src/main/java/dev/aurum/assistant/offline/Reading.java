@@ -1,5 +1,7 @@
 package dev.aurum.assistant.offline;
 
+import dev.aurum.assistant.proposal.PlanSpec;
+import dev.aurum.assistant.proposal.TimeGrain;
 import dev.aurum.assistant.proposal.Understood;
 import dev.aurum.semantic.ValueMatch;
 
@@ -27,9 +29,11 @@ import static java.util.Objects.requireNonNull;
  * @param taken the positions of the words some rule has explained
  * @param time the time the question names, or null before {@link ReadingRules.ReadTime} ran
  * @param roles what some model phrases do in this question besides naming a measure or a grouping
+ * @param phrases what each model phrase was read as ({@link ClassifyPhrases})
  */
 record Reading(String question, String text, List<String> words, List<String> cased, List<String> canonical, List<Integer> offsets, Set<Integer> taken,
-        List<Understood> understood, TimeExpressions.TimeReading time, List<Lexicon.Hit> hits, List<ValueHit> valueHits, Intents intents, Roles roles)
+        List<Understood> understood, TimeExpressions.TimeReading time, List<Lexicon.Hit> hits, List<ValueHit> valueHits, Intents intents, Roles roles,
+        Phrases phrases)
 {
     Reading
     {
@@ -45,6 +49,7 @@ record Reading(String question, String text, List<String> words, List<String> ca
         valueHits = List.copyOf(valueHits);
         requireNonNull(intents, "intents is null");
         requireNonNull(roles, "roles is null");
+        requireNonNull(phrases, "phrases is null");
     }
 
     /** A value phrase and the equally good stored values it may mean (more than one dimension: ambiguous). */
@@ -102,6 +107,39 @@ record Reading(String question, String text, List<String> words, List<String> ca
         }
     }
 
+    /**
+     * What the model phrases of the question were read as ({@link ClassifyPhrases}).
+     *
+     * @param metrics the metrics named, in question order
+     * @param removedMetrics metrics named after "instead of": not wanted
+     * @param metricChoices phrases that name several metrics equally well
+     * @param dimensionChoices groupings, each with the dimensions its phrase may mean
+     * @param distinctDimensions dimensions whose distinct values are counted ("how many cities")
+     * @param filters the named filters used
+     * @param denominators metrics after "per": what the measure is divided by
+     * @param excludedMetrics metrics after "without": left out of another one
+     * @param grain the time grain asked for, or null
+     * @param timeDimension the time dimension named, or null
+     */
+    record Phrases(List<String> metrics, List<String> removedMetrics, List<List<String>> metricChoices, List<List<String>> dimensionChoices,
+            List<String> distinctDimensions, List<PlanSpec.FilterUse> filters, List<String> denominators, List<String> excludedMetrics, TimeGrain grain,
+            String timeDimension)
+    {
+        static final Phrases NONE = new Phrases(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null);
+
+        Phrases
+        {
+            metrics = List.copyOf(metrics);
+            removedMetrics = List.copyOf(removedMetrics);
+            metricChoices = metricChoices.stream().map(List::copyOf).toList();
+            dimensionChoices = dimensionChoices.stream().map(List::copyOf).toList();
+            distinctDimensions = List.copyOf(distinctDimensions);
+            filters = List.copyOf(filters);
+            denominators = List.copyOf(denominators);
+            excludedMetrics = List.copyOf(excludedMetrics);
+        }
+    }
+
     /** A question read for the first time: its words, nothing explained yet. */
     static Reading of(String question, String text)
     {
@@ -123,7 +161,7 @@ record Reading(String question, String text, List<String> words, List<String> ca
             offsets.add(offset);
             position = offset + word.length();
         }
-        return new Reading(question, text, words, cased, canonical, offsets, Set.of(), List.of(), null, List.of(), List.of(), Intents.NONE, Roles.NONE);
+        return new Reading(question, text, words, cased, canonical, offsets, Set.of(), List.of(), null, List.of(), List.of(), Intents.NONE, Roles.NONE, Phrases.NONE);
     }
 
     /** The explained positions as an array a rule may change locally (and hand back with {@link #withTaken}). */
@@ -142,19 +180,19 @@ record Reading(String question, String text, List<String> words, List<String> ca
                 positions.add(i);
             }
         }
-        return new Reading(question, text, words, cased, canonical, offsets, positions, understood, time, hits, valueHits, intents, roles);
+        return new Reading(question, text, words, cased, canonical, offsets, positions, understood, time, hits, valueHits, intents, roles, phrases);
     }
 
     Reading withUnderstood(List<Understood> more)
     {
         List<Understood> all = new ArrayList<>(understood);
         all.addAll(more);
-        return new Reading(question, text, words, cased, canonical, offsets, taken, all, time, hits, valueHits, intents, roles);
+        return new Reading(question, text, words, cased, canonical, offsets, taken, all, time, hits, valueHits, intents, roles, phrases);
     }
 
     Reading withTime(TimeExpressions.TimeReading reading)
     {
-        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, requireNonNull(reading, "reading is null"), hits, valueHits, intents, roles);
+        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, requireNonNull(reading, "reading is null"), hits, valueHits, intents, roles, phrases);
     }
 
     /** The hits found so far plus {@code more}, in the order of the question. */
@@ -163,27 +201,32 @@ record Reading(String question, String text, List<String> words, List<String> ca
         List<Lexicon.Hit> all = new ArrayList<>(hits);
         all.addAll(more);
         all.sort((left, right) -> Integer.compare(left.start(), right.start()));
-        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, time, all, valueHits, intents, roles);
+        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, time, all, valueHits, intents, roles, phrases);
     }
 
     /** Only the given hits (some found earlier turned out to be something else), in the order given. */
     Reading withOnlyHits(List<Lexicon.Hit> kept)
     {
-        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, time, kept, valueHits, intents, roles);
+        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, time, kept, valueHits, intents, roles, phrases);
     }
 
     Reading withValueHits(List<ValueHit> found)
     {
-        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, time, hits, found, intents, roles);
+        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, time, hits, found, intents, roles, phrases);
     }
 
     Reading withRoles(Roles read)
     {
-        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, time, hits, valueHits, intents, read);
+        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, time, hits, valueHits, intents, read, phrases);
+    }
+
+    Reading withPhrases(Phrases read)
+    {
+        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, time, hits, valueHits, intents, roles, read);
     }
 
     Reading withIntents(Intents read)
     {
-        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, time, hits, valueHits, read, roles);
+        return new Reading(question, text, words, cased, canonical, offsets, taken, understood, time, hits, valueHits, read, roles, phrases);
     }
 }

@@ -42,7 +42,8 @@ final class ReadingRules
 
     /** The reading rules, in the order they run. */
     static final List<PlannerRule> IN_ORDER = List.of(new ReadTime(), new ReadUnits(), new FindModelPhrases(), new ReadIntents(),
-            new FindModelPhrasesWithTypos(), new FindValues(), new QualifyValues(), new CombineRatios(), new ReadDuration(), new FindCountedHead());
+            new FindModelPhrasesWithTypos(), new FindValues(), new QualifyValues(), new CombineRatios(), new ReadDuration(), new FindCountedHead(),
+            new ClassifyPhrases());
 
     private ReadingRules() {}
 

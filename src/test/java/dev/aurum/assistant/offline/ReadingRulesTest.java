@@ -30,7 +30,7 @@ class ReadingRulesTest
     {
         assertThat(ReadingRules.IN_ORDER).extracting(PlannerRule::name).containsExactly(
                 "ReadTime", "ReadUnits", "FindModelPhrases", "ReadIntents", "FindModelPhrasesWithTypos", "FindValues",
-                "QualifyValues", "CombineRatios", "ReadDuration", "FindCountedHead");
+                "QualifyValues", "CombineRatios", "ReadDuration", "FindCountedHead", "ClassifyPhrases");
     }
 
     @Test
