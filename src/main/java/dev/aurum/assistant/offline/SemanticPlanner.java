@@ -60,14 +60,7 @@ public final class SemanticPlanner
      */
     private static final Pattern FOLLOW_UP_WITHOUT_MEASURE = Pattern.compile(
             "^(?:top|bottom|for|in|excluding|without|except|by|per|limit)\\b");
-    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
-            Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
-            Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
-            Map.entry("twelve", 12), Map.entry("fifteen", 15), Map.entry("twenty", 20));
-    private static final Set<String> TOP_WORDS = Set.of("top", "best", "highest", "largest", "biggest", "leading", "most", "max", "maximum", "greatest");
-    private static final Set<String> BOTTOM_WORDS = Set.of("bottom", "worst", "lowest", "smallest", "least", "fewest", "min", "minimum");
-    private static final Set<String> NEGATIONS = Set.of("not", "excluding", "exclude", "except", "without", "non", "no", "other", "outside");
-    private static final Set<String> GRAIN_WORDS = Set.of("day", "date", "week", "month", "quarter", "year");
+    private static final Set<String> NEGATIONS = ReadingRules.NEGATIONS;
     /** Words that set parts of a question against each other; a reading must use them or abstain. */
     private static final Set<String> COMPARISON_WORDS = Set.of("vs", "versus", "compare", "compared", "comparing", "comparison", "against");
     /** "each state", "every month": part of a grouping, or unexplained. */
@@ -75,20 +68,14 @@ public final class SemanticPlanner
     /** Words that change the shape of the answer: when a reading leaves one unused, the planner abstains. */
     private static final Set<String> SHAPE_WORDS = Set.of("vs", "versus", "compare", "compared", "comparing", "comparison", "against",
             "each", "every", "both");
-    private static final Set<String> GROWTH_WORDS = Set.of("growth", "grow", "grew", "growing", "change", "changed", "changes", "increase",
-            "increased", "decrease", "decreased", "decline", "declined", "evolve", "evolved");
-    private static final Set<String> SHARE_WORDS = Set.of("share", "percentage", "percent", "proportion", "contribution", "fraction", "pct", "%");
-    private static final Set<String> CHART_WORDS = Set.of("chart", "plot", "graph", "visualize", "visualise");
-    private static final Set<String> COUNT_CUES = Set.of("many", "number", "count", "distinct", "unique", "different");
-    private static final int DEFAULT_TOP = 10;
-    private static final double MIN_VALUE_SCORE = 0.8;
-    /** Value matches this close to the best are equally good ("sao paulo": the city, or the state by its name). */
-    private static final double VALUE_TIE = 0.05 + 1e-9;
+    private static final Set<String> COUNT_CUES = ReadingRules.COUNT_CUES;
+    private static final int DEFAULT_TOP = ReadingRules.DEFAULT_TOP;
 
     private final SemanticModel model;
     private final ValueIndex values;
     private final Supplier<LocalDate> dataDate;
     private final Lexicon lexicon;
+    private final Binder binder;
     private final SqlWriter writer;
     private final TimeExpressions time = new TimeExpressions();
     /** The units the model declares for its metrics, in singular form ("day", "brl", "percent"). */
@@ -101,6 +88,7 @@ public final class SemanticPlanner
         this.values = requireNonNull(values, "values is null");
         this.dataDate = requireNonNull(dataDate, "dataDate is null");
         this.lexicon = new Lexicon(model);
+        this.binder = new Binder(model);
         this.writer = new SqlWriter(model);
         this.metricUnits = model.tables().stream().flatMap(table -> table.metrics().stream())
                 .map(metric -> Words.canonical(metric.unit().toLowerCase(Locale.ROOT))).filter(unit -> !unit.isBlank()).collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -133,8 +121,9 @@ public final class SemanticPlanner
         if (refusal.isPresent()) {
             return new Proposal.Refuse(refusal.get());
         }
-        Reading reading = new Reading(question, text);
-        return reading.read().resolve(previous.map(QueryPlan::spec).orElse(null));
+        PlanContext context = new PlanContext(model, lexicon, values, time, anchor(), metricUnits);
+        Reading reading = ReadingRules.read(Reading.of(question, text), context);
+        return new Resolution(reading).resolve(previous.map(QueryPlan::spec).orElse(null));
     }
 
     private static Optional<String> refusal(String text, SemanticModel model)
@@ -187,11 +176,12 @@ public final class SemanticPlanner
         return date != null ? date : LocalDate.now(ZoneOffset.UTC);
     }
 
-    /** A value phrase and the equally good stored values it may mean (more than one dimension: ambiguous). */
-    private record ValueHit(int start, int end, String phrase, List<ValueMatch> matches, boolean negated) {}
-
-    /** One reading of one question. */
-    private final class Reading
+    /**
+     * Turns what the reading rules read ({@link ReadingRules}) into a plan, a question back, or a refinement of the
+     * previous plan. It works on its own copies of the reading's explained words and understood phrases, which it
+     * extends while it decides.
+     */
+    private final class Resolution
     {
         private final String question;
         private final String text;
@@ -199,96 +189,48 @@ public final class SemanticPlanner
         private final List<String> cased;
         private final List<String> canonical;
         private final boolean[] taken;
-        private final int[] offsets;
-        private final List<Understood> understood = new ArrayList<>();
-        private final List<Lexicon.Hit> hits = new ArrayList<>();
-        private final List<ValueHit> valueHits = new ArrayList<>();
-        private TimeExpressions.TimeReading timeReading;
-        private Integer limit;
-        private boolean ascending;
-        private boolean superlative;
-        private boolean share;
-        private boolean growth;
-        private boolean chart;
-        private boolean average;
-        private boolean countCue;
-        private final Set<Integer> insteadOf = new LinkedHashSet<>();
-        private final Set<Integer> perPositions = new LinkedHashSet<>();
-        private final Set<Integer> negations = new LinkedHashSet<>();
+        private final List<Understood> understood;
+        private final List<Lexicon.Hit> hits;
+        private final List<Reading.ValueHit> valueHits;
+        private final Reading.Roles roles;
+        private final Reading.Phrases phrases;
+        private final TimeExpressions.TimeReading timeReading;
+        private final Integer limit;
+        private final boolean ascending;
+        private final boolean superlative;
+        private final boolean share;
+        private final boolean growth;
+        private final boolean chart;
+        private final boolean average;
+        private final boolean countCue;
+        private final Integer countBeforeDimension;
+        private final int countBeforeDimensionIndex;
 
-        Reading(String question, String text)
+        Resolution(Reading reading)
         {
-            this.question = question;
-            this.text = text;
-            this.words = List.of(text.split(" "));
-            String casedText = question.replace('\u2019', '\'')
-                    .replaceAll("[?!;\"()\\[\\]{}]", " ")
-                    .replaceAll("(?<!\\d),|,(?!\\d)", " ")
-                    .replaceAll("\\.(?!\\d)", " ")
-                    .replaceAll("'s\\b", "")
-                    .replace("'", " ")
-                    .replaceAll("\\s+", " ").trim();
-            List<String> casedWords = List.of(casedText.split(" "));
-            this.cased = casedWords.size() == words.size() ? casedWords : words;
-            this.canonical = words.stream().map(Words::canonical).toList();
-            this.taken = new boolean[words.size()];
-            this.offsets = new int[words.size()];
-            int position = 0;
-            for (int i = 0; i < words.size(); i++) {
-                offsets[i] = text.indexOf(words.get(i), position);
-                position = offsets[i] + words.get(i).length();
-            }
-        }
-
-        Reading read()
-        {
-            readTime();
-            readUnits();
-            hits.addAll(lexicon.find(canonical, taken, false));
-            readIntents();
-            hits.addAll(lexicon.find(canonical, taken, true));
-            hits.sort((left, right) -> Integer.compare(left.start(), right.start()));
-            readValues();
-            return this;
-        }
-
-        private void readTime()
-        {
-            timeReading = time.read(text, anchor());
-            for (TimeExpressions.Span span : timeReading.spans()) {
-                int first = -1;
-                int last = -1;
-                for (int i = 0; i < words.size(); i++) {
-                    int end = offsets[i] + words.get(i).length();
-                    if (offsets[i] >= span.start() && end <= span.end()) {
-                        taken[i] = true;
-                        first = first < 0 ? i : first;
-                        last = i;
-                    }
-                }
-                if (first >= 0) {
-                    understood.add(new Understood(String.join(" ", cased.subList(first, last + 1)), span.meaning()));
-                }
-            }
-        }
-
-        /**
-         * "in days", "in BRL", "in percent": a unit the model declares for a metric, asked for as the unit of the answer,
-         * not a grouping; read before anything else can take "days" as a daily grain.
-         */
-        private void readUnits()
-        {
-            for (int i = 1; i < words.size(); i++) {
-                if (!words.get(i - 1).equals("in") || taken[i] || taken[i - 1] || !metricUnits.contains(canonical.get(i))) {
-                    continue;
-                }
-                if (lexicon.lookup(List.of(canonical.get(i))).stream().anyMatch(term -> term.kind() == Lexicon.Kind.METRIC)) {
-                    continue;
-                }
-                taken[i - 1] = true;
-                taken[i] = true;
-                understood.add(new Understood(cased.get(i - 1) + " " + cased.get(i), "the unit of the answer (" + words.get(i) + ")"));
-            }
+            this.question = reading.question();
+            this.text = reading.text();
+            this.words = reading.words();
+            this.cased = reading.cased();
+            this.canonical = reading.canonical();
+            this.taken = reading.takenArray();
+            this.understood = new ArrayList<>(reading.understood());
+            this.hits = reading.hits();
+            this.valueHits = reading.valueHits();
+            this.roles = reading.roles();
+            this.phrases = reading.phrases();
+            this.timeReading = reading.time();
+            Reading.Intents intents = reading.intents();
+            this.limit = intents.limit();
+            this.ascending = intents.ascending();
+            this.superlative = intents.superlative();
+            this.share = intents.share();
+            this.growth = intents.growth();
+            this.chart = intents.chart();
+            this.average = intents.average();
+            this.countCue = intents.countCue();
+            this.countBeforeDimension = intents.countBeforeDimension();
+            this.countBeforeDimensionIndex = intents.countBeforeDimensionIndex();
         }
 
         /** The position of a comparison word ("vs", "compared") nothing has explained yet, or -1. */
@@ -348,325 +290,20 @@ public final class SemanticPlanner
             }
         }
 
-        private void readIntents()
-        {
-            for (int i = 0; i < words.size(); i++) {
-                if (taken[i]) {
-                    continue;
-                }
-                String word = words.get(i);
-                Integer number = i + 1 < words.size() ? number(words.get(i + 1)) : null;
-                Integer numberBefore = i > 0 ? number(words.get(i - 1)) : null;
-                if (TOP_WORDS.contains(word) || BOTTOM_WORDS.contains(word)) {
-                    ascending = BOTTOM_WORDS.contains(word);
-                    take(i);
-                    if (number != null && !taken[i + 1]) {
-                        limit = number;
-                        take(i + 1);
-                        understood.add(new Understood(cased.get(i) + " " + cased.get(i + 1), (ascending ? "bottom " : "top ") + number));
-                    }
-                    else if (numberBefore != null && !taken[i - 1]) {
-                        limit = numberBefore;
-                        take(i - 1);
-                        understood.add(new Understood(cased.get(i - 1) + " " + cased.get(i), (ascending ? "bottom " : "top ") + numberBefore));
-                    }
-                    else {
-                        superlative = !word.equals("top") && !word.equals("bottom");
-                        if (!superlative) {
-                            limit = DEFAULT_TOP;
-                        }
-                        understood.add(new Understood(cased.get(i), ascending ? "lowest first" : "highest first"));
-                    }
-                }
-                else if (SHARE_WORDS.contains(word)) {
-                    share = true;
-                    take(i);
-                    understood.add(new Understood(cased.get(i), "share of the total in percent"));
-                }
-                else if (GROWTH_WORDS.contains(word)) {
-                    growth = true;
-                    take(i);
-                    understood.add(new Understood(cased.get(i), "change against the previous period"));
-                }
-                else if (CHART_WORDS.contains(word)) {
-                    chart = true;
-                    take(i);
-                    understood.add(new Understood(cased.get(i), "as a chart"));
-                }
-                else if (word.equals("average") || word.equals("avg") || word.equals("mean")) {
-                    average = true;
-                    take(i);
-                }
-                else if (number(word) != null && i + 1 < words.size() && startsDimensionHit(i + 1)) {
-                    // "which three states have the highest revenue": the count before the grouped thing
-                    countBeforeDimension = number(word);
-                    countBeforeDimensionIndex = i;
-                }
-                else if (COUNT_CUES.contains(word)) {
-                    countCue = true;
-                }
-                else if ((word.equals("instead") || word.equals("rather")) && i + 1 < words.size() && (words.get(i + 1).equals("of") || words.get(i + 1).equals("than"))) {
-                    take(i);
-                    take(i + 1);
-                    insteadOf.add(i + 2);
-                }
-                else if (word.equals("per") || (word.equals("each") && i > 0 && words.get(i - 1).equals("for"))) {
-                    perPositions.add(i + 1);
-                }
-                else if (NEGATIONS.contains(word) && !(word.equals("other") && (i + 1 >= words.size() || !words.get(i + 1).equals("than")))) {
-                    negations.add(i);
-                }
-            }
-        }
-
-        private Integer countBeforeDimension;
-        private int countBeforeDimensionIndex = -1;
-
-        private boolean startsDimensionHit(int index)
-        {
-            return hits.stream().anyMatch(hit -> hit.start() == index && hit.terms().stream().anyMatch(term -> term.kind() == Lexicon.Kind.DIMENSION));
-        }
-
-        private void take(int index)
-        {
-            taken[index] = true;
-        }
-
-        private Integer number(String word)
-        {
-            if (word.matches("\\d{1,4}") && !word.matches("(19|20)\\d{2}")) {
-                return Integer.parseInt(word);
-            }
-            return NUMBER_WORDS.get(word);
-        }
-
-        private void readValues()
-        {
-            for (int size = 4; size >= 1; size--) {
-                for (int start = 0; start + size <= words.size(); start++) {
-                    if (anyTaken(start, start + size) || !valueEdge(start) || !valueEdge(start + size - 1)) {
-                        continue;
-                    }
-                    String phrase = String.join(" ", words.subList(start, start + size));
-                    // only values that cover the whole window: "premium electronics" must not pass as "electronics"
-                    List<ValueMatch> matches = values.match(phrase).stream()
-                            .filter(match -> TimeExpressions.normalize(match.phrase()).equals(phrase))
-                            .toList();
-                    if (matches.isEmpty() || matches.get(0).score() < MIN_VALUE_SCORE) {
-                        continue;
-                    }
-                    double best = matches.get(0).score();
-                    List<ValueMatch> top = new ArrayList<>();
-                    for (ValueMatch match : matches) {
-                        if (match.score() >= best - VALUE_TIE && top.stream().noneMatch(other -> other.dimension().equals(match.dimension()) && other.value().equals(match.value()))) {
-                            top.add(match);
-                        }
-                    }
-                    valueHits.add(new ValueHit(start, start + size, String.join(" ", cased.subList(start, start + size)), top, negatedAt(start)));
-                    for (int i = start; i < start + size; i++) {
-                        taken[i] = true;
-                    }
-                }
-            }
-            valueHits.sort((left, right) -> Integer.compare(left.start(), right.start()));
-        }
-
-        /** A word that may start or end a value phrase: content, or a short upper-case code such as "GO" or "TO". */
-        private boolean valueEdge(int index)
-        {
-            String word = words.get(index);
-            if (Words.isNumber(word)) {
-                return false;
-            }
-            boolean upperCode = cased.get(index).length() <= 3 && cased.get(index).equals(cased.get(index).toUpperCase(Locale.ROOT))
-                    && cased.get(index).chars().allMatch(Character::isLetter);
-            return upperCode || (!lexicon.isStopWord(word) && !Words.INTENT_WORDS.contains(word));
-        }
-
-        private boolean anyTaken(int start, int end)
-        {
-            for (int i = start; i < end; i++) {
-                if (taken[i]) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** A negation word up to three words before {@code start}, with no other model phrase in between. */
-        private boolean negatedAt(int start)
-        {
-            for (int i = start - 1; i >= Math.max(0, start - 3); i--) {
-                if (negations.contains(i)) {
-                    taken[i] = true;
-                    return true;
-                }
-                int index = i;
-                if (hits.stream().anyMatch(hit -> hit.start() <= index && index < hit.end())) {
-                    return false;
-                }
-            }
-            return false;
-        }
-
-        private String phraseOf(int start, int end)
-        {
-            return String.join(" ", cased.subList(start, end));
-        }
-
         /** Turns what was read into a plan, a question back, or (follow-up) a refinement of the previous plan. */
         Proposal resolve(PlanSpec previous)
         {
-            List<String> metrics = new ArrayList<>();
-            List<String> removedMetrics = new ArrayList<>();
-            List<List<String>> metricChoices = new ArrayList<>();
-            List<List<String>> dimensionChoices = new ArrayList<>();
-            List<String> distinctDimensions = new ArrayList<>();
-            List<PlanSpec.FilterUse> filters = new ArrayList<>();
-            List<String> denominators = new ArrayList<>();
-            List<String> excludedMetrics = new ArrayList<>();
-            TimeGrain grain = timeReading.grain().orElse(null);
-            String timeDimension = null;
-            boolean anyMetricWord = hits.stream().anyMatch(hit -> hit.terms().stream().anyMatch(term -> term.kind() == Lexicon.Kind.METRIC));
-            Set<Lexicon.Hit> qualifiers = qualifyValues();
-            Map<Lexicon.Hit, String> combined = combinedRatios();
-            boolean duration = asksDuration();
-            if (duration) {
-                dropTyposOfDuration();
-            }
-            Lexicon.Hit head = countedHead();
-
-            for (Lexicon.Hit hit : hits) {
-                String phrase = phraseOf(hit.start(), hit.end());
-                List<String> metricNames = names(hit, Lexicon.Kind.METRIC);
-                List<String> dimensionNames = names(hit, Lexicon.Kind.DIMENSION);
-                List<String> filterNames = names(hit, Lexicon.Kind.FILTER);
-                List<String> timeNames = names(hit, Lexicon.Kind.TIME_DIMENSION);
-                boolean afterPer = perPositions.contains(hit.start());
-                if (combined.containsKey(hit)) {
-                    // "revenue per canceled order": the model's ratio metric, the filter stays a filter
-                    String ratio = combined.get(hit);
-                    if (!ratio.isEmpty() && !metrics.contains(ratio)) {
-                        metrics.add(ratio);
-                        understood.add(new Understood(phrase, "metric " + ratio));
-                    }
-                    if (filterNames.isEmpty()) {
-                        continue;
-                    }
-                    metricNames = List.of();
-                    dimensionNames = List.of();
-                }
-                if (!metricNames.isEmpty() && possessiveBeforeDimension(hit) && otherMetric(hit)) {
-                    // "the buyer's region": the possessive owns the dimension, it is not a second number
-                    understood.add(new Understood(phrase, "of the " + phrase.toLowerCase(Locale.ROOT)));
-                    continue;
-                }
-                if (!metricNames.isEmpty() && filterNames.isEmpty() && excludedAt(hit.start())) {
-                    // "without shipping": a number left out of another one, not a number asked for
-                    excludedMetrics.add(metricNames.get(0));
-                    understood.add(new Understood(phrase, "without " + metricNames.get(0)));
-                    continue;
-                }
-                if (head != null && hit != head && !afterPer && !average && !metricNames.isEmpty() && !dimensionNames.isEmpty()
-                        && metricNames.stream().allMatch(this::isCountMetric)
-                        && !(hit.start() > 0 && Set.of("and", "or", "&").contains(words.get(hit.start() - 1)))) {
-                    // "how many regions do buyers come from": the buyers say whose regions, the regions are counted
-                    understood.add(new Understood(phrase, "whose " + countedHeadName(head)));
-                    continue;
-                }
-                boolean afterGrouping = hit.start() > 0 && Set.of("by", "each", "every", "across", "per").contains(words.get(hit.start() - 1))
-                        && !agentBy(hit.start() - 1);
-                if (hit.end() - hit.start() == 1 && GRAIN_WORDS.contains(canonical.get(hit.start()))
-                        && (!dimensionNames.isEmpty() || !timeNames.isEmpty()) && metricNames.isEmpty()) {
-                    grain = grain != null ? grain : TimeExpressions.grainOf(canonical.get(hit.start()));
-                    understood.add(new Understood(phrase, "by " + grain.modelName()));
-                    continue;
-                }
-                if (!metricNames.isEmpty() && insteadOf.contains(hit.start())) {
-                    removedMetrics.addAll(metricNames);
-                    understood.add(new Understood(phrase, "not metric " + String.join(" or ", metricNames)));
-                    continue;
-                }
-                if (!filterNames.isEmpty() && !dimensionNames.isEmpty() && afterGrouping) {
-                    // "orders per weekday": after a grouping word the dimension reading wins over the filter
-                    filterNames = List.of();
-                }
-                if (!metricNames.isEmpty() && hit.start() > 0
-                        && (Set.of("from", "among", "for").contains(words.get(hit.start() - 1)) || agentBy(hit.start() - 1)) && otherMetric(hit)) {
-                    // "revenue from customers in SP": the customers are who the revenue comes from, not a second number
-                    understood.add(new Understood(phrase, "who the " + String.join(", ", names(firstOtherMetric(hit), Lexicon.Kind.METRIC)) + " comes from"));
-                    continue;
-                }
-                if (!filterNames.isEmpty()) {
-                    boolean negated = negatedAt(hit.start());
-                    filterNames.stream().limit(1).forEach(name -> filters.add(new PlanSpec.FilterUse(name, negated)));
-                    understood.add(new Understood(phrase, (negated ? "not " : "") + "filter " + filterNames.get(0)));
-                    continue;
-                }
-                if (!metricNames.isEmpty() && !dimensionNames.isEmpty()) {
-                    // "customer" is both the customers metric and the customer dimension: grouping words decide
-                    boolean asDimension = (afterGrouping && !afterPer) || (afterPer && !otherMetric(hit))
-                            || (superlative || limit != null) && otherMetric(hit);
-                    if (afterPer && otherMetric(hit)) {
-                        denominators.add(metricNames.get(0));
-                        understood.add(new Understood(phrase, "per " + metricNames.get(0)));
-                        continue;
-                    }
-                    if (asDimension) {
-                        metricNames = List.of();
-                    }
-                    else {
-                        dimensionNames = List.of();
-                    }
-                }
-                if (!metricNames.isEmpty() && amountNear(hit)) {
-                    // "payment total", "the amount of payments": the money metric named by the same words, not a count
-                    List<String> money = moneyMetricsNamedBy(hit, metricNames);
-                    if (!money.isEmpty()) {
-                        metricNames = money;
-                    }
-                }
-                if (!metricNames.isEmpty()) {
-                    if (afterPer && otherMetric(hit)) {
-                        denominators.add(metricNames.get(0));
-                        understood.add(new Understood(phrase, "per " + metricNames.get(0)));
-                    }
-                    else if (metricNames.size() == 1) {
-                        if (!metrics.contains(metricNames.get(0))) {
-                            metrics.add(metricNames.get(0));
-                        }
-                        understood.add(new Understood(phrase, "metric " + metricNames.get(0) + (hit.typo() ? " (spelling corrected)" : "")));
-                    }
-                    else {
-                        metricChoices.add(metricNames);
-                        understood.add(new Understood(phrase, "metric " + String.join(" or ", metricNames)));
-                    }
-                    continue;
-                }
-                if (!dimensionNames.isEmpty()) {
-                    boolean countedHere = (hit == head || countCue && !anyMetricWord && hit.start() > 0
-                            && (COUNT_CUES.contains(words.get(hit.start() - 1)) || words.get(hit.start() - 1).equals("of")));
-                    if (countedHere && dimensionNames.size() == 1) {
-                        distinctDimensions.add(dimensionNames.get(0));
-                        understood.add(new Understood(phrase, "count of distinct " + dimensionNames.get(0)));
-                        continue;
-                    }
-                    if (qualifiers.contains(hit)) {
-                        understood.add(new Understood(phrase, "dimension " + dimensionNames.get(0) + " (filtered)"));
-                        continue;
-                    }
-                    dimensionChoices.add(dimensionNames);
-                    understood.add(new Understood(phrase, "by " + String.join(" or ", dimensionNames) + (hit.typo() ? " (spelling corrected)" : "")));
-                    continue;
-                }
-                if (!timeNames.isEmpty()) {
-                    timeDimension = timeNames.get(0);
-                    if (afterGrouping && grain == null) {
-                        grain = TimeGrain.DAY;
-                    }
-                    understood.add(new Understood(phrase, "time dimension " + timeDimension));
-                }
-            }
+            List<String> metrics = new ArrayList<>(phrases.metrics());
+            List<String> removedMetrics = phrases.removedMetrics();
+            List<List<String>> metricChoices = new ArrayList<>(phrases.metricChoices());
+            List<List<String>> dimensionChoices = new ArrayList<>(phrases.dimensionChoices());
+            List<String> distinctDimensions = phrases.distinctDimensions();
+            List<PlanSpec.FilterUse> filters = new ArrayList<>(phrases.filters());
+            List<String> denominators = phrases.denominators();
+            List<String> excludedMetrics = phrases.excludedMetrics();
+            TimeGrain grain = phrases.grain();
+            String timeDimension = phrases.timeDimension();
+            boolean duration = roles.duration();
             if (timeReading.trend() && grain == null) {
                 grain = TimeGrain.MONTH;
             }
@@ -682,29 +319,33 @@ public final class SemanticPlanner
                     understood.add(new Understood("how long", "metric " + durations.get(0)));
                 }
             }
-            if (share && (growth || timeReading.growth() || timeReading.versus())) {
+            boolean shareAsked = share;
+            if (shareAsked && (growth || timeReading.growth() || timeReading.versus())) {
                 // a percentage of a change is the change in percent, not a share
-                share = false;
+                shareAsked = false;
             }
-            if (share && metricChoices.isEmpty() && dimensionChoices.isEmpty() && grain == null && metrics.stream().allMatch(this::isCountMetric)) {
+            if (shareAsked && metricChoices.isEmpty() && dimensionChoices.isEmpty() && grain == null && metrics.stream().allMatch(this::isCountMetric)) {
                 // the share of a named filter that the model also defines as a rate metric is that rate
-                Optional<String> rate = rateMetricOf(filters);
-                if (rate.isPresent()) {
-                    String filterName = rateFilter;
+                Optional<RateOfFilter> found = rateMetricOf(filters);
+                if (found.isPresent()) {
+                    String filterName = found.get().filter();
+                    Optional<String> rate = Optional.of(found.get().metric());
                     filters.removeIf(filter -> filter.name().equals(filterName) || !filter.negated() && impliedBy(rate.get(), filter.name()));
                     metrics.clear();
                     metrics.add(rate.get());
-                    share = false;
+                    shareAsked = false;
                     absorbWordsOf(rate.get());
                     understood.add(new Understood(filterName.replace('_', ' '), "metric " + rate.get()));
                 }
             }
 
+            boolean asShare = shareAsked;
+
             // values: one dimension each, ambiguity resolved below by what a table can answer
-            List<ValueHit> ambiguousValues = new ArrayList<>();
+            List<Reading.ValueHit> ambiguousValues = new ArrayList<>();
             Map<String, List<String>> valuesByDimension = new LinkedHashMap<>();
             Map<String, Boolean> negatedDimension = new LinkedHashMap<>();
-            for (ValueHit hit : valueHits) {
+            for (Reading.ValueHit hit : valueHits) {
                 Set<String> dimensions = new LinkedHashSet<>();
                 hit.matches().forEach(match -> dimensions.add(match.dimension()));
                 if (dimensions.size() > 1) {
@@ -768,7 +409,7 @@ public final class SemanticPlanner
                 if (!metricChoices.isEmpty() && measures.isEmpty()) {
                     List<String> feasible = new ArrayList<>();
                     for (String name : metricChoices.get(0)) {
-                        if (feasible(withMeasures(base(List.of(PlanSpec.Measure.of(name)), grain, timeDimension, ranges, valueFilters, filters, finalLimit, anyGrowth, compare), dimensionChoices))) {
+                        if (feasible(withMeasures(base(List.of(PlanSpec.Measure.of(name)), grain, timeDimension, ranges, valueFilters, filters, finalLimit, anyGrowth, compare, asShare), dimensionChoices))) {
                             feasible.add(name);
                         }
                     }
@@ -781,7 +422,7 @@ public final class SemanticPlanner
                         Integer limitRead = finalLimit;
                         return completeReadings("\"" + question.trim() + "\" could mean several measures. Which one?",
                                 feasible.isEmpty() ? metricChoices.get(0) : feasible,
-                                name -> withMeasures(base(List.of(PlanSpec.Measure.of(name)), grainRead, timeDimensionRead, ranges, valueFilters, filters, limitRead, anyGrowth, compare), dimensionChoices),
+                                name -> withMeasures(base(List.of(PlanSpec.Measure.of(name)), grainRead, timeDimensionRead, ranges, valueFilters, filters, limitRead, anyGrowth, compare, asShare), dimensionChoices),
                                 null);
                     }
                 }
@@ -800,7 +441,7 @@ public final class SemanticPlanner
                     String timeDimensionRead = timeDimension;
                     Integer limitRead = finalLimit;
                     return completeReadings(which.message(), which.choices(),
-                            name -> withMeasures(base(List.of(PlanSpec.Measure.of(name)), grainRead, timeDimensionRead, ranges, valueFilters, filters, limitRead, anyGrowth, compare), dimensionChoices),
+                            name -> withMeasures(base(List.of(PlanSpec.Measure.of(name)), grainRead, timeDimensionRead, ranges, valueFilters, filters, limitRead, anyGrowth, compare, asShare), dimensionChoices),
                             which.partial());
                 }
                 if (words.contains("much") && !words.contains("many") && !anyGrowth && !compare) {
@@ -840,7 +481,7 @@ public final class SemanticPlanner
                 if (average && measures.stream().allMatch(measure -> measure.per() == null && measure.distinctDimension() == null) && !isAlreadyAverage(measures.get(0).metric())) {
                     return averageOfWhat(measures.get(0).metric());
                 }
-                spec = base(measures, grain, timeDimension, ranges, valueFilters, filters, finalLimit, anyGrowth, compare);
+                spec = base(measures, grain, timeDimension, ranges, valueFilters, filters, finalLimit, anyGrowth, compare, asShare);
                 List<String> dimensions = new ArrayList<>();
                 PlanSpec undivided = spec;
                 for (List<String> choice : dimensionChoices) {
@@ -861,11 +502,11 @@ public final class SemanticPlanner
                 spec = withDimensions(spec, dimensions);
             }
             if (!ambiguousValues.isEmpty()) {
-                Optional<Proposal> settled = settleValues(ambiguousValues, spec);
-                if (settled.isPresent() && settled.get() instanceof Proposal.Clarify clarify) {
-                    return clarify;
+                Settlement settled = settleValues(ambiguousValues, spec);
+                if (settled.question().isPresent()) {
+                    return settled.question().get();
                 }
-                spec = settledSpec;
+                spec = settled.spec();
             }
             if (spec.growth() && spec.grain() == null && spec.growthGrain() == null && spec.ranges().isEmpty()) {
                 return new Proposal.Clarify("Growth compared with which period?",
@@ -901,114 +542,21 @@ public final class SemanticPlanner
                 return new Proposal.Clarify("I do not know \"" + unknownFilter.get() + "\" in this data. Did you mean one of these?",
                         similarValues(unknownFilter.get()), provenancePlan(spec, null, List.of()), understood);
             }
-            SqlWriter.Outcome outcome = writer.write(spec);
-            if (outcome instanceof SqlWriter.Impossible impossible) {
-                return new Proposal.Clarify("I cannot answer that from one table: " + impossible.reason() + ". Try one of these instead.",
+            Binder.Binding binding = binder.bind(spec);
+            if (binding instanceof Binder.Unbound unbound) {
+                return new Proposal.Clarify("I cannot answer that from one table: " + unbound.reason() + ". Try one of these instead.",
                         alternatives(spec), provenancePlan(spec, null, List.of()), understood);
             }
-            SqlWriter.Written written = (SqlWriter.Written) outcome;
+            SqlWriter.Written written = writer.write((Binder.Bound) binding);
             QueryPlan plan = provenancePlan(spec, written.table(), written.joins(), written.filterTexts());
             return new Proposal.Planned(plan, written.sql(), understood, uncovered.isEmpty(), written.chart(), written.columnFormats(), written.exclusionCheck());
         }
 
-        private PlanSpec settledSpec;
-        private String rateFilter;
+        /** The spec with the ambiguous values settled, or the question back when they cannot be. */
+        private record Settlement(PlanSpec spec, Optional<Proposal.Clarify> question) {}
 
-        /**
-         * "revenue per canceled order", "items per open order": a filter phrase after "per" that ends in a count
-         * word, and the word before "per", together name a ratio metric of the model ("items per order"). Maps the
-         * hit before "per" to that metric and the filter hit to "" (it stays a filter).
-         */
-        private Map<Lexicon.Hit, String> combinedRatios()
-        {
-            Map<Lexicon.Hit, String> combined = new LinkedHashMap<>();
-            for (int position : perPositions) {
-                Lexicon.Hit after = hitStartingAt(position);
-                Lexicon.Hit before = hitEndingAt(position - 2);
-                if (after == null || before == null || after.terms().stream().noneMatch(term -> term.kind() == Lexicon.Kind.FILTER)) {
-                    continue;
-                }
-                String counted = canonical.get(after.end() - 1);
-                if (lexicon.lookup(List.of(counted)).stream().noneMatch(term -> term.kind() == Lexicon.Kind.METRIC)) {
-                    continue;
-                }
-                String numerator = canonical.get(before.end() - 1);
-                for (List<String> phrase : List.of(List.of(numerator, "per", counted), List.of("average", numerator, "per", counted))) {
-                    List<String> metricNames = lexicon.lookup(phrase).stream().filter(term -> term.kind() == Lexicon.Kind.METRIC).map(Lexicon.Term::name).distinct().toList();
-                    if (metricNames.size() == 1) {
-                        combined.put(before, metricNames.get(0));
-                        combined.put(after, "");
-                        break;
-                    }
-                }
-            }
-            return combined;
-        }
-
-        private Lexicon.Hit hitStartingAt(int index)
-        {
-            return hits.stream().filter(hit -> hit.start() == index).findFirst().orElse(null);
-        }
-
-        private Lexicon.Hit hitEndingAt(int index)
-        {
-            return hits.stream().filter(hit -> hit.end() - 1 == index).findFirst().orElse(null);
-        }
-
-        /** The thing a question counts: the phrase right after "how many" or "number of" (and "different", "distinct", "unique"). */
-        private Lexicon.Hit countedHead()
-        {
-            for (int i = 0; i < words.size(); i++) {
-                int next;
-                if (words.get(i).equals("many") && i > 0 && words.get(i - 1).equals("how")) {
-                    Lexicon.Hit own = hitStartingAt(i - 1);
-                    if (own != null && countingHit(own)) {
-                        return own;
-                    }
-                    next = i + 1;
-                }
-                else if ((words.get(i).equals("number") || words.get(i).equals("count")) && i + 1 < words.size() && words.get(i + 1).equals("of")) {
-                    Lexicon.Hit own = hitStartingAt(i);
-                    if (own != null && countingHit(own)) {
-                        return own;
-                    }
-                    next = i + 2;
-                }
-                else {
-                    continue;
-                }
-                while (next < words.size() && Set.of("different", "distinct", "unique", "of", "the", "our").contains(words.get(next))) {
-                    next++;
-                }
-                Lexicon.Hit hit = hitStartingAt(next);
-                return hit != null && countingHit(hit) ? hit : null;
-            }
-            return null;
-        }
-
-        private boolean countingHit(Lexicon.Hit hit)
-        {
-            List<String> metricNames = names(hit, Lexicon.Kind.METRIC);
-            if (!metricNames.isEmpty()) {
-                return metricNames.stream().allMatch(this::isCountMetric);
-            }
-            return !names(hit, Lexicon.Kind.DIMENSION).isEmpty() && names(hit, Lexicon.Kind.FILTER).isEmpty();
-        }
-
-        private String countedHeadName(Lexicon.Hit head)
-        {
-            return phraseOf(head.start(), head.end()).toLowerCase(Locale.ROOT);
-        }
-
-        /** "paid by customers", "placed by buyers": "by" after a past participle names who did it, not a grouping. */
-        private boolean agentBy(int index)
-        {
-            if (!words.get(index).equals("by") || index == 0) {
-                return false;
-            }
-            String verb = words.get(index - 1);
-            return model.vocabulary().agentVerbs().contains(verb);
-        }
+        /** A percent metric the model declares as the share of one of the question's named filters, and that filter. */
+        private record RateOfFilter(String metric, String filter) {}
 
         /** A ratio metric of the model named "A per B" on a table that also holds A and B. */
         private Optional<String> namedRatio(String numerator, String denominator)
@@ -1020,101 +568,28 @@ public final class SemanticPlanner
             }
             List<String> phrase = List.of(canonical.get(top.end() - 1), "per", canonical.get(bottom.end() - 1));
             for (Lexicon.Term term : lexicon.lookup(phrase)) {
-                if (term.kind() == Lexicon.Kind.METRIC && model.tables().stream().anyMatch(table -> SqlWriter.metric(table, term.name()).isPresent()
-                        && SqlWriter.metric(table, numerator).isPresent() && SqlWriter.metric(table, denominator).isPresent())) {
+                if (term.kind() == Lexicon.Kind.METRIC && model.tables().stream().anyMatch(table -> Binder.metric(table, term.name()).isPresent()
+                        && Binder.metric(table, numerator).isPresent() && Binder.metric(table, denominator).isPresent())) {
                     return Optional.of(term.name());
                 }
             }
             return Optional.empty();
         }
 
-        /** "without shipping", "excluding the freight": an exclusion word right before a phrase. */
-        private boolean excludedAt(int start)
-        {
-            int before = start - 1;
-            if (before >= 1 && Set.of("the", "any").contains(words.get(before))) {
-                before--;
-            }
-            if (before >= 0 && Set.of("without", "excluding", "exclude", "except", "minus").contains(words.get(before))) {
-                taken[before] = true;
-                return true;
-            }
-            return false;
-        }
-
-        /** The hit is a possessive ("X's") right before a dimension phrase. */
-        private boolean possessiveBeforeDimension(Lexicon.Hit hit)
-        {
-            Lexicon.Hit next = hitStartingAt(hit.end());
-            if (next == null || next.terms().stream().noneMatch(term -> term.kind() == Lexicon.Kind.DIMENSION)) {
-                return false;
-            }
-            String last = words.get(hit.end() - 1);
-            return Pattern.compile("\\b" + Pattern.quote(last) + "['\u2019]s\\b").matcher(question.toLowerCase(Locale.ROOT)).find();
-        }
-
         private boolean isCountMetric(String name)
         {
-            return model.tables().stream().flatMap(table -> table.metrics().stream())
-                    .anyMatch(metric -> metric.name().equals(name) && metric.countsThings());
-        }
-
-        /** "how long ... take", "how many days ... take": a duration question. */
-        private boolean asksDuration()
-        {
-            boolean takes = words.stream().anyMatch(word -> Set.of("take", "takes", "took", "taken").contains(word));
-            for (int i = 1; i < words.size(); i++) {
-                if (!words.get(i - 1).equals("how")) {
-                    continue;
-                }
-                if (words.get(i).equals("long") && takes) {
-                    taken[i] = true;
-                    return true;
-                }
-                if (words.get(i).equals("many") && i + 1 < words.size() && Set.of("days", "hours").contains(words.get(i + 1)) && takes) {
-                    // "days" is the unit of the answer here, not a daily grouping
-                    int unit = i + 1;
-                    taken[unit] = true;
-                    hits.removeIf(hit -> hit.start() <= unit && unit < hit.end());
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Typo matches ("delivery" read as "delivered") of words that belong to the duration metric are not filters. */
-        private void dropTyposOfDuration()
-        {
-            List<String> durations = durationMetrics();
-            if (durations.size() != 1) {
-                return;
-            }
-            Set<String> metricWords = metricWords(durations.get(0));
-            hits.removeIf(hit -> hit.typo() && canonical.subList(hit.start(), hit.end()).stream().allMatch(metricWords::contains));
+            return ReadingRules.isCountMetric(model, name);
         }
 
         /** Metrics measured in time units (days, hours). */
         private List<String> durationMetrics()
         {
-            Set<String> names = new LinkedHashSet<>();
-            model.tables().forEach(table -> table.metrics().stream()
-                    .filter(metric -> metric.unit() != null && Set.of("days", "day", "hours", "hour").contains(metric.unit().toLowerCase(Locale.ROOT)))
-                    .forEach(metric -> names.add(metric.name())));
-            return List.copyOf(names);
+            return ReadingRules.durationMetrics(model);
         }
 
         private Set<String> metricWords(String metricName)
         {
-            Set<String> metricWords = new LinkedHashSet<>();
-            for (SemanticTable table : model.tables()) {
-                for (Metric metric : table.metrics()) {
-                    if (metric.name().equals(metricName)) {
-                        metricWords.addAll(Lexicon.canonicalWords(metric.name()));
-                        metric.synonyms().forEach(synonym -> metricWords.addAll(Lexicon.canonicalWords(synonym)));
-                    }
-                }
-            }
-            return metricWords;
+            return ReadingRules.metricWords(model, metricName);
         }
 
         /** Words not yet understood that are words of the chosen metric's name or synonyms ("delivery" for avg_delivery_days). */
@@ -1132,9 +607,9 @@ public final class SemanticPlanner
         /**
          * The percent metric the model declares as the share of one of the question's named filters: a metric whose
          * name or synonym is "share of F", "percent F", "percentage of F", "F rate" or "F percentage" for a name or
-         * synonym F of the filter. Sets {@link #rateFilter}.
+         * synonym F of the filter.
          */
-        private Optional<String> rateMetricOf(List<PlanSpec.FilterUse> filters)
+        private Optional<RateOfFilter> rateMetricOf(List<PlanSpec.FilterUse> filters)
         {
             for (PlanSpec.FilterUse use : filters) {
                 if (use.negated()) {
@@ -1159,8 +634,7 @@ public final class SemanticPlanner
                     }
                 }
                 if (found.size() == 1) {
-                    rateFilter = use.name();
-                    return Optional.of(found.iterator().next());
+                    return Optional.of(new RateOfFilter(found.iterator().next(), use.name()));
                 }
             }
             return Optional.empty();
@@ -1183,8 +657,8 @@ public final class SemanticPlanner
         private boolean impliedBy(String metricName, String filterName)
         {
             for (SemanticTable table : model.tables()) {
-                Optional<Metric> metric = SqlWriter.metric(table, metricName);
-                Optional<NamedFilter> filter = SqlWriter.namedFilter(table, filterName);
+                Optional<Metric> metric = Binder.metric(table, metricName);
+                Optional<NamedFilter> filter = Binder.namedFilter(table, filterName);
                 if (metric.isPresent() && filter.isPresent()) {
                     Set<String> condition = MetricSql.conjuncts(filter.get().expression());
                     return new MetricSql(table).rowConditions(metric.get()).stream().anyMatch(part -> part.containsAll(condition));
@@ -1251,9 +725,9 @@ public final class SemanticPlanner
             List<String> kept = new ArrayList<>();
             for (String name : dimensions) {
                 for (SemanticTable table : model.tables()) {
-                    Optional<Dimension> dimension = SqlWriter.dimension(table, name);
+                    Optional<Dimension> dimension = Binder.dimension(table, name);
                     boolean holdsMeasures = spec.measures().stream().allMatch(measure -> measure.metric() != null
-                            && SqlWriter.metric(table, measure.metric()).isPresent() && (measure.per() == null || SqlWriter.metric(table, measure.per()).isPresent()));
+                            && Binder.metric(table, measure.metric()).isPresent() && (measure.per() == null || Binder.metric(table, measure.per()).isPresent()));
                     if (dimension.isPresent() && holdsMeasures && table.primaryKey().stream()
                             .anyMatch(column -> column.equalsIgnoreCase(dimension.get().expression()) || column.equalsIgnoreCase(name))) {
                         if (!kept.contains(name)) {
@@ -1265,55 +739,11 @@ public final class SemanticPlanner
             return kept.size() == 1 ? kept : dimensions;
         }
 
-        /** "categories except X", "states other than SP": only exclusion words between a dimension and its negated value. */
-        private boolean exclusionBetween(Lexicon.Hit hit, ValueHit value)
-        {
-            int gap = value.start() - hit.end();
-            if (gap < 1 || gap > 2) {
-                return false;
-            }
-            for (int i = hit.end(); i < value.start(); i++) {
-                if (!NEGATIONS.contains(words.get(i)) && !words.get(i).equals("than")) {
-                    return false;
-                }
-            }
-            return !(hit.start() > 0 && Set.of("by", "per", "each", "every", "across").contains(words.get(hit.start() - 1)));
-        }
-
-        /**
-         * "state SP", "the city of curitiba", "sao paulo state": a dimension word next to one of its values names
-         * which dimension the value belongs to, and is not a grouping. Returns those dimension phrases.
-         */
-        private Set<Lexicon.Hit> qualifyValues()
-        {
-            Set<Lexicon.Hit> qualifiers = new LinkedHashSet<>();
-            for (int v = 0; v < valueHits.size(); v++) {
-                ValueHit value = valueHits.get(v);
-                for (Lexicon.Hit hit : hits) {
-                    boolean before = hit.end() == value.start()
-                            || hit.end() + 1 == value.start() && Set.of("of", "the", "is", "=").contains(words.get(hit.end()))
-                            || value.negated() && exclusionBetween(hit, value);
-                    boolean after = value.end() == hit.start();
-                    if (!before && !after) {
-                        continue;
-                    }
-                    Set<String> names = hitNames(hit);
-                    List<ValueMatch> kept = value.matches().stream().filter(match -> names.contains(match.dimension())).toList();
-                    if (!kept.isEmpty()) {
-                        qualifiers.add(hit);
-                        valueHits.set(v, new ValueHit(value.start(), value.end(), value.phrase(), kept, value.negated()));
-                        break;
-                    }
-                }
-            }
-            return qualifiers;
-        }
-
         /** Value phrases that match stored values of several dimensions: keep the dimensions a table can answer with. */
-        private Optional<Proposal> settleValues(List<ValueHit> ambiguous, PlanSpec spec)
+        private Settlement settleValues(List<Reading.ValueHit> ambiguous, PlanSpec spec)
         {
             PlanSpec current = spec;
-            for (ValueHit hit : ambiguous) {
+            for (Reading.ValueHit hit : ambiguous) {
                 List<ValueMatch> workable = new ArrayList<>();
                 for (ValueMatch match : hit.matches()) {
                     if (feasible(withValue(current, match, hit.negated()))) {
@@ -1332,14 +762,13 @@ public final class SemanticPlanner
                 }
                 if (dimensions.size() != 1) {
                     List<ValueMatch> shown = workable.isEmpty() ? hit.matches() : workable;
-                    return Optional.of(new Proposal.Clarify("\"" + hit.phrase() + "\" is a value of several things. Which one do you mean?",
-                            shown.stream().map(match -> match.dimension() + " = " + match.value()).distinct().toList(), provenancePlan(current, null, List.of()), understood));
+                    return new Settlement(current, Optional.of(new Proposal.Clarify("\"" + hit.phrase() + "\" is a value of several things. Which one do you mean?",
+                            shown.stream().map(match -> match.dimension() + " = " + match.value()).distinct().toList(), provenancePlan(current, null, List.of()), understood)));
                 }
                 current = withValue(current, workable.get(0), hit.negated());
                 understood.add(new Understood(hit.phrase(), (hit.negated() ? "not " : "") + workable.get(0).dimension() + " = " + workable.get(0).value()));
             }
-            settledSpec = current;
-            return Optional.empty();
+            return new Settlement(current, Optional.empty());
         }
 
         private PlanSpec withValue(PlanSpec spec, ValueMatch match, boolean negated)
@@ -1367,7 +796,8 @@ public final class SemanticPlanner
         }
 
         private PlanSpec base(List<PlanSpec.Measure> measures, TimeGrain grain, String timeDimension, List<DateRange> ranges,
-                List<PlanSpec.ValueFilter> valueFilters, List<PlanSpec.FilterUse> filters, Integer finalLimit, boolean anyGrowth, boolean compare)
+                List<PlanSpec.ValueFilter> valueFilters, List<PlanSpec.FilterUse> filters, Integer finalLimit, boolean anyGrowth, boolean compare,
+                boolean share)
         {
             return new PlanSpec(measures, List.of(), grain, timeDimension, ranges, valueFilters, filters, finalLimit, ascending, share,
                     anyGrowth && !compare, timeReading.growthGrain().orElse(null), compare, chart);
@@ -1377,19 +807,6 @@ public final class SemanticPlanner
         {
             List<String> dimensions = dimensionChoices.stream().filter(choice -> choice.size() == 1).map(choice -> choice.get(0)).toList();
             return withDimensions(spec, dimensions);
-        }
-
-        private boolean otherMetric(Lexicon.Hit hit)
-        {
-            return hits.stream().anyMatch(other -> other != hit && !insteadOf.contains(other.start())
-                    && other.terms().stream().anyMatch(term -> term.kind() == Lexicon.Kind.METRIC)
-                    && other.terms().stream().noneMatch(term -> term.kind() == Lexicon.Kind.DIMENSION));
-        }
-
-        private Lexicon.Hit firstOtherMetric(Lexicon.Hit hit)
-        {
-            return hits.stream().filter(other -> other != hit && other.terms().stream().anyMatch(term -> term.kind() == Lexicon.Kind.METRIC))
-                    .findFirst().orElse(hit);
         }
 
         private boolean isMoney(PlanSpec.Measure measure)
@@ -1413,65 +830,9 @@ public final class SemanticPlanner
             return List.copyOf(names);
         }
 
-        /** A money word right after the hit ("payment total", "payment amount"), or before it ("the value of payments"). */
-        private boolean amountNear(Lexicon.Hit hit)
-        {
-            Set<String> amounts = Set.of("total", "amount", "value", "sum");
-            int before = hit.start() - 1;
-            if (before >= 1 && words.get(before).equals("of")) {
-                before--;
-            }
-            // "total orders" is a count, so "total" only counts after the hit ("payment total")
-            return (before >= 0 && amounts.contains(words.get(before)) && !words.get(before).equals("total") && !taken[before])
-                    || (hit.end() < words.size() && amounts.contains(words.get(hit.end())) && !taken[hit.end()]);
-        }
-
-        /**
-         * The money metrics whose name or a synonym contains every word of the hit, when the hit itself means only
-         * non-money metrics (a count); empty when the hit already means money or no money metric fits.
-         */
-        private List<String> moneyMetricsNamedBy(Lexicon.Hit hit, List<String> metricNames)
-        {
-            List<String> hitWords = canonical.subList(hit.start(), hit.end());
-            Set<String> found = new LinkedHashSet<>();
-            boolean alreadyMoney = false;
-            for (SemanticTable table : model.tables()) {
-                for (Metric metric : table.metrics()) {
-                    boolean money = metric.format().equals("money");
-                    if (money && metricNames.contains(metric.name())) {
-                        alreadyMoney = true;
-                    }
-                    if (!money) {
-                        continue;
-                    }
-                    List<String> phrases = new ArrayList<>(metric.synonyms());
-                    phrases.add(metric.name());
-                    if (phrases.stream().anyMatch(phrase -> Lexicon.canonicalWords(phrase).containsAll(hitWords))) {
-                        found.add(metric.name());
-                    }
-                }
-            }
-            if (alreadyMoney) {
-                return List.of();
-            }
-            for (int i = hit.start() - 2; i <= hit.end(); i++) {
-                if (i >= 0 && i < words.size() && Set.of("total", "amount", "value", "sum").contains(words.get(i)) && !found.isEmpty()) {
-                    taken[i] = true;
-                }
-            }
-            return List.copyOf(found);
-        }
-
         private List<String> names(Lexicon.Hit hit, Lexicon.Kind kind)
         {
-            return hit.terms().stream().filter(term -> term.kind() == kind).map(Lexicon.Term::name).distinct().toList();
-        }
-
-        private Set<String> hitNames(Lexicon.Hit hit)
-        {
-            Set<String> names = new LinkedHashSet<>();
-            hit.terms().forEach(term -> names.add(term.name()));
-            return names;
+            return ReadingRules.names(hit, kind);
         }
 
         /** "which state ..." / "the best month": a single winner is wanted. */
@@ -1605,7 +966,8 @@ public final class SemanticPlanner
             Map<String, Proposal.Planned> readings = new LinkedHashMap<>();
             for (String name : measureNames) {
                 PlanSpec spec = specOf.apply(name);
-                if (writer.write(spec) instanceof SqlWriter.Written written) {
+                if (binder.bind(spec) instanceof Binder.Bound bound) {
+                    SqlWriter.Written written = writer.write(bound);
                     QueryPlan plan = provenancePlan(spec, written.table(), written.joins(), written.filterTexts());
                     List<Understood> chosen = new ArrayList<>(understood);
                     chosen.add(new Understood(name.replace('_', ' '), "metric " + name + " (chosen)"));
@@ -1716,7 +1078,7 @@ public final class SemanticPlanner
 
     private boolean feasible(PlanSpec spec)
     {
-        return writer.write(spec) instanceof SqlWriter.Written;
+        return binder.bind(spec) instanceof Binder.Bound;
     }
 
     private static PlanSpec withDimensions(PlanSpec spec, List<String> dimensions)

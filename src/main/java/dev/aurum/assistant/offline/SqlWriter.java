@@ -11,7 +11,6 @@ import dev.aurum.semantic.NamedFilter;
 import dev.aurum.semantic.Relationship;
 import dev.aurum.semantic.SemanticModel;
 import dev.aurum.semantic.SemanticTable;
-import dev.aurum.semantic.TimeDimension;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,26 +19,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Chooses the Gold table at the right grain for a {@link PlanSpec} and writes its Spark SQL. Every table that holds
- * the metrics, dimensions, filters and time cut asked for can answer (the model defines a metric on a table only
- * where it is exact at any grouping that table allows); the smallest pre-aggregated one wins, else the first
- * order-level table in model order. Joins follow only the model's declared many-to-one relationships.
+ * Prints the Spark SQL of a spec the {@link Binder} bound to its table (docs/architecture.md, "The planner's rules"):
+ * the table, its joins and its time axis are the binder's; this class only writes them out, with the measures, the
+ * grouping, the filters, and the chart the answer's shape calls for ({@link ChartChoice}).
  */
 final class SqlWriter
 {
-    private static final Set<String> TIME_PARTS = Set.of("date", "day", "week", "year", "quarter", "month");
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
-
-    /** Reaching rows of a child table counts like this many joins: only when nothing else can answer. */
-    private static final int CHILD_PENALTY = 100;
-
     private final SemanticModel model;
 
     SqlWriter(SemanticModel model)
@@ -47,341 +37,17 @@ final class SqlWriter
         this.model = requireNonNull(model, "model is null");
     }
 
-    /** The SQL, the table it reads and its provenance; or why no table can answer. */
-    sealed interface Outcome
-            permits Written, Impossible {}
-
+    /** The SQL, the table it reads and its provenance. */
     record Written(String sql, String table, List<String> joins, List<String> filterTexts, ChartHint chart,
-            Map<String, String> columnFormats, Proposal.ExclusionCheck exclusionCheck)
-            implements Outcome {}
-
-    record Impossible(String reason)
-            implements Outcome {}
+            Map<String, String> columnFormats, Proposal.ExclusionCheck exclusionCheck) {}
 
     /** One output column of a time bucket: its SQL expression and its name. */
     record BucketColumn(String expression, String name) {}
 
-    /** A time axis of a table: a date-valued SQL expression and the finest grain it can be cut to. */
-    record TimeAxis(String name, String dateExpression, TimeGrain finest) {}
-
-    Outcome write(PlanSpec spec)
+    /** The SQL of a bound spec: the binder already chose the table, its joins and its time axis. */
+    Written write(Binder.Bound bound)
     {
-        List<String> reasons = new ArrayList<>();
-        List<SemanticTable> candidates = new ArrayList<>();
-        for (SemanticTable table : model.tables()) {
-            Optional<String> problem = unusable(table, spec);
-            if (problem.isEmpty()) {
-                candidates.add(table);
-            }
-            else {
-                reasons.add(problem.get());
-            }
-        }
-        if (candidates.isEmpty()) {
-            return new Impossible("no table of the model holds " + describe(spec) + " together");
-        }
-        int fewestJoins = candidates.stream().mapToInt(table -> joinsNeeded(table, spec)).min().orElseThrow();
-        List<SemanticTable> direct = candidates.stream().filter(table -> joinsNeeded(table, spec) == fewestJoins).toList();
-        SemanticTable chosen = direct.stream()
-                .filter(table -> isAggregate(table))
-                .min((left, right) -> Integer.compare(width(left), width(right)))
-                .orElse(direct.get(0));
-        return new Query(chosen, spec).write();
-    }
-
-    private static String describe(PlanSpec spec)
-    {
-        List<String> parts = new ArrayList<>();
-        spec.measures().forEach(measure -> parts.add(columnName(measure)));
-        parts.addAll(spec.dimensions());
-        spec.valueFilters().forEach(filter -> parts.add(filter.dimension()));
-        spec.namedFilters().forEach(filter -> parts.add(filter.name()));
-        if (spec.grain() != null || !spec.ranges().isEmpty()) {
-            parts.add("time");
-        }
-        return String.join(", ", parts);
-    }
-
-    /** How many neighbour tables must be joined for the dimensions the spec needs. */
-    private int joinsNeeded(SemanticTable table, PlanSpec spec)
-    {
-        Set<String> neighbours = new java.util.HashSet<>();
-        int childPenalty = 0;
-        List<String> names = new ArrayList<>(spec.dimensions());
-        spec.valueFilters().forEach(filter -> names.add(filter.dimension()));
-        spec.measures().stream().map(PlanSpec.Measure::distinctDimension).filter(name -> name != null).forEach(names::add);
-        for (String name : names) {
-            Optional<Reach> reach = reachableDimension(table, name);
-            if (reach.isPresent()) {
-                reach.filter(found -> found.via() != null).ifPresent(found -> neighbours.add(found.from().name()));
-            }
-            else {
-                // a last resort: any table that holds the dimension itself is preferred
-                childDimension(table, name).ifPresent(child -> neighbours.add("child " + child.child().name()));
-                childPenalty = CHILD_PENALTY;
-            }
-        }
-        for (PlanSpec.FilterUse filter : spec.namedFilters()) {
-            if (namedFilter(table, filter.name()).isEmpty()) {
-                parentFilter(table, filter.name()).ifPresent(parent -> neighbours.add(parent.parent().name()));
-            }
-        }
-        return neighbours.size() + childPenalty;
-    }
-
-    private static int width(SemanticTable table)
-    {
-        return table.dimensions().size() + table.metrics().size() + table.timeDimensions().size();
-    }
-
-    /** Why the table cannot answer, or empty when it can. */
-    private Optional<String> unusable(SemanticTable table, PlanSpec spec)
-    {
-        for (PlanSpec.Measure measure : spec.measures()) {
-            List<String> needed = new ArrayList<>();
-            if (measure.metric() != null) {
-                needed.add(measure.metric());
-            }
-            if (measure.per() != null) {
-                needed.add(measure.per());
-            }
-            for (String metric : needed) {
-                if (metric(table, metric).isEmpty()) {
-                    return Optional.of(table.name() + " has no metric " + metric);
-                }
-            }
-            if (measure.distinctDimension() != null) {
-                if (reachableDimension(table, measure.distinctDimension()).isEmpty()) {
-                    return Optional.of(table.name() + " cannot count distinct " + measure.distinctDimension());
-                }
-            }
-        }
-        for (String dimension : spec.dimensions()) {
-            if (reachableDimension(table, dimension).isEmpty() && childDimension(table, dimension).isEmpty()) {
-                return Optional.of(table.name() + " has no dimension " + dimension);
-            }
-        }
-        for (PlanSpec.ValueFilter filter : spec.valueFilters()) {
-            if (reachableDimension(table, filter.dimension()).isEmpty() && childDimension(table, filter.dimension()).isEmpty()) {
-                return Optional.of(table.name() + " has no dimension " + filter.dimension());
-            }
-        }
-        for (PlanSpec.FilterUse filter : spec.namedFilters()) {
-            if (namedFilter(table, filter.name()).isEmpty() && parentFilter(table, filter.name()).isEmpty()) {
-                return Optional.of(table.name() + " has no filter " + filter.name());
-            }
-        }
-        boolean childGrouping = spec.dimensions().stream().anyMatch(dimension -> reachableDimension(table, dimension).isEmpty());
-        if (childGrouping) {
-            for (PlanSpec.Measure measure : spec.measures()) {
-                if (measure.metric() != null && measure.per() == null && metric(table, measure.metric()).orElseThrow().isAdditive()) {
-                    // a sum per category over whole orders would count an order once in every category it holds
-                    return Optional.of(table.name() + " cannot add up " + measure.metric() + " per " + String.join(", ", spec.dimensions()) + " of its items");
-                }
-            }
-        }
-        if (spec.growth() || spec.compare()) {
-            // growth and comparisons write their own sub-queries over the base table; keep them to plain joins
-            for (String dimension : spec.dimensions()) {
-                if (reachableDimension(table, dimension).isEmpty()) {
-                    return Optional.of(table.name() + " cannot compare periods by " + dimension);
-                }
-            }
-        }
-        boolean needsTime = spec.grain() != null || !spec.ranges().isEmpty() || spec.growth() || spec.timeDimension() != null;
-        if (needsTime) {
-            Optional<TimeAxis> axis = axis(table, spec.timeDimension());
-            if (axis.isEmpty()) {
-                return Optional.of(table.name() + " has no usable time dimension");
-            }
-            TimeGrain finest = axis.get().finest();
-            List<TimeGrain> grains = new ArrayList<>();
-            if (spec.grain() != null) {
-                grains.add(spec.grain());
-            }
-            if (spec.growthGrain() != null) {
-                grains.add(spec.growthGrain());
-            }
-            for (TimeGrain grain : grains) {
-                if (grain.ordinal() < finest.ordinal() || (grain == TimeGrain.WEEK && finest != TimeGrain.DAY)) {
-                    return Optional.of(table.name() + " cannot be cut by " + grain.modelName());
-                }
-            }
-            for (DateRange range : allRanges(spec)) {
-                if (!finest.periodStart(range.start()).equals(range.start()) || !finest.periodStart(range.endExclusive()).equals(range.endExclusive())) {
-                    return Optional.of(table.name() + " is stored by " + finest.modelName() + " and cannot cut out " + range.label());
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The spec's ranges plus the previous periods a growth question compares against. */
-    private static List<DateRange> allRanges(PlanSpec spec)
-    {
-        List<DateRange> ranges = new ArrayList<>(spec.ranges());
-        if (spec.growth() && spec.ranges().size() == 1 && spec.grain() == null) {
-            previousPeriod(spec, spec.ranges().get(0)).ifPresent(ranges::add);
-        }
-        return ranges;
-    }
-
-    static Optional<DateRange> previousPeriod(PlanSpec spec, DateRange range)
-    {
-        TimeGrain grain = spec.growthGrain() != null ? spec.growthGrain() : range.exactGrain().orElse(null);
-        if (grain != null) {
-            return Optional.of(range.shift(grain, -1));
-        }
-        long days = range.endExclusive().toEpochDay() - range.start().toEpochDay();
-        LocalDate start = range.start().minusDays(days);
-        return Optional.of(new DateRange(start, range.start(), "the " + days + " days before " + range.start()));
-    }
-
-    /** A table pre-aggregated over time: its declared primary key holds a time dimension or a calendar part. */
-    boolean isAggregate(SemanticTable table)
-    {
-        Set<String> timeNames = table.timeDimensions().stream().map(time -> time.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        return table.primaryKey().stream().map(column -> column.toLowerCase(Locale.ROOT))
-                .anyMatch(column -> TIME_PARTS.contains(column) || timeNames.contains(column));
-    }
-
-    static Optional<Metric> metric(SemanticTable table, String name)
-    {
-        return table.metrics().stream().filter(metric -> metric.name().equals(name)).findFirst();
-    }
-
-    static Optional<NamedFilter> namedFilter(SemanticTable table, String name)
-    {
-        return table.filters().stream().filter(filter -> filter.name().equals(name)).findFirst();
-    }
-
-    static Optional<Dimension> dimension(SemanticTable table, String name)
-    {
-        return table.dimensions().stream().filter(dimension -> dimension.name().equals(name)).findFirst();
-    }
-
-    /** A dimension of the table itself, or of a table one declared many-to-one hop away (with that hop). */
-    record Reach(Dimension dimension, SemanticTable from, Relationship via) {}
-
-    Optional<Reach> reachableDimension(SemanticTable table, String name)
-    {
-        Optional<Dimension> own = dimension(table, name);
-        if (own.isPresent()) {
-            return Optional.of(new Reach(own.get(), table, null));
-        }
-        for (Relationship relationship : model.relationships()) {
-            Optional<SemanticTable> other = manyToOneTarget(table, relationship);
-            if (other.isPresent()) {
-                Optional<Dimension> far = dimension(other.get(), name);
-                if (far.isPresent() && IDENTIFIER.matcher(far.get().expression()).matches()) {
-                    return Optional.of(new Reach(far.get(), other.get(), relationship));
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * A dimension of a table whose rows belong to this one (declared many-to-one towards it, joined on this table's
-     * whole primary key): "orders holding a toy", "lead time per department" (each order once per
-     * category it contains, as docs/gold-schema.md counts orders per category). Not for pre-aggregated tables.
-     */
-    record ChildReach(Dimension dimension, SemanticTable child, Relationship via, List<String> ownColumns, List<String> childColumns) {}
-
-    Optional<ChildReach> childDimension(SemanticTable table, String name)
-    {
-        if (isAggregate(table) || table.primaryKey().isEmpty()) {
-            return Optional.empty();
-        }
-        for (Relationship relationship : model.relationships()) {
-            for (SemanticTable child : model.tables()) {
-                if (child.name().equals(table.name()) || !manyToOneTarget(child, relationship).map(SemanticTable::name).equals(Optional.of(table.name()))) {
-                    continue;
-                }
-                boolean childIsLeft = model.table(relationship.leftTable()).map(SemanticTable::name).equals(Optional.of(child.name()));
-                List<String> own = relationship.columns().stream().map(pair -> childIsLeft ? pair.rightColumn() : pair.leftColumn()).toList();
-                List<String> far = relationship.columns().stream().map(pair -> childIsLeft ? pair.leftColumn() : pair.rightColumn()).toList();
-                if (!Set.copyOf(own.stream().map(column -> column.toLowerCase(Locale.ROOT)).toList())
-                        .equals(Set.copyOf(table.primaryKey().stream().map(column -> column.toLowerCase(Locale.ROOT)).toList()))) {
-                    continue;
-                }
-                Optional<Dimension> dimension = dimension(child, name);
-                if (dimension.isPresent() && IDENTIFIER.matcher(dimension.get().expression()).matches()) {
-                    return Optional.of(new ChildReach(dimension.get(), child, relationship, own, far));
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** A named filter of a table this one points to many-to-one ("revenue from repeat customers"). */
-    record ParentFilter(NamedFilter filter, SemanticTable parent, Relationship via) {}
-
-    Optional<ParentFilter> parentFilter(SemanticTable table, String name)
-    {
-        for (Relationship relationship : model.relationships()) {
-            Optional<SemanticTable> parent = manyToOneTarget(table, relationship);
-            if (parent.isPresent() && !isAggregate(parent.get())) {
-                Optional<NamedFilter> filter = namedFilter(parent.get(), name);
-                if (filter.isPresent()) {
-                    return Optional.of(new ParentFilter(filter.get(), parent.get(), relationship));
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Optional<SemanticTable> manyToOneTarget(SemanticTable table, Relationship relationship)
-    {
-        Optional<SemanticTable> left = model.table(relationship.leftTable());
-        Optional<SemanticTable> right = model.table(relationship.rightTable());
-        if (left.isEmpty() || right.isEmpty()) {
-            return Optional.empty();
-        }
-        String cardinality = relationship.cardinality().toLowerCase(Locale.ROOT);
-        if (left.get().name().equals(table.name()) && (cardinality.equals("many_to_one") || cardinality.equals("one_to_one"))) {
-            return right;
-        }
-        if (right.get().name().equals(table.name()) && (cardinality.equals("one_to_many") || cardinality.equals("one_to_one"))) {
-            return left;
-        }
-        return Optional.empty();
-    }
-
-    /** The table's time axis: the named time dimension, else its first one, else one made of year/quarter/month columns. */
-    Optional<TimeAxis> axis(SemanticTable table, String wanted)
-    {
-        for (TimeDimension time : table.timeDimensions()) {
-            if (wanted == null || time.name().equals(wanted)) {
-                String type = time.dataType().toLowerCase(Locale.ROOT);
-                String expression = type.startsWith("timestamp") ? "CAST(" + time.expression() + " AS DATE)" : time.expression();
-                TimeGrain finest = time.grains().stream()
-                        .map(TimeExpressions::grainOf)
-                        .min(Enum::compareTo)
-                        .orElse(TimeGrain.DAY);
-                return Optional.of(new TimeAxis(time.name(), expression, finest));
-            }
-        }
-        if (wanted != null) {
-            return Optional.empty();
-        }
-        Optional<Dimension> date = dimension(table, "date");
-        if (date.isPresent()) {
-            return Optional.of(new TimeAxis("date", date.get().expression(), TimeGrain.DAY));
-        }
-        Optional<Dimension> year = dimension(table, "year");
-        Optional<Dimension> month = dimension(table, "month");
-        Optional<Dimension> quarter = dimension(table, "quarter");
-        if (year.isPresent() && month.isPresent()) {
-            return Optional.of(new TimeAxis("month", "make_date(" + year.get().expression() + ", " + month.get().expression() + ", 1)", TimeGrain.MONTH));
-        }
-        if (year.isPresent() && quarter.isPresent()) {
-            return Optional.of(new TimeAxis("quarter", "make_date(" + year.get().expression() + ", (" + quarter.get().expression() + " - 1) * 3 + 1, 1)", TimeGrain.QUARTER));
-        }
-        if (year.isPresent()) {
-            return Optional.of(new TimeAxis("year", "make_date(" + year.get().expression() + ", 1, 1)", TimeGrain.YEAR));
-        }
-        return Optional.empty();
+        return new Query(bound).write();
     }
 
     static String literal(LocalDate date)
@@ -397,24 +63,25 @@ final class SqlWriter
     /** One query being written for one table. */
     private final class Query
     {
+        private final Binder.Bound bound;
         private final SemanticTable table;
         private final PlanSpec spec;
+        private final Binder.TimeAxis axis;
         private final List<String> joins = new ArrayList<>();
         private final List<String> filterTexts = new ArrayList<>();
         private final Map<String, String> formats = new LinkedHashMap<>();
         private final Map<String, String> joinedColumns = new LinkedHashMap<>();
-        private TimeAxis axis;
 
-        Query(SemanticTable table, PlanSpec spec)
+        Query(Binder.Bound bound)
         {
-            this.table = table;
-            this.spec = spec;
+            this.bound = bound;
+            this.table = bound.table();
+            this.spec = bound.spec();
+            this.axis = bound.axis();
         }
 
         Written write()
         {
-            boolean needsTime = spec.grain() != null || !spec.ranges().isEmpty() || spec.growth() || spec.timeDimension() != null;
-            axis = needsTime ? axis(table, spec.timeDimension()).orElseThrow() : null;
             String source = source();
             List<String> conditions = conditions();
             if (spec.compare() && spec.ranges().size() == 2) {
@@ -434,7 +101,7 @@ final class SqlWriter
                 if (series != null) {
                     return growthSeries(source, conditions, series, spec.growthGrain() != null ? spec.growthGrain() : series, range);
                 }
-                DateRange previous = previousPeriod(spec, range).orElseThrow();
+                DateRange previous = Binder.previousPeriod(spec, range).orElseThrow();
                 return comparison(source, conditions, range, previous, "", "_previous", "growth_pct");
             }
             return plain(source, conditions);
@@ -449,11 +116,11 @@ final class SqlWriter
             spec.valueFilters().forEach(filter -> names.add(filter.dimension()));
             spec.measures().stream().map(PlanSpec.Measure::distinctDimension).filter(name -> name != null).forEach(names::add);
             for (String name : names) {
-                Optional<Reach> found = reachableDimension(table, name);
+                Optional<Binder.Reach> found = bound.reach(name);
                 if (found.isEmpty()) {
                     continue;
                 }
-                Reach reach = found.get();
+                Binder.Reach reach = found.get();
                 if (reach.via() != null && !joinedColumns.containsKey(name)) {
                     pulled.computeIfAbsent(reach.from().name(), key -> new ArrayList<>()).add(reach.dimension().expression() + " AS " + name);
                     via.put(reach.from().name(), reach.via());
@@ -462,18 +129,18 @@ final class SqlWriter
             }
             StringBuilder childSelect = new StringBuilder();
             StringBuilder childJoins = new StringBuilder();
-            Map<String, List<ChildReach>> grouped = new LinkedHashMap<>();
+            Map<String, List<Binder.ChildReach>> grouped = new LinkedHashMap<>();
             for (String name : spec.dimensions()) {
-                if (reachableDimension(table, name).isEmpty()) {
-                    ChildReach child = childDimension(table, name).orElseThrow();
+                if (bound.reach(name).isEmpty()) {
+                    Binder.ChildReach child = bound.child(name).orElseThrow();
                     grouped.computeIfAbsent(child.child().name(), key -> new ArrayList<>()).add(child);
                     joinedColumns.put(name, name);
                 }
             }
             int childIndex = 0;
-            for (List<ChildReach> reaches : grouped.values()) {
+            for (List<Binder.ChildReach> reaches : grouped.values()) {
                 String alias = "c" + childIndex++;
-                ChildReach first = reaches.get(0);
+                Binder.ChildReach first = reaches.get(0);
                 List<String> columns = new ArrayList<>(first.childColumns());
                 reaches.forEach(reach -> columns.add(reach.dimension().expression() + " AS " + reach.dimension().name()));
                 List<String> on = new ArrayList<>();
@@ -487,10 +154,10 @@ final class SqlWriter
             }
             int filterIndex = 0;
             for (PlanSpec.FilterUse use : spec.namedFilters()) {
-                if (namedFilter(table, use.name()).isPresent()) {
+                if (Binder.namedFilter(table, use.name()).isPresent()) {
                     continue;
                 }
-                ParentFilter parent = parentFilter(table, use.name()).orElseThrow();
+                Binder.ParentFilter parent = bound.parentFilter(use.name()).orElseThrow();
                 String alias = "f" + filterIndex++;
                 boolean tableIsLeft = model.table(parent.via().leftTable()).map(SemanticTable::name).equals(Optional.of(table.name()));
                 List<String> keys = new ArrayList<>();
@@ -540,14 +207,14 @@ final class SqlWriter
             if (joinedColumns.containsKey(name)) {
                 return name;
             }
-            return reachableDimension(table, name).orElseThrow().dimension().expression();
+            return bound.reach(name).orElseThrow().dimension().expression();
         }
 
         private List<String> conditions()
         {
             List<String> conditions = new ArrayList<>();
             for (PlanSpec.FilterUse use : spec.namedFilters()) {
-                Optional<NamedFilter> own = namedFilter(table, use.name());
+                Optional<NamedFilter> own = Binder.namedFilter(table, use.name());
                 if (own.isEmpty()) {
                     String flag = "is_" + use.name();
                     conditions.add(use.negated() ? "NOT " + flag : flag);
@@ -559,9 +226,9 @@ final class SqlWriter
                 filterTexts.add((use.negated() ? "not " : "") + filter.name());
             }
             for (PlanSpec.ValueFilter filter : spec.valueFilters()) {
-                if (reachableDimension(table, filter.dimension()).isEmpty() && !joinedColumns.containsKey(filter.dimension())) {
+                if (bound.reach(filter.dimension()).isEmpty() && !joinedColumns.containsKey(filter.dimension())) {
                     // rows that have (or have no) child row with the value: a semi-join, never a fan-out
-                    ChildReach child = childDimension(table, filter.dimension()).orElseThrow();
+                    Binder.ChildReach child = bound.child(filter.dimension()).orElseThrow();
                     Dimension dimension = child.dimension();
                     boolean numeric = dimension.dataType().toLowerCase(Locale.ROOT).matches("int|integer|bigint|long|double|decimal.*|boolean");
                     String list = filter.values().stream().map(value -> numeric ? value : quote(value)).collect(Collectors.joining(", "));
@@ -572,9 +239,9 @@ final class SqlWriter
                     filterTexts.add((filter.negated() ? "no " : "some ") + child.child().name() + " row with " + filter.dimension() + " in " + filter.values());
                     continue;
                 }
-                Dimension dimension = joinedColumns.containsKey(filter.dimension()) && reachableDimension(table, filter.dimension()).isEmpty()
-                        ? childDimension(table, filter.dimension()).orElseThrow().dimension()
-                        : reachableDimension(table, filter.dimension()).orElseThrow().dimension();
+                Dimension dimension = joinedColumns.containsKey(filter.dimension()) && bound.reach(filter.dimension()).isEmpty()
+                        ? bound.child(filter.dimension()).orElseThrow().dimension()
+                        : bound.reach(filter.dimension()).orElseThrow().dimension();
                 String expression = dimensionExpression(filter.dimension());
                 boolean numeric = dimension.dataType().toLowerCase(Locale.ROOT).matches("int|integer|bigint|long|double|decimal.*|boolean");
                 List<String> literals = filter.values().stream().map(value -> numeric ? value : quote(value)).toList();
@@ -647,9 +314,9 @@ final class SqlWriter
             if (measure.distinctDimension() != null) {
                 return "COUNT(DISTINCT " + dimensionExpression(measure.distinctDimension()) + ")";
             }
-            String numerator = table.metricSql(metric(table, measure.metric()).orElseThrow());
+            String numerator = table.metricSql(Binder.metric(table, measure.metric()).orElseThrow());
             if (measure.per() != null) {
-                String denominator = table.metricSql(metric(table, measure.per()).orElseThrow());
+                String denominator = table.metricSql(Binder.metric(table, measure.per()).orElseThrow());
                 return "(" + numerator + ") / NULLIF(" + denominator + ", 0)";
             }
             return numerator;
@@ -660,7 +327,7 @@ final class SqlWriter
             if (measure.distinctDimension() != null) {
                 return "integer";
             }
-            Metric metric = metric(table, measure.metric()).orElseThrow();
+            Metric metric = Binder.metric(table, measure.metric()).orElseThrow();
             if (measure.per() != null) {
                 return metric.format().equals("money") ? "money" : "decimal";
             }
@@ -680,7 +347,7 @@ final class SqlWriter
             if (measure.per() != null) {
                 return "ROUND(" + expression + ", 2)";
             }
-            return metric(table, measure.metric()).orElseThrow().isCount() ? "COALESCE(" + expression + ", 0)" : expression;
+            return Binder.metric(table, measure.metric()).orElseThrow().isCount() ? "COALESCE(" + expression + ", 0)" : expression;
         }
 
         /** A measure's column of an inner query, rounded as its format says. */
@@ -779,12 +446,12 @@ final class SqlWriter
                 if (measure.metric() == null || measure.per() != null || measure.distinctDimension() != null) {
                     continue;
                 }
-                Metric metric = metric(table, measure.metric()).orElseThrow();
+                Metric metric = Binder.metric(table, measure.metric()).orElseThrow();
                 if (!metric.isSimple() || metric.filter() == null) {
                     continue;
                 }
                 String column = metric.filter();
-                Optional<Dimension> flag = dimension(table, column).filter(dimension -> dimension.dataType().equalsIgnoreCase("boolean"));
+                Optional<Dimension> flag = Binder.dimension(table, column).filter(dimension -> dimension.dataType().equalsIgnoreCase("boolean"));
                 if (flag.isEmpty()) {
                     continue;
                 }

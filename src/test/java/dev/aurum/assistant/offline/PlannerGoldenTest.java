@@ -17,7 +17,7 @@ import dev.aurum.semantic.SemanticModelLoader;
 import dev.aurum.semantic.SemanticTable;
 import dev.aurum.semantic.ValueIndexEntry;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,22 +42,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code mvn -B -q test -Pquick -Dtest=PlannerGoldenTest -Daurum.golden.update=true} and commit the diff.
  *
  * <p>The values the planner matches are the model's own sample values (no value index built from Gold), and the
- * data date is fixed, so the readings depend on nothing but the code and the files.
+ * data date is fixed per suite, so the readings depend on nothing but the code and the files.
  */
 class PlannerGoldenTest
 {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/planner");
-    private static final LocalDate DATA_DATE = LocalDate.of(2018, 8, 31);
     private static final boolean UPDATE = Boolean.getBoolean("aurum.golden.update");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /**
+     * Both domains guard the planner: the shop's suites over the shipped model, and the public library's suite over
+     * its own model (examples/library), each anchored at its suite's data date.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"evals/ecommerce.yaml", "evals/fresh-phrasings.yaml"})
-    void everyQuestionOfTheSuiteReadsAsItsGoldenFileSays(String suiteFile)
+    @CsvSource({
+            "evals/ecommerce.yaml, " + SemanticModelLoader.DEFAULT_MODEL + ", 2018-08-31",
+            "evals/fresh-phrasings.yaml, " + SemanticModelLoader.DEFAULT_MODEL + ", 2018-08-31",
+            "examples/library/evals/library.yaml, examples/library/semantic-model/library.yaml, 2025-06-30"})
+    void everyQuestionOfTheSuiteReadsAsItsGoldenFileSays(String suiteFile, String modelFile, LocalDate dataDate)
             throws IOException
     {
-        SemanticModel model = new SemanticModelLoader().load(Path.of(SemanticModelLoader.DEFAULT_MODEL));
-        SemanticPlanner planner = new SemanticPlanner(model, new InMemoryValueIndex(sampleValues(model)), () -> DATA_DATE);
+        SemanticModel model = new SemanticModelLoader().load(Path.of(modelFile));
+        SemanticPlanner planner = new SemanticPlanner(model, new InMemoryValueIndex(sampleValues(model)), () -> dataDate);
         EvalSuite suite = new EvalSuiteLoader().load(Path.of(suiteFile));
 
         List<Map<String, Object>> readings = new ArrayList<>();
