@@ -4,6 +4,7 @@ import dev.aurum.AurumException;
 import dev.aurum.ErrorCode;
 import dev.aurum.init.CsvProfile.Column;
 import dev.aurum.init.CsvProfile.ColumnType.Kind;
+import dev.aurum.semantic.Language;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -189,7 +190,7 @@ public final class ProjectDrafter
             yaml.append("  - name: ").append(entity).append('\n');
             yaml.append("    base_table: gold.").append(entity).append('\n');
             yaml.append("    description: ").append(quote(REVIEW + "One row per " + (profile.appendOnly() ? "line of the " + words + " drops"
-                    : singular(words) + " (" + String.join(", ", profile.key()) + ")") + ", " + profile.rows() + " rows in the drops read by init.")).append('\n');
+                    : Language.singular(words) + " (" + String.join(", ", profile.key()) + ")") + ", " + profile.rows() + " rows in the drops read by init.")).append('\n');
             yaml.append("    grain: ").append(quote("one row per " + (profile.appendOnly() ? "line" : String.join(", ", profile.key())))).append('\n');
             if (!profile.appendOnly()) {
                 yaml.append("    primary_key: [").append(String.join(", ", profile.key())).append("]\n");
@@ -231,7 +232,7 @@ public final class ProjectDrafter
             yaml.append("        type: simple\n        agg: count\n");
             yaml.append("        description: ").append(quote(REVIEW + "Number of " + (profile.appendOnly() ? "lines" : words) + ".")).append('\n');
             yaml.append("        synonyms: [").append(quote("number of " + words)).append(", ").append(quote("how many " + words)).append(", ")
-                    .append(quote(singular(words) + " count")).append("]\n");
+                    .append(quote(Language.singular(words) + " count")).append("]\n");
             yaml.append("        unit: ").append(entity).append("\n        format: integer\n");
             for (Column column : required) {
                 String columnWords = column.name().replace('_', ' ');
@@ -333,17 +334,6 @@ public final class ProjectDrafter
     static String quote(String text)
     {
         return "'" + text.replace("'", "''") + "'";
-    }
-
-    private static String singular(String words)
-    {
-        if (words.endsWith("ies")) {
-            return words.substring(0, words.length() - 3) + "y";
-        }
-        if (words.endsWith("s") && !words.endsWith("ss")) {
-            return words.substring(0, words.length() - 1);
-        }
-        return words;
     }
 
     private static void write(Path project, String relative, String text, List<String> written)
