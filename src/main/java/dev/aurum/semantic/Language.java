@@ -25,6 +25,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param stopWords the one stop-word list: never content, never looked up as values
  * @param fillerWords the stop words the trusted-query matcher drops (a subset of stopWords)
+ * @param functionWords bare function words no model name is looked up by (a subset of stopWords)
  * @param intentWords words that steer the shape of the answer; never typo-matched to model names
  * @param retrievalStopWords words that never select a part of the schema for the LLM's prompt
  * @param numberWords number words a question may use for a count ("top five")
@@ -36,6 +37,7 @@ import static java.util.Objects.requireNonNull;
 public record Language(
         @JsonProperty("stop_words") Set<String> stopWords,
         @JsonProperty("filler_words") Set<String> fillerWords,
+        @JsonProperty("function_words") Set<String> functionWords,
         @JsonProperty("intent_words") Set<String> intentWords,
         @JsonProperty("retrieval_stop_words") Set<String> retrievalStopWords,
         @JsonProperty("number_words") Map<String, Integer> numberWords,
@@ -56,6 +58,11 @@ public record Language(
         Set<String> strays = fillerWords.stream().filter(word -> !stops.contains(word)).collect(Collectors.toSet());
         if (!strays.isEmpty()) {
             throw new IllegalArgumentException("filler_words must be stop_words too: " + strays);
+        }
+        functionWords = lower(requireNonNull(functionWords, "function_words is null"));
+        Set<String> strayFunctionWords = functionWords.stream().filter(word -> !stops.contains(word)).collect(Collectors.toSet());
+        if (!strayFunctionWords.isEmpty()) {
+            throw new IllegalArgumentException("function_words must be stop_words too: " + strayFunctionWords);
         }
         numberWords = ordered(requireNonNull(numberWords, "number_words is null"));
         columnFillerWords = lower(requireNonNull(columnFillerWords, "column_filler_words is null"));

@@ -68,6 +68,7 @@ class LanguageTest
         assertThat(english.hypothesis().dependOn()).isEqualTo("on");
         assertThat(english.columnFillerWords()).contains("average", "on").doesNotContain("true");
         assertThat(english.valueNoiseWords()).containsExactly("and");
+        assertThat(english.functionWords()).contains("on", "by", "of").doesNotContain("total");
     }
 
     @Test
