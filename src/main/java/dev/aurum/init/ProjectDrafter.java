@@ -4,6 +4,7 @@ import dev.aurum.AurumException;
 import dev.aurum.ErrorCode;
 import dev.aurum.init.CsvProfile.Column;
 import dev.aurum.init.CsvProfile.ColumnType.Kind;
+import dev.aurum.semantic.Language;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,19 +35,28 @@ public final class ProjectDrafter
 {
     /** The mark on every guessed description. */
     public static final String REVIEW = "[review] ";
+    /** The comment above every description or synonym list the language model wrote ({@code init --describe}). */
+    public static final String WRITTEN_BY_MODEL = "# review: written by the language model";
     private static final Pattern MONEY_WORDS = Pattern.compile("(^|_)(amount|price|total|value|revenue|cost|costs|fee|fees|paid|spend|sales|charge|charges|balance)($|_)");
     private static final int ENUM_LIMIT = 30;
 
     /**
      * @param name the project's name (file names, the model's name)
      * @param currency ISO 4217 code of the amounts, when the user gave one: money metrics then print it
+     * @param descriptions what a language model wrote for tables and columns ({@code --describe}), else none
      */
-    public record Settings(String name, Optional<String> currency)
+    public record Settings(String name, Optional<String> currency, ModelDescriber.Descriptions descriptions)
     {
         public Settings
         {
             requireNonNull(name, "name is null");
             requireNonNull(currency, "currency is null");
+            requireNonNull(descriptions, "descriptions is null");
+        }
+
+        public Settings(String name, Optional<String> currency)
+        {
+            this(name, currency, ModelDescriber.Descriptions.NONE);
         }
     }
 
@@ -188,20 +198,23 @@ public final class ProjectDrafter
             String words = entity.replace('_', ' ');
             yaml.append("  - name: ").append(entity).append('\n');
             yaml.append("    base_table: gold.").append(entity).append('\n');
-            yaml.append("    description: ").append(quote(REVIEW + "One row per " + (profile.appendOnly() ? "line of the " + words + " drops"
-                    : singular(words) + " (" + String.join(", ", profile.key()) + ")") + ", " + profile.rows() + " rows in the drops read by init.")).append('\n');
+            Optional<ModelDescriber.Written> written = settings.descriptions().table(entity);
+            String drafted = "One row per " + (profile.appendOnly() ? "line of the " + words + " drops"
+                    : Language.singular(words) + " (" + String.join(", ", profile.key()) + ")") + ", " + profile.rows() + " rows in the drops read by init.";
+            described(yaml, "    ", drafted, written);
             yaml.append("    grain: ").append(quote("one row per " + (profile.appendOnly() ? "line" : String.join(", ", profile.key())))).append('\n');
             if (!profile.appendOnly()) {
                 yaml.append("    primary_key: [").append(String.join(", ", profile.key())).append("]\n");
             }
-            yaml.append("    synonyms: [").append(quote(words)).append("]\n");
+            synonyms(yaml, "    ", List.of(words), written);
             List<Column> required = profile.columns().stream().filter(Column::inEveryFile).toList();
             yaml.append("    dimensions:\n");
             for (Column column : required) {
                 if (column.type().isTime() || column.type().kind() == Kind.DECIMAL) {
                     continue;
                 }
-                dimension(yaml, column, column.type().kind() == Kind.BOOLEAN ? "boolean" : column.type().kind() == Kind.INTEGER ? "bigint" : "string");
+                dimension(yaml, column, column.type().kind() == Kind.BOOLEAN ? "boolean" : column.type().kind() == Kind.INTEGER ? "bigint" : "string",
+                        settings.descriptions().column(entity, column.name()));
             }
             Optional<Column> time = profile.mainTime().filter(Column::inEveryFile);
             if (time.isPresent()) {
@@ -219,10 +232,10 @@ public final class ProjectDrafter
                 for (Column column : times) {
                     yaml.append("      - name: ").append(column.name()).append('\n');
                     yaml.append("        data_type: ").append(column.type().sparkType()).append('\n');
-                    yaml.append("        description: ").append(quote(REVIEW + column.name().replace('_', ' ') + " (read as " + column.type().format() + ")."))
-                            .append('\n');
-                    yaml.append("        synonyms: [").append(quote(column.name().replace('_', ' '))).append(time.filter(column::equals).isPresent() ? ", date, day" : "")
-                            .append("]\n");
+                    Optional<ModelDescriber.Written> columnText = settings.descriptions().column(entity, column.name());
+                    described(yaml, "        ", column.name().replace('_', ' ') + " (read as " + column.type().format() + ").", columnText);
+                    synonyms(yaml, "        ", time.filter(column::equals).isPresent() ? List.of(column.name().replace('_', ' '), "date", "day")
+                            : List.of(column.name().replace('_', ' ')), columnText);
                     yaml.append("        grains: [").append(column.type().kind() == Kind.TIMESTAMP ? "hour, " : "").append("day, week, month, quarter, year]\n");
                 }
             }
@@ -231,7 +244,7 @@ public final class ProjectDrafter
             yaml.append("        type: simple\n        agg: count\n");
             yaml.append("        description: ").append(quote(REVIEW + "Number of " + (profile.appendOnly() ? "lines" : words) + ".")).append('\n');
             yaml.append("        synonyms: [").append(quote("number of " + words)).append(", ").append(quote("how many " + words)).append(", ")
-                    .append(quote(singular(words) + " count")).append("]\n");
+                    .append(quote(Language.singular(words) + " count")).append("]\n");
             yaml.append("        unit: ").append(entity).append("\n        format: integer\n");
             for (Column column : required) {
                 String columnWords = column.name().replace('_', ' ');
@@ -261,19 +274,38 @@ public final class ProjectDrafter
         return yaml.toString();
     }
 
-    private static void dimension(StringBuilder yaml, Column column, String dataType)
+    private static void dimension(StringBuilder yaml, Column column, String dataType, Optional<ModelDescriber.Written> written)
     {
         yaml.append("      - name: ").append(column.name()).append('\n');
         yaml.append("        data_type: ").append(dataType).append('\n');
-        yaml.append("        description: ").append(quote(REVIEW + column.name().replace('_', ' ')
-                + (column.spellings().isEmpty() ? "" : " (header " + String.join(", ", column.spellings()) + ")") + ".")).append('\n');
-        yaml.append("        synonyms: [").append(quote(column.name().replace('_', ' '))).append("]\n");
+        described(yaml, "        ", column.name().replace('_', ' ')
+                + (column.spellings().isEmpty() ? "" : " (header " + String.join(", ", column.spellings()) + ")") + ".", written);
+        synonyms(yaml, "        ", List.of(column.name().replace('_', ' ')), written);
         if (!column.samples().isEmpty()) {
             yaml.append("        sample_values: [").append(String.join(", ", column.samples().stream().map(ProjectDrafter::quote).toList())).append("]\n");
         }
         if (column.type().kind() == Kind.STRING && column.distinct() <= ENUM_LIMIT && column.distinct() > 0) {
             yaml.append("        is_enum: true\n");
         }
+    }
+
+    /** The description: the model's when it wrote one (under {@link #WRITTEN_BY_MODEL}), else init's guess; both marked. */
+    private static void described(StringBuilder yaml, String indent, String drafted, Optional<ModelDescriber.Written> written)
+    {
+        Optional<String> byModel = written.map(ModelDescriber.Written::description).filter(text -> !text.isEmpty());
+        byModel.ifPresent(text -> yaml.append(indent).append(WRITTEN_BY_MODEL).append('\n'));
+        yaml.append(indent).append("description: ").append(quote(REVIEW + byModel.orElse(drafted))).append('\n');
+    }
+
+    /** init's synonyms, then the model's (under {@link #WRITTEN_BY_MODEL}) when it wrote new ones. */
+    private static void synonyms(StringBuilder yaml, String indent, List<String> drafted, Optional<ModelDescriber.Written> written)
+    {
+        Set<String> all = new LinkedHashSet<>(drafted);
+        written.ifPresent(text -> all.addAll(text.synonyms()));
+        if (all.size() > drafted.size()) {
+            yaml.append(indent).append(WRITTEN_BY_MODEL).append('\n');
+        }
+        yaml.append(indent).append("synonyms: [").append(String.join(", ", all.stream().map(ProjectDrafter::quote).toList())).append("]\n");
     }
 
     /** A simple metric declared as an aggregate over a column (docs/architecture.md, "The semantic model"). */
@@ -333,17 +365,6 @@ public final class ProjectDrafter
     static String quote(String text)
     {
         return "'" + text.replace("'", "''") + "'";
-    }
-
-    private static String singular(String words)
-    {
-        if (words.endsWith("ies")) {
-            return words.substring(0, words.length() - 3) + "y";
-        }
-        if (words.endsWith("s") && !words.endsWith("ss")) {
-            return words.substring(0, words.length() - 1);
-        }
-        return words;
     }
 
     private static void write(Path project, String relative, String text, List<String> written)

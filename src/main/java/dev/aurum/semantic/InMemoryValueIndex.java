@@ -34,7 +34,8 @@ public final class InMemoryValueIndex
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
-    private static final Set<String> NOISE_WORDS = Set.of("and");
+    /** Words left out of value matching ("health and beauty"); en.yaml, "value_noise_words". */
+    private static final Set<String> NOISE_WORDS = Language.english().valueNoiseWords();
     private static final int MAX_PHRASE_WORDS = 6;
 
     private final List<ValueIndexEntry> entries;
@@ -144,7 +145,7 @@ public final class InMemoryValueIndex
         for (int i = 0; i < phrase.size(); i++) {
             String left = phrase.get(i);
             String right = value.get(i);
-            if (left.equals(right) || singular(left).equals(singular(right))) {
+            if (left.equals(right) || Language.singular(left).equals(Language.singular(right))) {
                 continue;
             }
             if (!typo && Math.min(left.length(), right.length()) >= 5 && !isNumber(left) && distanceAtMostOne(left, right)) {
@@ -163,20 +164,6 @@ public final class InMemoryValueIndex
         return Arrays.stream(SEPARATORS.split(plain))
                 .filter(word -> !word.isEmpty() && !NOISE_WORDS.contains(word))
                 .toList();
-    }
-
-    static String singular(String word)
-    {
-        if (word.length() > 4 && word.endsWith("ies")) {
-            return word.substring(0, word.length() - 3) + "y";
-        }
-        if (word.length() > 4 && (word.endsWith("ches") || word.endsWith("shes") || word.endsWith("sses") || word.endsWith("xes"))) {
-            return word.substring(0, word.length() - 2);
-        }
-        if (word.length() > 3 && word.endsWith("s") && !word.endsWith("ss")) {
-            return word.substring(0, word.length() - 1);
-        }
-        return word;
     }
 
     private static boolean isNumber(String word)

@@ -8,7 +8,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,14 +25,26 @@ import static java.util.Objects.requireNonNull;
  *
  * @param stopWords the one stop-word list: never content, never looked up as values
  * @param fillerWords the stop words the trusted-query matcher drops (a subset of stopWords)
+ * @param functionWords bare function words no model name is looked up by (a subset of stopWords)
  * @param intentWords words that steer the shape of the answer; never typo-matched to model names
  * @param retrievalStopWords words that never select a part of the schema for the LLM's prompt
+ * @param numberWords number words a question may use for a count ("top five")
+ * @param columnFillerWords words that say nothing about which column a statistics request means
+ * @param valueNoiseWords words left out when a question's words are compared with a column's values
+ * @param time the words of time phrases, combined by dev.aurum.assistant.offline.TimeExpressions
+ * @param hypothesis the cue words of hypothesis-test questions, combined by dev.aurum.assistant.HypothesisQuestions
  */
 public record Language(
         @JsonProperty("stop_words") Set<String> stopWords,
         @JsonProperty("filler_words") Set<String> fillerWords,
+        @JsonProperty("function_words") Set<String> functionWords,
         @JsonProperty("intent_words") Set<String> intentWords,
-        @JsonProperty("retrieval_stop_words") Set<String> retrievalStopWords)
+        @JsonProperty("retrieval_stop_words") Set<String> retrievalStopWords,
+        @JsonProperty("number_words") Map<String, Integer> numberWords,
+        @JsonProperty("column_filler_words") Set<String> columnFillerWords,
+        @JsonProperty("value_noise_words") Set<String> valueNoiseWords,
+        @JsonProperty("time") TimeWords time,
+        @JsonProperty("hypothesis") HypothesisWords hypothesis)
 {
     private static final String RESOURCE = "language/en.yaml";
 
@@ -43,6 +59,16 @@ public record Language(
         if (!strays.isEmpty()) {
             throw new IllegalArgumentException("filler_words must be stop_words too: " + strays);
         }
+        functionWords = lower(requireNonNull(functionWords, "function_words is null"));
+        Set<String> strayFunctionWords = functionWords.stream().filter(word -> !stops.contains(word)).collect(Collectors.toSet());
+        if (!strayFunctionWords.isEmpty()) {
+            throw new IllegalArgumentException("function_words must be stop_words too: " + strayFunctionWords);
+        }
+        numberWords = ordered(requireNonNull(numberWords, "number_words is null"));
+        columnFillerWords = lower(requireNonNull(columnFillerWords, "column_filler_words is null"));
+        valueNoiseWords = lower(requireNonNull(valueNoiseWords, "value_noise_words is null"));
+        requireNonNull(time, "time is null");
+        requireNonNull(hypothesis, "hypothesis is null");
     }
 
     /** English, read once from the resources. */
@@ -53,13 +79,16 @@ public record Language(
 
     /**
      * The one singulariser: the singular-ish form words are matched in ("categories" → "category", "orders" →
-     * "order"); "ss", "us" and "is" endings and short words stay.
+     * "order", "watches" → "watch"); "ss", "us" and "is" endings and short words stay.
      */
     public static String singular(String word)
     {
         String w = word.toLowerCase(Locale.ROOT);
         if (w.length() > 4 && w.endsWith("ies")) {
             return w.substring(0, w.length() - 3) + "y";
+        }
+        if (w.length() > 4 && (w.endsWith("ches") || w.endsWith("shes") || w.endsWith("sses") || w.endsWith("xes"))) {
+            return w.substring(0, w.length() - 2);
         }
         if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
             return w.substring(0, w.length() - 1);
@@ -77,6 +106,167 @@ public record Language(
     private static Set<String> lower(Set<String> words)
     {
         return words.stream().map(word -> word.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Lower-case phrases in the order the file gives them (the order alternatives are tried in). */
+    private static List<String> phrases(List<String> words, String name)
+    {
+        requireNonNull(words, () -> name + " is null");
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException(name + " is empty");
+        }
+        return words.stream().map(word -> word.strip().toLowerCase(Locale.ROOT)).toList();
+    }
+
+    private static String phrase(String word, String name)
+    {
+        requireNonNull(word, () -> name + " is null");
+        if (word.isBlank()) {
+            throw new IllegalArgumentException(name + " is blank");
+        }
+        return word.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Lower-case keys in the order the file gives them. */
+    private static <V> Map<String, V> ordered(Map<String, V> words)
+    {
+        Map<String, V> copy = new LinkedHashMap<>();
+        words.forEach((word, value) -> copy.put(word.strip().toLowerCase(Locale.ROOT), requireNonNull(value, () -> "no value for " + word)));
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException("an empty word list");
+        }
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static <V> Map<String, V> ordered(Map<String, V> words, String name)
+    {
+        return ordered(requireNonNull(words, () -> name + " is null"));
+    }
+
+    /**
+     * The words of time phrases (en.yaml, "time"). Grains are named as in the semantic model (day, week, month,
+     * quarter, year); lists keep the file's order, the order a pattern tries its alternatives in.
+     */
+    public record TimeWords(
+            @JsonProperty("months") Map<String, Integer> months,
+            @JsonProperty("day_suffixes") List<String> daySuffixes,
+            @JsonProperty("quarter_ordinals") Map<String, Integer> quarterOrdinals,
+            @JsonProperty("quarter_letter") String quarterLetter,
+            @JsonProperty("units") Map<String, String> units,
+            @JsonProperty("plural_ending") String pluralEnding,
+            @JsonProperty("of") String of,
+            @JsonProperty("the") String the,
+            @JsonProperty("last_n") List<String> lastN,
+            @JsonProperty("previous") List<String> previous,
+            @JsonProperty("current") List<String> current,
+            @JsonProperty("to_date_units") List<String> toDateUnits,
+            @JsonProperty("to_date") String toDate,
+            @JsonProperty("to_date_abbreviations") Map<String, String> toDateAbbreviations,
+            @JsonProperty("days") Map<String, Integer> days,
+            @JsonProperty("leads") List<String> leads,
+            @JsonProperty("between") List<String> between,
+            @JsonProperty("between_and") List<String> betweenAnd,
+            @JsonProperty("range_from") List<String> rangeFrom,
+            @JsonProperty("range_to") List<String> rangeTo,
+            @JsonProperty("range_through") List<String> rangeThrough,
+            @JsonProperty("since") Map<String, Boolean> since,
+            @JsonProperty("until") Map<String, Boolean> until,
+            @JsonProperty("versus") List<String> versus,
+            @JsonProperty("growth_against") List<String> growthAgainst,
+            @JsonProperty("preceding") List<String> preceding,
+            @JsonProperty("period") String period,
+            @JsonProperty("growth_against_before") List<String> growthAgainstBefore,
+            @JsonProperty("before") List<String> before,
+            @JsonProperty("change_verbs") List<String> changeVerbs,
+            @JsonProperty("growth_names") Map<String, String> growthNames,
+            @JsonProperty("grain_adjectives") Map<String, String> grainAdjectives,
+            @JsonProperty("grain_leads") List<String> grainLeads,
+            @JsonProperty("grain_nouns") Map<String, String> grainNouns,
+            @JsonProperty("grain_step") String grainStep,
+            @JsonProperty("trend") List<String> trend)
+    {
+        public TimeWords
+        {
+            months = ordered(months, "time.months");
+            daySuffixes = phrases(daySuffixes, "time.day_suffixes");
+            quarterOrdinals = ordered(quarterOrdinals, "time.quarter_ordinals");
+            quarterLetter = phrase(quarterLetter, "time.quarter_letter");
+            units = ordered(units, "time.units");
+            pluralEnding = phrase(pluralEnding, "time.plural_ending");
+            of = phrase(of, "time.of");
+            the = phrase(the, "time.the");
+            lastN = phrases(lastN, "time.last_n");
+            previous = phrases(previous, "time.previous");
+            current = phrases(current, "time.current");
+            toDateUnits = phrases(toDateUnits, "time.to_date_units");
+            toDate = phrase(toDate, "time.to_date");
+            toDateAbbreviations = ordered(toDateAbbreviations, "time.to_date_abbreviations");
+            days = ordered(days, "time.days");
+            leads = phrases(leads, "time.leads");
+            between = phrases(between, "time.between");
+            betweenAnd = phrases(betweenAnd, "time.between_and");
+            rangeFrom = phrases(rangeFrom, "time.range_from");
+            rangeTo = phrases(rangeTo, "time.range_to");
+            rangeThrough = phrases(rangeThrough, "time.range_through");
+            since = ordered(since, "time.since");
+            until = ordered(until, "time.until");
+            versus = phrases(versus, "time.versus");
+            growthAgainst = phrases(growthAgainst, "time.growth_against");
+            preceding = phrases(preceding, "time.preceding");
+            period = phrase(period, "time.period");
+            growthAgainstBefore = phrases(growthAgainstBefore, "time.growth_against_before");
+            before = phrases(before, "time.before");
+            changeVerbs = phrases(changeVerbs, "time.change_verbs");
+            growthNames = ordered(growthNames, "time.growth_names");
+            grainAdjectives = ordered(grainAdjectives, "time.grain_adjectives");
+            grainLeads = phrases(grainLeads, "time.grain_leads");
+            grainNouns = ordered(grainNouns, "time.grain_nouns");
+            grainStep = phrase(grainStep, "time.grain_step");
+            trend = phrases(trend, "time.trend");
+            Set<String> unitWords = units.keySet();
+            List<String> strays = toDateUnits.stream().filter(unit -> !unitWords.contains(unit)).toList();
+            if (!strays.isEmpty() || !unitWords.containsAll(toDateAbbreviations.values())) {
+                throw new IllegalArgumentException("time.to_date_units and time.to_date_abbreviations must name time.units");
+            }
+        }
+    }
+
+    /** The cue words of hypothesis-test questions (en.yaml, "hypothesis"), in the file's order. */
+    public record HypothesisWords(
+            @JsonProperty("be") List<String> be,
+            @JsonProperty("do") List<String> auxiliary,
+            @JsonProperty("degree") List<String> degree,
+            @JsonProperty("different") List<String> different,
+            @JsonProperty("differ") List<String> differ,
+            @JsonProperty("across") List<String> across,
+            @JsonProperty("differ_across") List<String> differAcross,
+            @JsonProperty("significant") List<String> significant,
+            @JsonProperty("statistically") String statistically,
+            @JsonProperty("difference") List<String> difference,
+            @JsonProperty("related") List<String> related,
+            @JsonProperty("related_to") List<String> relatedTo,
+            @JsonProperty("depend") List<String> depend,
+            @JsonProperty("depend_on") String dependOn,
+            @JsonProperty("tests") List<String> tests)
+    {
+        public HypothesisWords
+        {
+            be = phrases(be, "hypothesis.be");
+            auxiliary = phrases(auxiliary, "hypothesis.do");
+            degree = phrases(degree, "hypothesis.degree");
+            different = phrases(different, "hypothesis.different");
+            differ = phrases(differ, "hypothesis.differ");
+            across = phrases(across, "hypothesis.across");
+            differAcross = phrases(differAcross, "hypothesis.differ_across");
+            significant = phrases(significant, "hypothesis.significant");
+            statistically = phrase(statistically, "hypothesis.statistically");
+            difference = phrases(difference, "hypothesis.difference");
+            related = phrases(related, "hypothesis.related");
+            relatedTo = phrases(relatedTo, "hypothesis.related_to");
+            depend = phrases(depend, "hypothesis.depend");
+            dependOn = phrase(dependOn, "hypothesis.depend_on");
+            tests = phrases(tests, "hypothesis.tests");
+        }
     }
 
     /** Holder: the resource is read on first use, once. */

@@ -3,6 +3,7 @@ package dev.aurum.stats;
 import dev.aurum.AurumException;
 import dev.aurum.ErrorCode;
 import dev.aurum.semantic.Dimension;
+import dev.aurum.semantic.Language;
 import dev.aurum.semantic.Metric;
 import dev.aurum.semantic.NamedFilter;
 import dev.aurum.semantic.SemanticModel;
@@ -28,9 +29,8 @@ import static java.util.Objects.requireNonNull;
 public final class SemanticNames
 {
     private static final Set<String> NUMERIC_PREFIXES = Set.of("int", "bigint", "smallint", "tinyint", "integer", "long", "double", "float", "decimal", "number");
-    /** Words that say nothing about which column is meant ("the average order value" means order value). */
-    private static final Set<String> FILLER = Set.of("the", "a", "an", "of", "average", "mean", "avg", "typical", "per", "for", "in", "on", "and", "or", "to",
-            "by", "our", "their", "its", "each", "every", "different", "all", "value", "values");
+    /** Words that say nothing about which column is meant ("the average order value" means order value); en.yaml. */
+    private static final Set<String> FILLER = Language.english().columnFillerWords();
     private static final Pattern WORD = Pattern.compile("[a-z0-9]+");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -239,19 +239,8 @@ public final class SemanticNames
             if (FILLER.contains(word)) {
                 continue;
             }
-            words.add(singular(word));
+            words.add(Language.singular(word));
         }
         return words;
-    }
-
-    static String singular(String word)
-    {
-        if (word.length() > 4 && word.endsWith("ies")) {
-            return word.substring(0, word.length() - 3) + "y";
-        }
-        if (word.length() > 3 && word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us")) {
-            return word.substring(0, word.length() - 1);
-        }
-        return word;
     }
 }

@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProductClasspathTest
 {
     private static final Path POM = Path.of("pom.xml");
+    private static final java.util.regex.Pattern MAIN = java.util.regex.Pattern.compile("public\\s+static\\s+void\\s+main\\s*\\(");
 
     @Test
     void duckDbIsDeclaredOnlyTestScopedInTheBenchProfile()
@@ -49,6 +50,35 @@ class ProductClasspathTest
         }
         assertThat(benchDependencies).hasSize(1);
         assertThat(text(benchDependencies.get(0), "scope")).isEqualTo("test");
+        // the default build never reads the profile, so a version property it names must be checked here
+        String version = text(benchDependencies.get(0), "version");
+        if (version.startsWith("${")) {
+            String property = version.substring(2, version.length() - 1);
+            assertThat(text(child(project, "properties"), property)).as("pom property " + property).isNotBlank();
+        }
+    }
+
+    @Test
+    void experimentsWithAMainLiveInTheBenchSourcesNotTheTests()
+            throws IOException
+    {
+        // docs/architecture.md: src/test holds tests only; benchmarks and experiments are under src/bench/java
+        try (Stream<Path> files = Files.walk(Path.of("src", "test", "java"))) {
+            List<Path> withMain = files.filter(file -> file.toString().endsWith(".java"))
+                    .filter(file -> MAIN.matcher(read(file)).find())
+                    .toList();
+            assertThat(withMain).isEmpty();
+        }
+    }
+
+    private static String read(Path file)
+    {
+        try {
+            return Files.readString(file);
+        }
+        catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,6 +45,50 @@ class LanguageTest
         assertThat(Language.singular("class")).isEqualTo("class");
         assertThat(Language.singular("analysis")).isEqualTo("analysis");
         assertThat(Language.singular("bus")).isEqualTo("bus");
+        assertThat(Language.singular("watches")).isEqualTo("watch");
+        assertThat(Language.singular("boxes")).isEqualTo("box");
+        assertThat(Language.singular("classes")).isEqualTo("class");
+        assertThat(Language.singular("order items")).isEqualTo("order item");
+    }
+
+    @Test
+    void numberTimeAndHypothesisWordsComeFromTheFileInItsOrder()
+    {
+        Language english = Language.english();
+
+        assertThat(english.numberWords()).containsEntry("five", 5).containsEntry("twenty", 20);
+        assertThat(english.time().months()).containsEntry("may", 5).containsEntry("sept", 9);
+        // the order written is the order a pattern tries: "sept" before "sep"
+        assertThat(List.copyOf(english.time().months().keySet())).containsSubsequence("sept", "sep");
+        assertThat(english.time().since()).containsEntry("after", false).containsEntry("starting from", true);
+        assertThat(english.time().until()).containsEntry("up to", true).containsEntry("before", false);
+        assertThat(english.time().leads()).contains("on");
+        assertThat(english.time().growthNames()).containsEntry("month-over-month", "month").containsEntry("wow", "week");
+        assertThat(english.hypothesis().tests()).contains("anova", "p value");
+        assertThat(english.hypothesis().dependOn()).isEqualTo("on");
+        assertThat(english.columnFillerWords()).contains("average", "on").doesNotContain("true");
+        assertThat(english.valueNoiseWords()).containsExactly("and");
+        assertThat(english.functionWords()).contains("on", "by", "of").doesNotContain("total");
+    }
+
+    @Test
+    void aToDateUnitMustBeAUnit()
+    {
+        String yaml = english()
+                .replace("to_date_units: [year, quarter, month]", "to_date_units: [year, quarter, fortnight]");
+
+        assertThatThrownBy(() -> Language.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))))
+                .hasMessageContaining("time.to_date_units and time.to_date_abbreviations must name time.units");
+    }
+
+    private static String english()
+    {
+        try (var in = Language.class.getClassLoader().getResourceAsStream("language/en.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -155,7 +155,7 @@ final class Lexicon
     private boolean lookupIsOnlyStopWord(String word)
     {
         // a model that names something with a bare function word ("by", "of") would swallow grammar; ignore those
-        return Set.of("a", "an", "the", "of", "in", "on", "at", "for", "to", "from", "by", "per", "with", "and", "or").contains(word);
+        return Words.FUNCTION_WORDS.contains(word);
     }
 
     private List<Term> fuzzyLookup(List<String> window)

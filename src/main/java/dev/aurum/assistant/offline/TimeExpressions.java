@@ -2,9 +2,10 @@ package dev.aurum.assistant.offline;
 
 import dev.aurum.assistant.proposal.DateRange;
 import dev.aurum.assistant.proposal.TimeGrain;
+import dev.aurum.semantic.Language;
+import dev.aurum.semantic.Language.TimeWords;
 
 import java.time.LocalDate;
-import java.time.Month;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,63 +26,82 @@ import static java.util.Objects.requireNonNull;
  */
 public final class TimeExpressions
 {
-    private static final String MONTH_NAME = "(?:january|february|march|april|may|june|july|august|september|october|november|december"
-            + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
-    private static final String ORDINAL_QUARTER = "(?:first|second|third|fourth|1st|2nd|3rd|4th)";
+    /** The words, from the language file (src/main/resources/language/en.yaml, "time"); this class is the grammar. */
+    private static final TimeWords WORDS = Language.english().time();
+
+    private static final String MONTH_NAME = any(WORDS.months().keySet());
+    private static final String ORDINAL_QUARTER = any(WORDS.quarterOrdinals().keySet());
     private static final String YEAR = "(?:19|20)\\d{2}";
-    private static final String UNIT = "(?:day|week|month|quarter|year)s?";
+    private static final String UNIT_WORD = any(WORDS.units().keySet());
+    private static final String UNIT = UNIT_WORD + optional(WORDS.pluralEnding());
+    private static final String DAY_SUFFIX = any(WORDS.daySuffixes()) + "?";
+    private static final String OF = optional(words(WORDS.of()) + "\\s+");
+    private static final String THE = optional(words(WORDS.the()) + "\\s+");
+    private static final String Q = Pattern.quote(WORDS.quarterLetter());
+    private static final String QUARTER_WORD = words(unitWord(TimeGrain.QUARTER));
 
     /** One period: absolute or relative. Order matters: longer forms first. */
     private static final String PERIOD = "(?:"
             + "\\d{4}-\\d{1,2}-\\d{1,2}"
-            + "|" + MONTH_NAME + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+" + YEAR
-            + "|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAME + ",?\\s+" + YEAR
+            + "|" + MONTH_NAME + "\\s+\\d{1,2}" + DAY_SUFFIX + ",?\\s+" + YEAR
+            + "|\\d{1,2}" + DAY_SUFFIX + "\\s+" + OF + MONTH_NAME + ",?\\s+" + YEAR
             + "|" + YEAR + "-\\d{2}(?!\\d)"
-            + "|" + MONTH_NAME + "\\s+(?:of\\s+)?" + YEAR
-            + "|q[1-4]\\s*(?:of\\s+)?" + YEAR
-            + "|" + YEAR + "\\s*-?\\s*q[1-4]"
-            + "|" + ORDINAL_QUARTER + "\\s+quarter\\s+(?:of\\s+)?" + YEAR
-            + "|q[1-4]|" + ORDINAL_QUARTER + "\\s+quarter"
-            + "|(?:the\\s+)?(?:last|past|previous|trailing|prior)\\s+\\d+\\s+" + UNIT
-            + "|(?:the\\s+)?(?:last|previous|prior)\\s+(?:day|week|month|quarter|year)"
-            + "|(?:this|current|the\\s+current)\\s+(?:day|week|month|quarter|year)"
-            + "|(?:year|quarter|month)\\s+to\\s+date|ytd|qtd|mtd"
-            + "|yesterday|today"
+            + "|" + MONTH_NAME + "\\s+" + OF + YEAR
+            + "|" + Q + "[1-4]\\s*" + OF + YEAR
+            + "|" + YEAR + "\\s*-?\\s*" + Q + "[1-4]"
+            + "|" + ORDINAL_QUARTER + "\\s+" + QUARTER_WORD + "\\s+" + OF + YEAR
+            + "|" + Q + "[1-4]|" + ORDINAL_QUARTER + "\\s+" + QUARTER_WORD
+            + "|" + THE + any(WORDS.lastN()) + "\\s+\\d+\\s+" + UNIT
+            + "|" + THE + any(WORDS.previous()) + "\\s+" + UNIT_WORD
+            + "|" + any(WORDS.current()) + "\\s+" + UNIT_WORD
+            + "|" + any(WORDS.toDateUnits()) + "\\s+" + words(WORDS.toDate()) + "|" + any(WORDS.toDateAbbreviations().keySet())
+            + "|" + any(WORDS.days().keySet())
             + "|" + YEAR
             + ")";
 
-    private static final String LEAD = "(?:(?:in|during|for|of|over|within|on|throughout|at)\\s+)?(?:the\\s+)?";
+    private static final String LEAD = optional(any(WORDS.leads()) + "\\s+") + THE;
 
-    private static final Pattern BETWEEN = Pattern.compile("\\b" + LEAD + "(?:between)\\s+(" + PERIOD + ")\\s+and\\s+(" + PERIOD + ")\\b");
-    private static final Pattern FROM_TO = Pattern.compile("\\b" + LEAD + "(?:from\\s+(" + PERIOD + ")\\s+(?:to|through|thru|until|till|-)|(" + PERIOD + ")\\s+(?:through|thru|until|till))\\s+(" + PERIOD + ")\\b");
+    private static final Pattern BETWEEN = Pattern.compile("\\b" + LEAD + any(WORDS.between()) + "\\s+(" + PERIOD + ")\\s+" + any(WORDS.betweenAnd())
+            + "\\s+(" + PERIOD + ")\\b");
+    private static final Pattern FROM_TO = Pattern.compile("\\b" + LEAD + "(?:" + any(WORDS.rangeFrom()) + "\\s+(" + PERIOD + ")\\s+" + any(WORDS.rangeTo())
+            + "|(" + PERIOD + ")\\s+" + any(WORDS.rangeThrough()) + ")\\s+(" + PERIOD + ")\\b");
     /** "from February to May 2017", "August through November 2018": a month span whose first month borrows the year. */
-    private static final Pattern MONTH_SPAN = Pattern.compile("\\b" + LEAD + "(?:from\\s+|between\\s+)?(" + MONTH_NAME + ")\\s+(?:to|through|thru|until|till|-)\\s+("
-            + MONTH_NAME + ")\\s+(?:of\\s+)?(" + YEAR + ")\\b");
-    private static final Pattern SINCE = Pattern.compile("\\b(?:since|starting|starting\\s+from|from|after)\\s+(" + PERIOD + ")\\b");
-    private static final Pattern BEFORE = Pattern.compile("\\b(?:before|until|till|up\\s+to|prior\\s+to)\\s+(" + PERIOD + ")\\b");
-    private static final Pattern VERSUS = Pattern.compile("\\b" + LEAD + "(" + PERIOD + ")\\s+(?:vs|versus|compared\\s+to|compared\\s+with|against|and|with)\\s+(?:the\\s+)?(" + PERIOD + ")\\b");
+    private static final Pattern MONTH_SPAN = Pattern.compile("\\b" + LEAD + optional(any(concat(WORDS.rangeFrom(), WORDS.between())) + "\\s+")
+            + "(" + MONTH_NAME + ")\\s+" + any(WORDS.rangeTo()) + "\\s+(" + MONTH_NAME + ")\\s+" + OF + "(" + YEAR + ")\\b");
+    private static final Pattern SINCE = Pattern.compile("\\b(?<opener>" + any(WORDS.since().keySet()) + ")\\s+(" + PERIOD + ")\\b");
+    private static final Pattern BEFORE = Pattern.compile("\\b(?<opener>" + any(WORDS.until().keySet()) + ")\\s+(" + PERIOD + ")\\b");
+    private static final Pattern VERSUS = Pattern.compile("\\b" + LEAD + "(" + PERIOD + ")\\s+" + any(WORDS.versus()) + "\\s+" + THE + "(" + PERIOD + ")\\b");
     private static final Pattern SINGLE = Pattern.compile("\\b" + LEAD + "(" + PERIOD + ")\\b");
 
     private static final Pattern GROWTH_VERSUS_PREVIOUS = Pattern.compile(
-            "\\b(?:vs|versus|compared\\s+to|compared\\s+with|against|over|from)\\s+(?:the\\s+)?(?:previous|prior|last|preceding)\\s+(day|week|month|quarter|year|period)\\b");
+            "\\b" + any(WORDS.growthAgainst()) + "\\s+" + THE + any(WORDS.preceding()) + "\\s+(" + any(concat(List.copyOf(WORDS.units().keySet()), List.of(WORDS.period()))) + ")\\b");
     /** "versus the quarter before", "against the year earlier": growth against the period just before. */
     private static final Pattern GROWTH_VERSUS_BEFORE = Pattern.compile(
-            "\\b(?:vs|versus|(?:compare[sd]?|comparing)\\s+(?:to|with|against)|compared\\s+to|compared\\s+with|against|over|from|with)\\s+(?:the\\s+)?"
-                    + "(day|week|month|quarter|year)\\s+(?:before|earlier)\\b");
+            "\\b" + any(WORDS.growthAgainstBefore()) + "\\s+" + THE + "(" + UNIT_WORD + ")\\s+" + any(WORDS.before()) + "\\b");
     /** A change verb right before "from A to B": the two periods are compared, not joined into one range. */
-    private static final Pattern CHANGE_BEFORE = Pattern.compile(
-            "\\b(?:change|changed|changes|grow|grew|grown|growth|increase|increased|decrease|decreased|decline|declined|rise|rose|risen|fall|fell|fallen"
-                    + "|drop|dropped|jump|jumped|go|went|move|moved|evolve|evolved)\\s*$");
-    private static final Pattern GROWTH_NAMED = Pattern.compile(
-            "\\b(mom|m/m|month\\s+over\\s+month|month-over-month|qoq|q/q|quarter\\s+over\\s+quarter|quarter-over-quarter"
-                    + "|yoy|y/y|year\\s+over\\s+year|year-over-year|week\\s+over\\s+week|wow|day\\s+over\\s+day)\\b");
+    private static final Pattern CHANGE_BEFORE = Pattern.compile("\\b" + any(WORDS.changeVerbs()) + "\\s*$");
+    private static final Pattern GROWTH_NAMED = Pattern.compile("\\b(" + any(WORDS.growthNames().keySet()) + ")\\b");
     private static final Pattern GRAIN = Pattern.compile(
-            "\\b(?:(daily|weekly|monthly|quarterly|yearly|annually|annual)"
-                    + "|(?:by|per|each|every|for\\s+each|for\\s+every|across|broken\\s+down\\s+by|grouped\\s+by|split\\s+by|over)\\s+(?:the\\s+)?(day|date|week|month|quarter|year)s?"
-                    + "|(day|week|month|quarter|year)\\s+by\\s+(?:day|week|month|quarter|year))\\b(?!\\s+of\\b)");
-    private static final Pattern TREND = Pattern.compile("\\b(?:over\\s+time|trend|trends|time\\s+series)\\b");
+            "\\b(?:(" + any(WORDS.grainAdjectives().keySet()) + ")"
+                    + "|" + any(WORDS.grainLeads()) + "\\s+" + THE + "(" + any(WORDS.grainNouns().keySet()) + ")" + optional(WORDS.pluralEnding())
+                    + "|(" + UNIT_WORD + ")\\s+" + words(WORDS.grainStep()) + "\\s+" + UNIT_WORD + ")\\b(?!\\s+" + words(WORDS.of()) + "\\b)");
+    private static final Pattern TREND = Pattern.compile("\\b" + any(WORDS.trend()) + "\\b");
 
-    private static final Map<String, Integer> ORDINALS = Map.of("first", 1, "second", 2, "third", 3, "fourth", 4, "1st", 1, "2nd", 2, "3rd", 3, "4th", 4);
+    private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+    private static final Pattern MONTH_DAY_YEAR = Pattern.compile("(" + MONTH_NAME + ")\\s+(\\d{1,2})" + DAY_SUFFIX + ",?\\s+(" + YEAR + ")");
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})" + DAY_SUFFIX + "\\s+" + OF + "(" + MONTH_NAME + "),?\\s+(" + YEAR + ")");
+    private static final Pattern YEAR_MONTH = Pattern.compile("(" + YEAR + ")-(\\d{2})");
+    private static final Pattern MONTH_YEAR = Pattern.compile("(" + MONTH_NAME + ")\\s+" + OF + "(" + YEAR + ")");
+    private static final Pattern QUARTER_YEAR = Pattern.compile(Q + "([1-4])\\s*" + OF + "(" + YEAR + ")");
+    private static final Pattern YEAR_QUARTER = Pattern.compile("(" + YEAR + ")\\s*-?\\s*" + Q + "([1-4])");
+    private static final Pattern ORDINAL_QUARTER_YEAR = Pattern.compile("(" + ORDINAL_QUARTER + ")\\s+" + QUARTER_WORD + "\\s+" + OF + "(" + YEAR + ")");
+    private static final Pattern QUARTER_ALONE = Pattern.compile(Q + "([1-4])|(" + ORDINAL_QUARTER + ")\\s+" + QUARTER_WORD);
+    private static final Pattern LAST_N = Pattern.compile(any(WORDS.lastN()) + "\\s+(\\d+)\\s+(" + UNIT_WORD + ")" + optional(WORDS.pluralEnding()));
+    private static final Pattern PREVIOUS = Pattern.compile(any(WORDS.previous()) + "\\s+(" + UNIT_WORD + ")");
+    private static final Pattern CURRENT = Pattern.compile(any(WORDS.current()) + "\\s+(" + UNIT_WORD + ")");
+    private static final Pattern TO_DATE = Pattern.compile("(" + any(WORDS.toDateUnits()) + ")\\s+" + words(WORDS.toDate())
+            + "|(" + any(WORDS.toDateAbbreviations().keySet()) + ")");
+    private static final Pattern LEADING_THE = Pattern.compile("^" + words(WORDS.the()) + "\\s+");
 
     /** Lower case, punctuation (except {@code - / :}) turned into spaces, single spaces. */
     public static String normalize(String text)
@@ -117,7 +137,7 @@ public final class TimeExpressions
             if (claim(used, matcher.start(), matcher.end())) {
                 growth = true;
                 String unit = matcher.group(1);
-                growthGrain = unit.equals("period") ? growthGrain : Optional.of(grainOf(unit));
+                growthGrain = unit.equals(WORDS.period()) ? growthGrain : Optional.of(grainOf(unit));
                 spans.add(new Span(matcher.start(), matcher.end(), "growth vs the previous " + unit));
             }
         }
@@ -133,11 +153,7 @@ public final class TimeExpressions
         while (matcher.find()) {
             if (claim(used, matcher.start(), matcher.end())) {
                 growth = true;
-                String name = matcher.group(1).replace('-', ' ');
-                TimeGrain grain = name.startsWith("m") ? TimeGrain.MONTH
-                        : name.startsWith("q") ? TimeGrain.QUARTER
-                        : name.startsWith("y") ? TimeGrain.YEAR
-                        : name.startsWith("w") ? TimeGrain.WEEK : TimeGrain.DAY;
+                TimeGrain grain = grainNamed(WORDS.growthNames().get(spaced(matcher.group(1))));
                 growthGrain = Optional.of(grain);
                 spans.add(new Span(matcher.start(), matcher.end(), grain.modelName() + " over " + grain.modelName() + " growth"));
             }
@@ -184,10 +200,10 @@ public final class TimeExpressions
         }
         matcher = SINCE.matcher(text);
         while (matcher.find()) {
-            Optional<DateRange> first = period(matcher.group(1), anchor);
-            boolean after = matcher.group().startsWith("after");
+            Optional<DateRange> first = period(matcher.group(2), anchor);
+            boolean includesPeriod = WORDS.since().get(spaced(matcher.group("opener")));
             if (first.isPresent()) {
-                LocalDate start = after ? first.get().endExclusive() : first.get().start();
+                LocalDate start = includesPeriod ? first.get().start() : first.get().endExclusive();
                 if (anchor.plusDays(1).isAfter(start) && claim(used, matcher.start(), matcher.end())) {
                     DateRange range = new DateRange(start, anchor.plusDays(1), "since " + start);
                     ranges.add(new Found(matcher.start(), range));
@@ -197,9 +213,9 @@ public final class TimeExpressions
         }
         matcher = BEFORE.matcher(text);
         while (matcher.find()) {
-            Optional<DateRange> first = period(matcher.group(1), anchor);
+            Optional<DateRange> first = period(matcher.group(2), anchor);
             if (first.isPresent() && claim(used, matcher.start(), matcher.end())) {
-                boolean inclusive = matcher.group().startsWith("until") || matcher.group().startsWith("till") || matcher.group().startsWith("up");
+                boolean inclusive = WORDS.until().get(spaced(matcher.group("opener")));
                 LocalDate end = inclusive ? first.get().endExclusive() : first.get().start();
                 DateRange range = new DateRange(LocalDate.of(1900, 1, 1), end, "before " + end);
                 ranges.add(new Found(matcher.start(), range));
@@ -250,36 +266,36 @@ public final class TimeExpressions
     /** Parses one period phrase on its own ("Q4 2017", "last month", "2018"), or empty if it is not one. */
     public Optional<DateRange> period(String phrase, LocalDate anchor)
     {
-        String text = phrase.trim().replaceAll("^the\\s+", "");
+        String text = LEADING_THE.matcher(phrase.trim()).replaceAll("");
         Matcher m;
-        if ((m = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})").matcher(text)).matches()) {
+        if ((m = DATE.matcher(text)).matches()) {
             return day(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
         }
-        if ((m = Pattern.compile("(" + MONTH_NAME + ")\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(" + YEAR + ")").matcher(text)).matches()) {
+        if ((m = MONTH_DAY_YEAR.matcher(text)).matches()) {
             return day(Integer.parseInt(m.group(3)), monthOf(m.group(1)), Integer.parseInt(m.group(2)));
         }
-        if ((m = Pattern.compile("(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(" + MONTH_NAME + "),?\\s+(" + YEAR + ")").matcher(text)).matches()) {
+        if ((m = DAY_MONTH_YEAR.matcher(text)).matches()) {
             return day(Integer.parseInt(m.group(3)), monthOf(m.group(2)), Integer.parseInt(m.group(1)));
         }
-        if ((m = Pattern.compile("(" + YEAR + ")-(\\d{2})").matcher(text)).matches()) {
+        if ((m = YEAR_MONTH.matcher(text)).matches()) {
             int month = Integer.parseInt(m.group(2));
             return month >= 1 && month <= 12 ? Optional.of(TimeGrain.MONTH.periodOf(LocalDate.of(Integer.parseInt(m.group(1)), month, 1))) : Optional.empty();
         }
-        if ((m = Pattern.compile("(" + MONTH_NAME + ")\\s+(?:of\\s+)?(" + YEAR + ")").matcher(text)).matches()) {
+        if ((m = MONTH_YEAR.matcher(text)).matches()) {
             return Optional.of(TimeGrain.MONTH.periodOf(LocalDate.of(Integer.parseInt(m.group(2)), monthOf(m.group(1)), 1)));
         }
-        if ((m = Pattern.compile("q([1-4])\\s*(?:of\\s+)?(" + YEAR + ")").matcher(text)).matches()) {
+        if ((m = QUARTER_YEAR.matcher(text)).matches()) {
             return Optional.of(quarter(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1))));
         }
-        if ((m = Pattern.compile("(" + YEAR + ")\\s*-?\\s*q([1-4])").matcher(text)).matches()) {
+        if ((m = YEAR_QUARTER.matcher(text)).matches()) {
             return Optional.of(quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
         }
-        if ((m = Pattern.compile("(" + ORDINAL_QUARTER + ")\\s+quarter\\s+(?:of\\s+)?(" + YEAR + ")").matcher(text)).matches()) {
-            return Optional.of(quarter(Integer.parseInt(m.group(2)), ORDINALS.get(m.group(1))));
+        if ((m = ORDINAL_QUARTER_YEAR.matcher(text)).matches()) {
+            return Optional.of(quarter(Integer.parseInt(m.group(2)), WORDS.quarterOrdinals().get(m.group(1))));
         }
-        if ((m = Pattern.compile("q([1-4])|(" + ORDINAL_QUARTER + ")\\s+quarter").matcher(text)).matches()) {
+        if ((m = QUARTER_ALONE.matcher(text)).matches()) {
             // a quarter without a year: the latest one that had begun by the data date
-            int number = m.group(1) != null ? Integer.parseInt(m.group(1)) : ORDINALS.get(m.group(2));
+            int number = m.group(1) != null ? Integer.parseInt(m.group(1)) : WORDS.quarterOrdinals().get(m.group(2));
             int year = anchor.getYear();
             if (LocalDate.of(year, (number - 1) * 3 + 1, 1).isAfter(anchor)) {
                 year--;
@@ -287,36 +303,30 @@ public final class TimeExpressions
             DateRange latest = quarter(year, number);
             return Optional.of(new DateRange(latest.start(), latest.endExclusive(), latest.label() + " (the latest Q" + number + ")"));
         }
-        if ((m = Pattern.compile("(?:last|past|previous|trailing|prior)\\s+(\\d+)\\s+(day|week|month|quarter|year)s?").matcher(text)).matches()) {
+        if ((m = LAST_N.matcher(text)).matches()) {
             int count = Integer.parseInt(m.group(1));
             if (count < 1 || count > 10_000) {
                 return Optional.empty();
             }
             TimeGrain unit = grainOf(m.group(2));
             LocalDate end = anchor.plusDays(1);
-            return Optional.of(new DateRange(unit.plus(end, -count), end, "the " + count + " " + m.group(2) + (count == 1 ? "" : "s") + " ending " + anchor));
+            return Optional.of(new DateRange(unit.plus(end, -count), end, "the " + count + " " + m.group(2) + (count == 1 ? "" : WORDS.pluralEnding()) + " ending " + anchor));
         }
-        if ((m = Pattern.compile("(?:last|previous|prior)\\s+(day|week|month|quarter|year)").matcher(text)).matches()) {
+        if ((m = PREVIOUS.matcher(text)).matches()) {
             TimeGrain unit = grainOf(m.group(1));
             return Optional.of(unit.periodOf(unit.plus(unit.periodStart(anchor), -1)));
         }
-        if ((m = Pattern.compile("(?:this|current|the\\s+current)\\s+(day|week|month|quarter|year)").matcher(text)).matches()) {
+        if ((m = CURRENT.matcher(text)).matches()) {
             return Optional.of(grainOf(m.group(1)).periodOf(anchor));
         }
-        if ((m = Pattern.compile("(year|quarter|month)\\s+to\\s+date|(y|q|m)td").matcher(text)).matches()) {
-            String unit = m.group(1) != null ? m.group(1) : switch (m.group(2)) {
-                case "y" -> "year";
-                case "q" -> "quarter";
-                default -> "month";
-            };
+        if ((m = TO_DATE.matcher(text)).matches()) {
+            String unit = m.group(1) != null ? m.group(1) : WORDS.toDateAbbreviations().get(m.group(2));
             LocalDate start = grainOf(unit).periodStart(anchor);
-            return Optional.of(new DateRange(start, anchor.plusDays(1), unit + " to date (" + start + " to " + anchor + ")"));
+            return Optional.of(new DateRange(start, anchor.plusDays(1), unit + " " + WORDS.toDate() + " (" + start + " to " + anchor + ")"));
         }
-        if (text.equals("today")) {
-            return Optional.of(TimeGrain.DAY.periodOf(anchor));
-        }
-        if (text.equals("yesterday")) {
-            return Optional.of(TimeGrain.DAY.periodOf(anchor.minusDays(1)));
+        Integer days = WORDS.days().get(text);
+        if (days != null) {
+            return Optional.of(TimeGrain.DAY.periodOf(anchor.plusDays(days)));
         }
         if (text.matches(YEAR)) {
             return Optional.of(TimeGrain.YEAR.periodOf(LocalDate.of(Integer.parseInt(text), 1, 1)));
@@ -341,30 +351,71 @@ public final class TimeExpressions
 
     private static int monthOf(String name)
     {
-        for (Month month : Month.values()) {
-            if (month.name().toLowerCase(Locale.ROOT).startsWith(name.substring(0, 3))) {
-                return month.getValue();
-            }
+        Integer month = WORDS.months().get(name);
+        if (month == null) {
+            throw new IllegalArgumentException("not a month: " + name);
         }
-        throw new IllegalArgumentException("not a month: " + name);
+        return month;
     }
 
+    /**
+     * The grain a unit, grain noun or grain adjective names ("months", "date", "quarterly"); the model's own grain
+     * names are units too. Anything else is read as a year, as before.
+     */
     static TimeGrain grainOf(String word)
     {
         String w = word.toLowerCase(Locale.ROOT);
-        if (w.startsWith("dai") || w.startsWith("day") || w.startsWith("date")) {
-            return TimeGrain.DAY;
+        String grain = WORDS.grainAdjectives().get(w);
+        if (grain == null) {
+            String singular = w.endsWith(WORDS.pluralEnding()) ? w.substring(0, w.length() - WORDS.pluralEnding().length()) : w;
+            grain = WORDS.units().getOrDefault(w, WORDS.grainNouns().getOrDefault(w,
+                    WORDS.units().getOrDefault(singular, WORDS.grainNouns().get(singular))));
         }
-        if (w.startsWith("week")) {
-            return TimeGrain.WEEK;
-        }
-        if (w.startsWith("month")) {
-            return TimeGrain.MONTH;
-        }
-        if (w.startsWith("quarter")) {
-            return TimeGrain.QUARTER;
-        }
-        return TimeGrain.YEAR;
+        return grain == null ? TimeGrain.YEAR : grainNamed(grain);
+    }
+
+    private static TimeGrain grainNamed(String modelName)
+    {
+        return TimeGrain.valueOf(modelName.toUpperCase(Locale.ROOT));
+    }
+
+    /** One or more words as a pattern: each word literal, any white space between them. */
+    private static String words(String phrase)
+    {
+        return String.join("\\s+", java.util.Arrays.stream(phrase.strip().split("\\s+")).map(Pattern::quote).toList());
+    }
+
+    /** Any of the phrases, tried in the given order, as a non-capturing group. */
+    private static String any(java.util.Collection<String> phrases)
+    {
+        return "(?:" + String.join("|", phrases.stream().map(TimeExpressions::words).toList()) + ")";
+    }
+
+    private static String optional(String pattern)
+    {
+        return "(?:" + pattern + ")?";
+    }
+
+    private static List<String> concat(List<String> first, List<String> second)
+    {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    private static String unitWord(TimeGrain grain)
+    {
+        return WORDS.units().entrySet().stream()
+                .filter(unit -> unit.getValue().equals(grain.modelName()))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the language file names no unit for " + grain.modelName()));
+    }
+
+    /** A matched phrase with single spaces, as the language file spells it. */
+    private static String spaced(String phrase)
+    {
+        return phrase.strip().replaceAll("\\s+", " ");
     }
 
     private static boolean claim(boolean[] used, int start, int end)

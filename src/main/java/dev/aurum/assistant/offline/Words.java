@@ -13,6 +13,9 @@ final class Words
     /** Words that steer the shape of the answer (ranking, share, growth, charts); never typo-matched to model names. */
     static final Set<String> INTENT_WORDS = Language.english().intentWords();
 
+    /** Bare function words a model name must not be looked up by ("by", "of"); a subset of the stop words. */
+    static final Set<String> FUNCTION_WORDS = Language.english().functionWords();
+
     private Words() {}
 
     /** The singular-ish form used for matching: "categories" to "category", "orders" to "order". */

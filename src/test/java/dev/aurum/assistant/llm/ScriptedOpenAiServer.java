@@ -20,9 +20,10 @@ import java.util.List;
 /**
  * An OpenAI-compatible chat-completions server on 127.0.0.1 (a free port) that records every request body and
  * answers from a script: a reply's content with token usage, an HTTP error status, or a reply after a delay. With the
- * script exhausted it answers 500, so a test that sends more requests than it scripted fails loudly.
+ * script exhausted it answers 500, so a test that sends more requests than it scripted fails loudly. Public for the
+ * tests of other packages that reach a model (init --describe).
  */
-final class ScriptedOpenAiServer
+public final class ScriptedOpenAiServer
         implements AutoCloseable
 {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,7 +36,7 @@ final class ScriptedOpenAiServer
     private java.util.function.Function<String, String> fallback;
     private final List<String> requests = new ArrayList<>();
 
-    ScriptedOpenAiServer()
+    public ScriptedOpenAiServer()
     {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -54,12 +55,12 @@ final class ScriptedOpenAiServer
         return this;
     }
 
-    String baseUrl()
+    public String baseUrl()
     {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
-    synchronized ScriptedOpenAiServer reply(String content)
+    public synchronized ScriptedOpenAiServer reply(String content)
     {
         script.addLast(new Step(200, content, 0));
         return this;
@@ -86,7 +87,7 @@ final class ScriptedOpenAiServer
         return node.toString();
     }
 
-    synchronized List<String> requests()
+    public synchronized List<String> requests()
     {
         return List.copyOf(requests);
     }
@@ -106,7 +107,7 @@ final class ScriptedOpenAiServer
     }
 
     /** The last message (the newest user message) of request {@code index}. */
-    String lastMessage(int index)
+    public String lastMessage(int index)
     {
         try {
             JsonNode messages = JSON.readTree(requests().get(index)).get("messages");

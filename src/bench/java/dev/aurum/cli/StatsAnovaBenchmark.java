@@ -18,7 +18,7 @@ import java.util.List;
  * A benchmark, not a test: it prints the medians and their ratio (README.md, "Statistics").
  *
  * <pre>
- * mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt
+ * mvn -B -q -o -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt
  * java $(sed -n 's:.*&lt;spark.opens&gt;\(.*\)&lt;/spark.opens&gt;.*:\1:p' pom.xml) -Xmx4g \
  *   -cp target/classes:target/test-classes:$(cat target/test-classpath.txt) dev.aurum.cli.StatsAnovaBenchmark LAKEHOUSE [ROUNDS]
  * </pre>

@@ -17,6 +17,7 @@ import java.util.Map;
  * record and replay, scoring per route); it says nothing about how good any real model is.
  *
  * <pre>
+ * mvn -B -q -o -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt
  * java -cp target/classes:target/test-classes:$(cat target/test-classpath.txt) dev.aurum.assistant.llm.ScriptedModelMain &amp;   # prints its base URL
  * AURUM_LLM_BASE_URL=http://127.0.0.1:PORT/v1 ./aurum eval --engine llm --llm-model scripted --record evals/replay/scripted
  * ./aurum eval --engine llm --replay evals/replay/scripted
