@@ -33,6 +33,8 @@ import static java.util.Objects.requireNonNull;
  * @param valueNoiseWords words left out when a question's words are compared with a column's values
  * @param time the words of time phrases, combined by dev.aurum.assistant.offline.TimeExpressions
  * @param hypothesis the cue words of hypothesis-test questions, combined by dev.aurum.assistant.HypothesisQuestions
+ * @param cues the words that shape the planner's reading (ranking, share, growth, negation, comparison), read by
+ *        dev.aurum.assistant.offline's rules
  */
 public record Language(
         @JsonProperty("stop_words") Set<String> stopWords,
@@ -44,7 +46,8 @@ public record Language(
         @JsonProperty("column_filler_words") Set<String> columnFillerWords,
         @JsonProperty("value_noise_words") Set<String> valueNoiseWords,
         @JsonProperty("time") TimeWords time,
-        @JsonProperty("hypothesis") HypothesisWords hypothesis)
+        @JsonProperty("hypothesis") HypothesisWords hypothesis,
+        @JsonProperty("cues") Cues cues)
 {
     private static final String RESOURCE = "language/en.yaml";
 
@@ -69,6 +72,7 @@ public record Language(
         valueNoiseWords = lower(requireNonNull(valueNoiseWords, "value_noise_words is null"));
         requireNonNull(time, "time is null");
         requireNonNull(hypothesis, "hypothesis is null");
+        requireNonNull(cues, "cues is null");
     }
 
     /** English, read once from the resources. */
@@ -266,6 +270,46 @@ public record Language(
             depend = phrases(depend, "hypothesis.depend");
             dependOn = phrase(dependOn, "hypothesis.depend_on");
             tests = phrases(tests, "hypothesis.tests");
+        }
+    }
+
+    /**
+     * The words that shape the planner's reading (en.yaml, "cues"): ranking direction, share, growth, chart, negation,
+     * what "how many" counts, comparison, "each"/"every", and the words a reading must use or abstain.
+     */
+    public record Cues(
+            @JsonProperty("top") Set<String> top,
+            @JsonProperty("bottom") Set<String> bottom,
+            @JsonProperty("share") Set<String> share,
+            @JsonProperty("growth") Set<String> growth,
+            @JsonProperty("chart") Set<String> chart,
+            @JsonProperty("negations") Set<String> negations,
+            @JsonProperty("count") Set<String> count,
+            @JsonProperty("comparison") Set<String> comparison,
+            @JsonProperty("each") Set<String> each,
+            @JsonProperty("shape") Set<String> shape)
+    {
+        public Cues
+        {
+            top = words(top, "cues.top");
+            bottom = words(bottom, "cues.bottom");
+            share = words(share, "cues.share");
+            growth = words(growth, "cues.growth");
+            chart = words(chart, "cues.chart");
+            negations = words(negations, "cues.negations");
+            count = words(count, "cues.count");
+            comparison = words(comparison, "cues.comparison");
+            each = words(each, "cues.each");
+            shape = words(shape, "cues.shape");
+        }
+
+        private static Set<String> words(Set<String> words, String name)
+        {
+            requireNonNull(words, () -> name + " is null");
+            if (words.isEmpty()) {
+                throw new IllegalArgumentException(name + " is empty");
+            }
+            return lower(words);
         }
     }
 

@@ -72,6 +72,19 @@ class LanguageTest
     }
 
     @Test
+    void thePlannersCueWordsComeFromTheFileAndMayNotBeEmpty()
+    {
+        Language.Cues cues = Language.english().cues();
+        assertThat(cues.top()).contains("top", "greatest").doesNotContainAnyElementsOf(cues.bottom());
+        assertThat(cues.negations()).contains("no", "excluding").doesNotContain("false");
+        assertThat(cues.shape()).containsAll(cues.comparison()).containsAll(cues.each()).contains("both");
+
+        String yaml = english().replace("  chart: [chart, plot, graph, visualize, visualise]", "  chart: []");
+        assertThatThrownBy(() -> Language.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))))
+                .hasMessageContaining("cues.chart is empty");
+    }
+
+    @Test
     void aToDateUnitMustBeAUnit()
     {
         String yaml = english()

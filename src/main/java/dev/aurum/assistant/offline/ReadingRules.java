@@ -1,6 +1,7 @@
 package dev.aurum.assistant.offline;
 
 import dev.aurum.assistant.proposal.Understood;
+import dev.aurum.semantic.Language;
 import dev.aurum.semantic.Metric;
 import dev.aurum.semantic.SemanticModel;
 import dev.aurum.semantic.SemanticTable;
@@ -23,18 +24,15 @@ import java.util.Set;
  */
 final class ReadingRules
 {
-    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
-            Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
-            Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
-            Map.entry("twelve", 12), Map.entry("fifteen", 15), Map.entry("twenty", 20));
-    private static final Set<String> TOP_WORDS = Set.of("top", "best", "highest", "largest", "biggest", "leading", "most", "max", "maximum", "greatest");
-    private static final Set<String> BOTTOM_WORDS = Set.of("bottom", "worst", "lowest", "smallest", "least", "fewest", "min", "minimum");
-    static final Set<String> NEGATIONS = Set.of("not", "excluding", "exclude", "except", "without", "non", "no", "other", "outside");
-    private static final Set<String> GROWTH_WORDS = Set.of("growth", "grow", "grew", "growing", "change", "changed", "changes", "increase",
-            "increased", "decrease", "decreased", "decline", "declined", "evolve", "evolved");
-    private static final Set<String> SHARE_WORDS = Set.of("share", "percentage", "percent", "proportion", "contribution", "fraction", "pct", "%");
-    private static final Set<String> CHART_WORDS = Set.of("chart", "plot", "graph", "visualize", "visualise");
-    static final Set<String> COUNT_CUES = Set.of("many", "number", "count", "distinct", "unique", "different");
+    private static final Language.Cues CUES = Language.english().cues();
+    private static final Map<String, Integer> NUMBER_WORDS = Language.english().numberWords();
+    private static final Set<String> TOP_WORDS = CUES.top();
+    private static final Set<String> BOTTOM_WORDS = CUES.bottom();
+    static final Set<String> NEGATIONS = CUES.negations();
+    private static final Set<String> GROWTH_WORDS = CUES.growth();
+    private static final Set<String> SHARE_WORDS = CUES.share();
+    private static final Set<String> CHART_WORDS = CUES.chart();
+    static final Set<String> COUNT_CUES = CUES.count();
     static final int DEFAULT_TOP = 10;
     private static final double MIN_VALUE_SCORE = 0.8;
     /** Value matches this close to the best are equally good ("sao paulo": the city, or the state by its name). */

@@ -9,6 +9,7 @@ import dev.aurum.assistant.proposal.Question;
 import dev.aurum.assistant.proposal.TimeGrain;
 import dev.aurum.assistant.proposal.Understood;
 import dev.aurum.semantic.Dimension;
+import dev.aurum.semantic.Language;
 import dev.aurum.semantic.Metric;
 import dev.aurum.semantic.MetricSql;
 import dev.aurum.semantic.NamedFilter;
@@ -61,13 +62,12 @@ public final class SemanticPlanner
     private static final Pattern FOLLOW_UP_WITHOUT_MEASURE = Pattern.compile(
             "^(?:top|bottom|for|in|excluding|without|except|by|per|limit)\\b");
     private static final Set<String> NEGATIONS = ReadingRules.NEGATIONS;
-    /** Words that set parts of a question against each other; a reading must use them or abstain. */
-    private static final Set<String> COMPARISON_WORDS = Set.of("vs", "versus", "compare", "compared", "comparing", "comparison", "against");
+    /** Words that set parts of a question against each other; a reading must use them or abstain (en.yaml, cues). */
+    private static final Set<String> COMPARISON_WORDS = Language.english().cues().comparison();
     /** "each state", "every month": part of a grouping, or unexplained. */
-    private static final Set<String> EACH_WORDS = Set.of("each", "every");
+    private static final Set<String> EACH_WORDS = Language.english().cues().each();
     /** Words that change the shape of the answer: when a reading leaves one unused, the planner abstains. */
-    private static final Set<String> SHAPE_WORDS = Set.of("vs", "versus", "compare", "compared", "comparing", "comparison", "against",
-            "each", "every", "both");
+    private static final Set<String> SHAPE_WORDS = Language.english().cues().shape();
     private static final Set<String> COUNT_CUES = ReadingRules.COUNT_CUES;
     private static final int DEFAULT_TOP = ReadingRules.DEFAULT_TOP;
 
