@@ -36,11 +36,11 @@ import static java.util.Objects.requireNonNull;
 
 @Command(name = "eval", mixinStandardHelpOptions = true, description = {
         "Score the assistant's answers on an eval suite by execution accuracy.",
-        "Checks first that every gold SQL runs and returns rows; then asks every question (follow-ups in one conversation)",
-        "and compares the rows with the gold SQL's: rows as multisets (in order when the gold SQL orders), columns by values,",
-        "numbers within a tolerance. Exit 1 when a gate (--min-accuracy, --max-wrong-rate) is missed.",
-        "With --engine llm or auto and a model (--llm-model or AURUM_LLM_MODEL) the LLM route is scored; --record DIR saves every",
-        "model exchange, --replay DIR answers from saved exchanges without a network."})
+        "Checks first that every gold SQL runs and returns rows; then asks every question (follow-ups in one conversation) "
+                + "and compares the rows with the gold SQL's: rows as multisets (in order when the gold SQL orders), columns by values, "
+                + "numbers within a tolerance. Exit 1 when a gate (--min-accuracy, --max-wrong-rate) is missed.",
+        "With --engine llm or auto and a model (--llm-model or AURUM_LLM_MODEL) the LLM route is scored; --record DIR saves every "
+                + "model exchange, --replay DIR answers from saved exchanges without a network."})
 public class EvalCommand
         implements Callable<Integer>
 {

@@ -35,16 +35,20 @@ import static java.util.Objects.requireNonNull;
 
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = {
-                "Draft a project (pipelines/, semantic-model/, evals/) from a folder of daily CSV drops, and copy the drops into",
-                "its lakehouse's landing zone. Entities come from the file names (<entity>_<YYYY-MM-DD>.csv or",
-                "<entity>/<YYYY-MM-DD>/<entity>.csv), column types from a sample of rows, headers in their own spelling map to",
-                "snake_case columns, and a key is proposed when a column set is unique in every drop (else the source is",
-                "append-only). Every guessed description is marked [review]. With --describe, the configured language model",
-                "(AURUM_LLM_MODEL or --llm-model, as for ask --engine llm) writes descriptions and synonyms from the column names",
-                "and their sample values, which are all it is sent; what it wrote is marked for review too."},
+                "Draft a project (pipelines/, semantic-model/, evals/) from a folder of daily CSV drops, and copy the drops into "
+                        + "its lakehouse's landing zone.",
+                "",
+                "Entities come from the file names (<entity>_<YYYY-MM-DD>.csv or <entity>/<YYYY-MM-DD>/<entity>.csv), column "
+                        + "types from a sample of rows; headers in their own spelling map to snake_case columns, and a key is proposed "
+                        + "when a column set is unique in every drop (else the source is append-only). Every guessed description is "
+                        + "marked [review].",
+                "",
+                "With --describe, the configured language model (AURUM_LLM_MODEL or --llm-model, as for ask --engine llm) "
+                        + "writes descriptions and synonyms from the column names and their sample values, which are all it is sent; "
+                        + "what it wrote is marked for review too."},
         footer = {"", "Then:", "  ./aurum pipeline run --project DIR", "  ./aurum ask --project DIR \"how many <entity> by month\"",
-                "Exit codes: 0 done, 1 failure while writing, 2 bad arguments (a missing CSV folder, a project that already exists,",
-                "--describe without a language model)."})
+                "Exit codes: 0 done, 1 failure while writing, 2 bad arguments (a missing CSV folder, a project that already exists, "
+                        + "--describe without a language model)."})
 public class InitCommand
         implements Callable<Integer>
 {

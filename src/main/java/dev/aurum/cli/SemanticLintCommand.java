@@ -29,9 +29,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "lint", mixinStandardHelpOptions = true, description = {
-        "Check the semantic model against the live Gold schema: missing names, expressions that do not analyse,",
-        "conflicting synonyms, metrics without description, joins that fan out a metric, verified queries the SQL guard",
-        "rejects or that fail to run. One line per finding; exit 1 when there is an error."})
+        "Check the semantic model against the live Gold schema: missing names, expressions that do not analyse, "
+                + "conflicting synonyms, metrics without description, joins that fan out a metric, verified queries the SQL guard "
+                + "rejects or that fail to run. One line per finding; exit 1 when there is an error."})
 public class SemanticLintCommand
         implements Callable<Integer>
 {
