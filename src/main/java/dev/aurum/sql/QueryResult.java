@@ -15,7 +15,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param rowCount rows returned (at most the row cap)
  * @param truncated true when the row cap cut the result
- * @param dataDate the latest purchase date in Gold when the query ran (null when Gold is empty)
+ * @param dataDate the latest value of the model's data-date column when the query ran (null when Gold is empty)
  * @param tableVersions the Delta version of every lakehouse table the query read
  */
 public record QueryResult(
