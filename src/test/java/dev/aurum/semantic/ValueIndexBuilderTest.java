@@ -57,6 +57,24 @@ class ValueIndexBuilderTest
     }
 
     @Test
+    void aKillWhileTheIndexIsWrittenLeavesThePreviousIndexReadable()
+            throws Exception
+    {
+        LakehouseLayout layout = new LakehouseLayout(lakehouse);
+        ValueIndexBuilder builder = new ValueIndexBuilder();
+        builder.rebuild(TestSpark.get(), model, layout);
+        // a rebuild killed mid-write leaves only its temporary file, cut off; the index in place is the previous one
+        Path temporary = lakehouse.resolve("_aurum").resolve("value-index.json.tmp");
+        Files.writeString(temporary, "{\"built_at\": \"2026-01-01T00:00:00Z\", \"dimensions\": [{\"dimen");
+
+        assertThat(builder.load(layout).values("customer_state")).contains("SP", "RJ");
+
+        builder.rebuild(TestSpark.get(), model, layout);
+        assertThat(temporary).as("the next rebuild replaces the leftover").doesNotExist();
+        assertThat(builder.load(layout).values("customer_state")).contains("SP", "RJ");
+    }
+
+    @Test
     void loadingBeforeAnyBuildSaysWhatToDo()
     {
         assertThatThrownBy(() -> new ValueIndexBuilder().load(new LakehouseLayout(lakehouse)))
