@@ -3,6 +3,7 @@ package dev.aurum.init;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aurum.testing.ChildAurum;
+import dev.aurum.testing.SparkTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code pipeline run --project} and {@code ask --project "how many rentals by month"}, each in a child JVM as a user
  * runs them, so their Spark sessions stay apart from the test run's shared one.
  */
+@SparkTest
 class InitEndToEndTest
 {
     @TempDir
