@@ -15,7 +15,7 @@ import java.util.List;
  * Measures {@code stats anova --value order_value --by season} (revenue orders) against one plain
  * {@code SELECT season, COUNT(*), AVG(order_value), VAR_SAMP(order_value) ... GROUP BY season} in the same JVM and
  * Spark session, through the same guarded executor, alternating the two for N rounds after one cold round each.
- * A benchmark, not a test: it prints the medians and their ratio (README.md, "Statistics").
+ * A benchmark, not a test: it prints the medians and their ratio (docs/reference.md, "Statistics").
  *
  * <pre>
  * mvn -B -q -o -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt

@@ -13,7 +13,7 @@ public interface AssistantFactory
      */
     AssistantSession open(AppContext context, RouterSettings settings);
 
-    /** With the LLM route's settings (README.md, "The LLM route"); a factory without an LLM ignores them. */
+    /** With the LLM route's settings (docs/reference.md, "The LLM route"); a factory without an LLM ignores them. */
     default AssistantSession open(AppContext context, RouterSettings settings, LlmSettings llm)
     {
         return open(context, settings);

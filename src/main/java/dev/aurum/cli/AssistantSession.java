@@ -52,7 +52,7 @@ public interface AssistantSession
 
     FeedbackLog feedback();
 
-    /** The answers' result cache, which the web app's dashboards share when it is present (README.md, "The web app"). */
+    /** The answers' result cache, which the web app's dashboards share when it is present (docs/reference.md, "The web app"). */
     default Optional<ResultCache> resultCache()
     {
         return Optional.empty();

@@ -26,7 +26,7 @@ public final class Bootstrap
 
     public static void ensureLakehouse(AppContext context, PrintWriter out)
     {
-        // every Gold table committed: a first run killed part-way (README.md, "Crash safety") is finished here
+        // every Gold table committed: a first run killed part-way (docs/reference.md, "Crash safety") is finished here
         PipelineSpec spec = ProjectDefinitions.pipeline(context.project());
         if (spec.gold().stream().allMatch(step -> DeltaTables.exists(context.layout().table(Layer.GOLD, step.table())))) {
             return;

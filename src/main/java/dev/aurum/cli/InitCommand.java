@@ -55,7 +55,7 @@ public class InitCommand
     @Spec
     CommandSpec spec;
 
-    /** Where AURUM_LLM_* are read from (README.md, "The LLM route"); tests pass their own. */
+    /** Where AURUM_LLM_* are read from (docs/reference.md, "The LLM route"); tests pass their own. */
     private final Map<String, String> environment;
 
     public InitCommand()

@@ -141,7 +141,7 @@ public class ServeCommand
                 SqlGuard guard = new SqlGuard(querySession, model.baseTables().stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
                 QueryExecutor tileExecutor = new QueryExecutor(querySession, guard, ExecutorSettings.defaults(), DataDate.of(querySession, model));
                 Path folder = dashboardsFolder != null ? dashboardsFolder : context.project().dashboards().orElse(context.project().root().resolve("dashboards"));
-                // one result cache for the dashboards and the answers (README.md, "The web app")
+                // one result cache for the dashboards and the answers (docs/reference.md, "The web app")
                 ResultCache results = session.resultCache()
                         .orElseGet(() -> new ResultCache(refreshingCache(new DeltaLogVersions(name -> tableFolder(context.layout(), name)), querySession)));
                 DashboardService dashboards = new DashboardService(new DashboardStore(folder), tileExecutor::execute, results, tileThreads);
@@ -154,7 +154,7 @@ public class ServeCommand
                         startRefresh(context, model, out);
                     }
                     // tiles opened before whose tables a pipeline run has changed run again in the background, so the
-                    // first open after a refresh is answered from the cache (README.md, "The web app")
+                    // first open after a refresh is answered from the cache (docs/reference.md, "The web app")
                     staleTiles.scheduleWithFixedDelay(() -> {
                         try {
                             dashboards.refreshStale();

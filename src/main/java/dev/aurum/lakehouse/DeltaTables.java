@@ -19,7 +19,7 @@ import static java.util.Objects.requireNonNull;
  * exists. A write killed before its first commit leaves data files (and often an empty {@code _delta_log}) behind;
  * such a folder is {@linkplain #isUncommitted uncommitted}: no commit references its files, so it is a table that
  * does not exist yet, and {@link #removeUncommitted} clears it so the next write creates the table afresh
- * (README.md, "Crash safety").
+ * (docs/reference.md, "Crash safety").
  */
 public final class DeltaTables
 {

@@ -259,7 +259,7 @@ public final class PipelineRunner
     /**
      * A run killed while it created a table leaves that table's folder with data files but no commit: a table that
      * does not exist yet, which Delta cannot append to. No commit references those files, so removing them loses
-     * nothing, and this run creates the table afresh (README.md, "Crash safety"). Runs under the lock, so no other
+     * nothing, and this run creates the table afresh (docs/reference.md, "Crash safety"). Runs under the lock, so no other
      * writer is creating a table right now.
      */
     private void removeUncommittedTables(ProgressListener progress)

@@ -40,7 +40,7 @@ public final class PipelineStatus
 
     /**
      * {@code recovery}: what a crash or a running pipeline left, each in plain words with the command that resolves
-     * it (README.md, "Crash safety"); empty when the lakehouse is at rest.
+     * it (docs/reference.md, "Crash safety"); empty when the lakehouse is at rest.
      */
     public record Report(List<TableStatus> tables, Map<String, Integer> pendingFiles, boolean fullRefreshPending, List<String> recovery)
     {

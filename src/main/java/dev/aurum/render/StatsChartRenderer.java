@@ -19,7 +19,7 @@ import java.util.Locale;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Charts of the statistics reports (README.md, "Statistics"), drawn with XChart without a display: group means with
+ * Charts of the statistics reports (docs/reference.md, "Statistics"), drawn with XChart without a display: group means with
  * their 95% confidence intervals as error bars, and histograms of a column's distribution.
  */
 public final class StatsChartRenderer

@@ -76,7 +76,7 @@ import static scala.collection.JavaConverters.seqAsJavaList;
  * on the function allow list. Then the analyser resolves the plan (without running anything) and the same holds of
  * the analysed plan: no command, and every leaf, through views, CTEs and subqueries, is an allow-listed catalog
  * table, inline values or a CTE reference; no expression may reflect, read file names or call user code. Only then
- * is the Dataset built. See the README, "aurum sql: validated, read-only SQL".
+ * is the Dataset built. See the docs/reference.md, "aurum sql: validated, read-only SQL".
  */
 public final class SqlGuard
 {

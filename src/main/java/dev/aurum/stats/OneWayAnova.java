@@ -10,7 +10,7 @@ import java.util.List;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One-way ANOVA and its companions from group summaries alone (README.md, "Statistics"): classic F with eta² and
+ * One-way ANOVA and its companions from group summaries alone (docs/reference.md, "Statistics"): classic F with eta² and
  * omega², Brown–Forsythe Levene, Welch's ANOVA, Kruskal–Wallis with the tie correction and epsilon², and Tukey HSD
  * (variances look equal) or Games–Howell (they do not) for every pair. Works the same whether the summaries came
  * from Spark or from plain Java.

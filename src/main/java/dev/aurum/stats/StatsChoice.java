@@ -8,7 +8,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * Which test a hypothesis question asks for, in names of the semantic model only: the table, the value (a numeric
  * dimension; none for chi-square), the grouping, the second grouping (chi-square) and a named filter. An LLM may
- * propose one (README.md, "Statistics"); it is checked against the model before anything runs, and the statistics
+ * propose one (docs/reference.md, "Statistics"); it is checked against the model before anything runs, and the statistics
  * themselves are always computed by {@link StatisticsService}, never by the model.
  *
  * @param filter a named filter of the table, {@code none}, or null for the value's default rows

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Aurum on a user's own data (README.md, "Your own data"): {@code aurum init} on CSV drops of a car-rental agency (dates,
+ * Aurum on a user's own data (docs/reference.md, "Your own data"): {@code aurum init} on CSV drops of a car-rental agency (dates,
  * amounts, a status column, a header spelled differently one day, a source without a unique key), then
  * {@code pipeline run --project} and {@code ask --project "how many rentals by month"}, each in a child JVM as a user
  * runs them, so their Spark sessions stay apart from the test run's shared one.

@@ -27,7 +27,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Corrupt drops (README.md, "Crash safety"): a file cut off mid-row, binary garbage, Latin-1 bytes, an empty file, a
+ * Corrupt drops (docs/reference.md, "Crash safety"): a file cut off mid-row, binary garbage, Latin-1 bytes, an empty file, a
  * header-only file, a UTF-8 byte-order mark and a reordered header are each quarantined, reported or read by name,
  * and the refresh goes on; the same day's drop delivered twice adds nothing, and a day's drop delivered again with
  * changed rows wins without duplicating a key.

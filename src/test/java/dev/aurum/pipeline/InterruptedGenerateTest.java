@@ -24,7 +24,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A {@code data generate} killed part-way (README.md, "Crash safety"): every landing file is written to a hidden
+ * A {@code data generate} killed part-way (docs/reference.md, "Crash safety"): every landing file is written to a hidden
  * temporary name and renamed, so a kill leaves whole files, at most one hidden {@code .<entity>.csv.tmp} and a
  * last day with only some entities. The pipeline never reads the temporary file; the next {@code data generate}
  * removes it and writes the unfinished day again, and the landing zone then equals an uninterrupted generation.

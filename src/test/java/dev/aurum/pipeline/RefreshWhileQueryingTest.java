@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A refresh while the chat's queries run (README.md, "Crash safety"): queries through {@link QueryExecutor} (the
+ * A refresh while the chat's queries run (docs/reference.md, "Crash safety"): queries through {@link QueryExecutor} (the
  * chat's path) run in a loop while a pipeline run merges Silver and overwrites Gold. None fails, each reports the
  * Delta version of every table it read, and what it returned is exactly that version's content.
  */

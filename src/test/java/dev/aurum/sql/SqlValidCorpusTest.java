@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every statement of {@code valid-corpus.sql} (read-only queries of every shape an analyst or an LLM writes) passes the
- * guard and runs on the Gold fixture; the corpus covers every shape the guard promises to accept (README, "aurum sql").
+ * guard and runs on the Gold fixture; the corpus covers every shape the guard promises to accept (docs/reference.md, "aurum sql").
  */
 @SparkTest
 class SqlValidCorpusTest

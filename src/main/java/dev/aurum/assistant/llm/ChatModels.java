@@ -5,7 +5,7 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 
 /**
  * The one place that knows the provider: an OpenAI-compatible chat-completions client, which serves OpenAI, Ollama,
- * vLLM, llama.cpp's server and LM Studio by base URL (README.md, "The LLM route"), wrapped for record or replay.
+ * vLLM, llama.cpp's server and LM Studio by base URL (docs/reference.md, "The LLM route"), wrapped for record or replay.
  */
 public final class ChatModels
 {

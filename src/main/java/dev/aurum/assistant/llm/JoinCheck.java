@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Compares every join of checked SQL with the semantic model's relationships (README.md, "The LLM route"): a join on
+ * Compares every join of checked SQL with the semantic model's relationships (docs/reference.md, "The LLM route"): a join on
  * columns no relationship declares, and a SUM of a column of the "one" side of a one-to-many join (every value is
  * repeated once per matching row of the "many" side, so the sum is inflated), are problems sent back to the model.
  */

@@ -40,7 +40,7 @@ import java.util.function.Supplier;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The LLM text-to-SQL route (README.md, "The LLM route"): renders the prompt, asks the model, parses its reply, checks
+ * The LLM text-to-SQL route (docs/reference.md, "The LLM route"): renders the prompt, asks the model, parses its reply, checks
  * the SQL with the guard and Spark's analyzer and the joins against the semantic model's relationships, and sends
  * every problem back with the repair prompt, at most {@code maxAttempts} times. It never runs the SQL; the router does.
  * A guard or analyzer error on the last attempt, or a model that cannot be reached, is {@link Proposal.Abstain} with

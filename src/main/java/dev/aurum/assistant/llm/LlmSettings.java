@@ -12,7 +12,7 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * How the LLM route is configured (README.md, "The LLM route"). Every default lives in {@link Builder}. Naming a model
+ * How the LLM route is configured (docs/reference.md, "The LLM route"). Every default lives in {@link Builder}. Naming a model
  * is what turns the route on: an API key alone sends nothing.
  *
  * @param model the model name; empty means the LLM route is off

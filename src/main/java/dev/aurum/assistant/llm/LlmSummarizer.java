@@ -22,7 +22,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * A result summary written by the model, only when the user shares results ({@code AURUM_LLM_SHARE_RESULTS=true}); it
  * is kept only when every number it states is in the rows (or the question), else the caller writes the local summary.
- * Without sharing nothing is sent and the answer is empty (README.md, "The LLM route", privacy).
+ * Without sharing nothing is sent and the answer is empty (docs/reference.md, "The LLM route", privacy).
  */
 public final class LlmSummarizer
         implements ResultSummarizer

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Renders the prompt of a SQL request from the {@code prompts/} templates (README.md, "The LLM route"): the schema
+ * Renders the prompt of a SQL request from the {@code prompts/} templates (docs/reference.md, "The LLM route"): the schema
  * slice, the model's instructions, the most similar verified queries, values of the data the question names, the data
  * date and the conversation so far. Nothing else goes in: never a result row (docs/architecture.md, "Privacy").
  */

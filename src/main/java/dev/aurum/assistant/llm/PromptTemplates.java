@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The prompt templates of {@code prompts/} (README.md, "The LLM route"): no prompt text lives in Java. A template's
+ * The prompt templates of {@code prompts/} (docs/reference.md, "The LLM route"): no prompt text lives in Java. A template's
  * {@code {{name}}} is replaced by the value given for it; a name without a value is an error, so a template and the
  * code cannot drift apart silently.
  */

@@ -28,7 +28,7 @@ import java.util.function.Function;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Chooses the part of a large semantic model a prompt describes (README.md, "The LLM route"). When the whole model's
+ * Chooses the part of a large semantic model a prompt describes (docs/reference.md, "The LLM route"). When the whole model's
  * text fits the token budget it all goes in. Otherwise tables are scored against the question, lexically (words of
  * table, column, metric and filter names, synonyms and descriptions, weighted by how rare a word is across the model)
  * and, when an embedder is given, by embedding similarity; the best tables go in with the join path between them
