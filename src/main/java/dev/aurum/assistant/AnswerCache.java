@@ -63,12 +63,15 @@ public final class AnswerCache
         return Optional.of(outcome);
     }
 
-    /** Keeps an answered outcome that names the versions of the tables it read; anything else is not kept. */
+    /**
+     * Keeps an answered outcome that names the versions of the tables it read; anything else is not kept. The versions
+     * are not read again here: the next lookup checks them.
+     */
     void keep(Key key, Router.Outcome outcome)
     {
         Answer answer = outcome.answer();
         if (answer.status() != AnswerStatus.ANSWERED || answer.provenance() == null || answer.provenance().tableVersions() == null
-                || answer.provenance().tableVersions().isEmpty() || !unchanged(answer)) {
+                || answer.provenance().tableVersions().isEmpty()) {
             return;
         }
         if (outcomes.size() >= MAX_ENTRIES) {
@@ -85,11 +88,6 @@ public final class AnswerCache
 
     private boolean unchanged(Answer answer)
     {
-        for (Map.Entry<String, Long> read : answer.provenance().tableVersions().entrySet()) {
-            if (read.getValue() == null || read.getValue() < 0 || versions.current(read.getKey()) != read.getValue()) {
-                return false;
-            }
-        }
-        return true;
+        return versions.allCurrent(answer.provenance().tableVersions());
     }
 }

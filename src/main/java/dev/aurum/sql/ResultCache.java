@@ -89,14 +89,8 @@ public final class ResultCache
         return sql.replaceAll("\\s+", " ").trim();
     }
 
-    /** True when every table the result read is still at the version it read (a table of unknown version never is; a query reading no table is constant). */
     private boolean unchanged(QueryResult result)
     {
-        for (Map.Entry<String, Long> read : result.tableVersions().entrySet()) {
-            if (read.getValue() < 0 || versions.current(read.getKey()) != read.getValue()) {
-                return false;
-            }
-        }
-        return true;
+        return versions.allCurrent(result.tableVersions());
     }
 }
