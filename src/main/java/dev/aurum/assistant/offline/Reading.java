@@ -7,6 +7,7 @@ import dev.aurum.semantic.ValueMatch;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,12 @@ record Reading(String question, String text, List<String> words, List<String> ca
             requireNonNull(phrase, "phrase is null");
             matches = List.copyOf(matches);
         }
+
+        /** The phrase matches stored values of more than one dimension. */
+        boolean ambiguous()
+        {
+            return matches.stream().map(ValueMatch::dimension).distinct().count() > 1;
+        }
     }
 
     /**
@@ -73,11 +80,14 @@ record Reading(String question, String text, List<String> words, List<String> ca
      * @param insteadOf positions of the phrases after "instead of" / "rather than"
      * @param perPositions positions right after "per" or "for each"
      * @param negations positions of negation words
+     * @param compare two periods or two values set against each other ({@link ResolvingRules.ComparePeriods})
+     * @param followUp the question refines the previous answer ({@link ResolvingRules.ReadFollowUp})
      */
     record Intents(Integer limit, boolean ascending, boolean superlative, boolean share, boolean growth, boolean chart, boolean average, boolean countCue,
-            Integer countBeforeDimension, int countBeforeDimensionIndex, Set<Integer> insteadOf, Set<Integer> perPositions, Set<Integer> negations)
+            Integer countBeforeDimension, int countBeforeDimensionIndex, Set<Integer> insteadOf, Set<Integer> perPositions, Set<Integer> negations,
+            boolean compare, boolean followUp)
     {
-        static final Intents NONE = new Intents(null, false, false, false, false, false, false, false, null, -1, Set.of(), Set.of(), Set.of());
+        static final Intents NONE = new Intents(null, false, false, false, false, false, false, false, null, -1, Set.of(), Set.of(), Set.of(), false, false);
 
         Intents
         {
@@ -85,6 +95,30 @@ record Reading(String question, String text, List<String> words, List<String> ca
             insteadOf = Collections.unmodifiableSet(new LinkedHashSet<>(insteadOf));
             perPositions = Collections.unmodifiableSet(new LinkedHashSet<>(perPositions));
             negations = Collections.unmodifiableSet(new LinkedHashSet<>(negations));
+        }
+
+        Intents withLimit(Integer rows)
+        {
+            return new Intents(rows, ascending, superlative, share, growth, chart, average, countCue, countBeforeDimension, countBeforeDimensionIndex,
+                    insteadOf, perPositions, negations, compare, followUp);
+        }
+
+        Intents withShare(boolean asShare)
+        {
+            return new Intents(limit, ascending, superlative, asShare, growth, chart, average, countCue, countBeforeDimension, countBeforeDimensionIndex,
+                    insteadOf, perPositions, negations, compare, followUp);
+        }
+
+        Intents withCompare(boolean compared)
+        {
+            return new Intents(limit, ascending, superlative, share, growth, chart, average, countCue, countBeforeDimension, countBeforeDimensionIndex,
+                    insteadOf, perPositions, negations, compared, followUp);
+        }
+
+        Intents withFollowUp(boolean refines)
+        {
+            return new Intents(limit, ascending, superlative, share, growth, chart, average, countCue, countBeforeDimension, countBeforeDimensionIndex,
+                    insteadOf, perPositions, negations, compare, refines);
         }
     }
 
@@ -138,6 +172,42 @@ record Reading(String question, String text, List<String> words, List<String> ca
             denominators = List.copyOf(denominators);
             excludedMetrics = List.copyOf(excludedMetrics);
         }
+
+        Phrases withMetrics(List<String> names)
+        {
+            return new Phrases(names, removedMetrics, metricChoices, dimensionChoices, distinctDimensions, filters, denominators, excludedMetrics, grain,
+                    timeDimension);
+        }
+
+        Phrases withMetricChoices(List<List<String>> choices)
+        {
+            return new Phrases(metrics, removedMetrics, choices, dimensionChoices, distinctDimensions, filters, denominators, excludedMetrics, grain,
+                    timeDimension);
+        }
+
+        Phrases withDimensionChoices(List<List<String>> choices)
+        {
+            return new Phrases(metrics, removedMetrics, metricChoices, choices, distinctDimensions, filters, denominators, excludedMetrics, grain,
+                    timeDimension);
+        }
+
+        Phrases withFilters(List<PlanSpec.FilterUse> uses)
+        {
+            return new Phrases(metrics, removedMetrics, metricChoices, dimensionChoices, distinctDimensions, uses, denominators, excludedMetrics, grain,
+                    timeDimension);
+        }
+
+        Phrases withGrain(TimeGrain timeGrain)
+        {
+            return new Phrases(metrics, removedMetrics, metricChoices, dimensionChoices, distinctDimensions, filters, denominators, excludedMetrics, timeGrain,
+                    timeDimension);
+        }
+
+        /** No metric, metric choice or distinct count is named. */
+        boolean namesNoMeasure()
+        {
+            return metrics.isEmpty() && metricChoices.isEmpty() && distinctDimensions.isEmpty();
+        }
     }
 
     /** A question read for the first time: its words, nothing explained yet. */
@@ -181,6 +251,58 @@ record Reading(String question, String text, List<String> words, List<String> ca
             }
         }
         return new Reading(question, text, words, cased, canonical, offsets, positions, understood, time, hits, valueHits, intents, roles, phrases);
+    }
+
+    /** True when some rule has explained the word at {@code position}. */
+    boolean explained(int position)
+    {
+        return taken.contains(position);
+    }
+
+    /** This reading with the word at {@code position} explained. */
+    Reading explain(int position)
+    {
+        Set<Integer> positions = new LinkedHashSet<>(taken);
+        positions.add(position);
+        return new Reading(question, text, words, cased, canonical, offsets, positions, understood, time, hits, valueHits, intents, roles, phrases);
+    }
+
+    /** This reading with one more explained phrase. */
+    Reading withUnderstood(Understood more)
+    {
+        return withUnderstood(List.of(more));
+    }
+
+    /**
+     * The value filters of the value phrases that match one dimension only, one filter per dimension with its values
+     * in question order; negated when any of its phrases is.
+     */
+    List<PlanSpec.ValueFilter> valueFilters()
+    {
+        Map<String, List<String>> valuesByDimension = new LinkedHashMap<>();
+        Map<String, Boolean> negatedDimension = new LinkedHashMap<>();
+        for (ValueHit hit : valueHits) {
+            if (hit.ambiguous()) {
+                continue;
+            }
+            String dimension = hit.matches().get(0).dimension();
+            List<String> values = valuesByDimension.computeIfAbsent(dimension, key -> new ArrayList<>());
+            hit.matches().forEach(match -> {
+                if (!values.contains(match.value())) {
+                    values.add(match.value());
+                }
+            });
+            negatedDimension.merge(dimension, hit.negated(), Boolean::logicalOr);
+        }
+        List<PlanSpec.ValueFilter> filters = new ArrayList<>();
+        valuesByDimension.forEach((dimension, values) -> filters.add(new PlanSpec.ValueFilter(dimension, values, negatedDimension.get(dimension))));
+        return List.copyOf(filters);
+    }
+
+    /** The value phrases that match stored values of several dimensions, settled once the plan's table is known. */
+    List<ValueHit> ambiguousValues()
+    {
+        return valueHits.stream().filter(ValueHit::ambiguous).toList();
     }
 
     Reading withUnderstood(List<Understood> more)

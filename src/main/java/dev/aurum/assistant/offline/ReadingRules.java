@@ -246,7 +246,7 @@ final class ReadingRules
                 }
             }
             Reading.Intents intents = new Reading.Intents(limit, ascending, superlative, share, growth, chart, average, countCue, countBeforeDimension,
-                    countBeforeDimensionIndex, insteadOf, perPositions, negations);
+                    countBeforeDimensionIndex, insteadOf, perPositions, negations, false, false);
             return reading.withIntents(intents).withTaken(taken).withUnderstood(understood);
         }
 

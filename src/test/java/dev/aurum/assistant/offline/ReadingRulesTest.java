@@ -1,5 +1,7 @@
 package dev.aurum.assistant.offline;
 
+import dev.aurum.assistant.proposal.PlanSpec;
+import dev.aurum.assistant.proposal.Understood;
 import dev.aurum.semantic.InMemoryValueIndex;
 import dev.aurum.semantic.SemanticModel;
 import dev.aurum.semantic.SemanticModelLoader;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,5 +72,54 @@ class ReadingRulesTest
         assertThat(head).isNotNull();
         assertThat(read.words().subList(head.start(), head.end())).containsExactly("genres");
         assertThat(ReadingRules.names(head, Lexicon.Kind.DIMENSION)).contains("genre");
+    }
+
+    @Test
+    void theResolvingRulesRunInTheOrderTheArchitectureNotesList()
+    {
+        assertThat(ResolvingRules.IN_ORDER).extracting(PlannerRule::name).containsExactly(
+                "DropReplacedMetrics", "TrendByMonth", "ChooseDurationMetric", "ShareOfChangeIsChange", "ShareOfFilterAsRate", "ExplainValues",
+                "CountFilteredRows", "ReadFollowUp", "MetricInsideFilterPhrase", "ComparePeriods", "CompareValues", "SuperlativeLimit");
+    }
+
+    @Test
+    void aSuperlativeWithoutANumberKeepsOneRowForASingleWinnerAndLeavesItsInputAsItWas()
+    {
+        String question = "which genre has the most loans";
+        Reading read = ReadingRules.read(Reading.of(question, TimeExpressions.normalize(question)), context);
+
+        Reading resolved = new ResolvingRules.SuperlativeLimit().apply(read, context);
+
+        assertThat(resolved.intents().limit()).isEqualTo(1);
+        assertThat(read.intents().limit()).isNull();
+        assertThat(read.intents().superlative()).isTrue();
+    }
+
+    @Test
+    void aFollowUpIsReadOnlyWhenThereIsAPreviousAnswer()
+    {
+        String question = "now by genre";
+        Reading read = ReadingRules.read(Reading.of(question, TimeExpressions.normalize(question)), context);
+        PlanSpec previous = new PlanSpec(List.of(PlanSpec.Measure.of("loans")), List.of(), null, null, List.of(), List.of(), List.of(), null, false, false,
+                false, null, false, false);
+        PlanContext afterAnAnswer = new PlanContext(context.model(), context.lexicon(), context.values(), context.time(), context.anchor(),
+                context.metricUnits(), Optional.of(previous));
+
+        assertThat(new ResolvingRules.ReadFollowUp().apply(read, afterAnAnswer).intents().followUp()).isTrue();
+        assertThat(new ResolvingRules.ReadFollowUp().apply(read, context).intents().followUp()).isFalse();
+    }
+
+    @Test
+    void theWordsOfTheChosenMetricAreExplainedAsPartOfIt()
+    {
+        String question = "average loan days by genre";
+        Reading read = ReadingRules.read(Reading.of(question, TimeExpressions.normalize(question)), context);
+        Reading unexplained = read.withTaken(new boolean[read.words().size()]);
+
+        Reading absorbed = ResolvingRules.absorbWordsOf(unexplained, context.model(), context.lexicon(), "avg_loan_days");
+
+        assertThat(absorbed.taken()).contains(read.words().indexOf("average"), read.words().indexOf("loan")).doesNotContain(read.words().indexOf("by"));
+        assertThat(absorbed.understood()).extracting(Understood::as).contains("part of metric avg_loan_days");
+        assertThat(unexplained.taken()).isEmpty();
     }
 }
