@@ -35,6 +35,9 @@ import static java.util.Objects.requireNonNull;
  * @param hypothesis the cue words of hypothesis-test questions, combined by dev.aurum.assistant.HypothesisQuestions
  * @param cues the words that shape the planner's reading (ranking, share, growth, negation, comparison), read by
  *        dev.aurum.assistant.offline's rules
+ * @param planner the words the planner's rules test in place (prepositions, question openers, follow-up and refusal
+ *        phrases), read by dev.aurum.assistant.offline
+ * @param labels templates of what the planner writes into its readings and period labels, {name} filled in
  */
 public record Language(
         @JsonProperty("stop_words") Set<String> stopWords,
@@ -47,7 +50,9 @@ public record Language(
         @JsonProperty("value_noise_words") Set<String> valueNoiseWords,
         @JsonProperty("time") TimeWords time,
         @JsonProperty("hypothesis") HypothesisWords hypothesis,
-        @JsonProperty("cues") Cues cues)
+        @JsonProperty("cues") Cues cues,
+        @JsonProperty("planner") PlannerWords planner,
+        @JsonProperty("labels") Map<String, String> labels)
 {
     private static final String RESOURCE = "language/en.yaml";
 
@@ -73,6 +78,35 @@ public record Language(
         requireNonNull(time, "time is null");
         requireNonNull(hypothesis, "hypothesis is null");
         requireNonNull(cues, "cues is null");
+        requireNonNull(planner, "planner is null");
+        labels = ordered(requireNonNull(labels, "labels is null"));
+    }
+
+    /**
+     * The label template {@code key} with each {@code {name}} replaced: {@code label("since", "start", date)}.
+     *
+     * @param namesAndValues a placeholder's name, then its value, for each placeholder
+     */
+    public String label(String key, Object... namesAndValues)
+    {
+        String template = labels.get(key);
+        if (template == null) {
+            throw new IllegalStateException("the language file has no label '" + key + "' under 'labels:'");
+        }
+        return fill(template, namesAndValues);
+    }
+
+    /** The template with each {@code {name}} replaced by its value. */
+    public static String fill(String template, Object... namesAndValues)
+    {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("a placeholder without a value in " + template);
+        }
+        String text = template;
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            text = text.replace("{" + namesAndValues[i] + "}", String.valueOf(namesAndValues[i + 1]));
+        }
+        return text;
     }
 
     /** English, read once from the resources. */
@@ -310,6 +344,99 @@ public record Language(
                 throw new IllegalArgumentException(name + " is empty");
             }
             return lower(words);
+        }
+    }
+
+    /**
+     * The words the offline planner's rules test in place (en.yaml, "planner"): where such a word sits decides what
+     * the phrase next to it is. Lists keep the file's order; several words are one phrase.
+     */
+    public record PlannerWords(
+            @JsonProperty("unit_leads") List<String> unitLeads,
+            @JsonProperty("ranked") List<String> ranked,
+            @JsonProperty("average") List<String> average,
+            @JsonProperty("instead") List<String> instead,
+            @JsonProperty("instead_links") List<String> insteadLinks,
+            @JsonProperty("per") List<String> per,
+            @JsonProperty("ratio_word") String ratioWord,
+            @JsonProperty("average_word") String averageWord,
+            @JsonProperty("negation_needs") Map<String, String> negationNeeds,
+            @JsonProperty("value_links") List<String> valueLinks,
+            @JsonProperty("exclusion_links") List<String> exclusionLinks,
+            @JsonProperty("grouping_leads") List<String> groupingLeads,
+            @JsonProperty("duration_asks") List<String> durationAsks,
+            @JsonProperty("duration_count_asks") List<String> durationCountAsks,
+            @JsonProperty("duration_verbs") List<String> durationVerbs,
+            @JsonProperty("duration_units") List<String> durationUnits,
+            @JsonProperty("metric_duration_units") List<String> metricDurationUnits,
+            @JsonProperty("count_asks") List<String> countAsks,
+            @JsonProperty("count_skips") List<String> countSkips,
+            @JsonProperty("conjunctions") List<String> conjunctions,
+            @JsonProperty("source_leads") List<String> sourceLeads,
+            @JsonProperty("agent_lead") String agentLead,
+            @JsonProperty("of") String of,
+            @JsonProperty("articles") List<String> articles,
+            @JsonProperty("exclusion_articles") List<String> exclusionArticles,
+            @JsonProperty("exclusions") List<String> exclusions,
+            @JsonProperty("amounts") List<String> amounts,
+            @JsonProperty("amounts_after_only") List<String> amountsAfterOnly,
+            @JsonProperty("amount_asks") List<String> amountAsks,
+            @JsonProperty("count_word") String countWord,
+            @JsonProperty("single_winner") List<String> singleWinner,
+            @JsonProperty("one_of") List<String> oneOf,
+            @JsonProperty("filter_leads") List<String> filterLeads,
+            @JsonProperty("number_filter_leads") List<String> numberFilterLeads,
+            @JsonProperty("rate_of_filter") List<String> rateOfFilter,
+            @JsonProperty("follow_up") List<String> followUp,
+            @JsonProperty("follow_up_without_measure") List<String> followUpWithoutMeasure,
+            @JsonProperty("forecast") List<String> forecast,
+            @JsonProperty("polite") List<String> polite,
+            @JsonProperty("action_openers") List<String> actionOpeners,
+            @JsonProperty("actions") List<String> actions)
+    {
+        public PlannerWords
+        {
+            unitLeads = phrases(unitLeads, "planner.unit_leads");
+            ranked = phrases(ranked, "planner.ranked");
+            average = phrases(average, "planner.average");
+            instead = phrases(instead, "planner.instead");
+            insteadLinks = phrases(insteadLinks, "planner.instead_links");
+            per = phrases(per, "planner.per");
+            ratioWord = phrase(ratioWord, "planner.ratio_word");
+            averageWord = phrase(averageWord, "planner.average_word");
+            negationNeeds = ordered(negationNeeds, "planner.negation_needs");
+            valueLinks = phrases(valueLinks, "planner.value_links");
+            exclusionLinks = phrases(exclusionLinks, "planner.exclusion_links");
+            groupingLeads = phrases(groupingLeads, "planner.grouping_leads");
+            durationAsks = phrases(durationAsks, "planner.duration_asks");
+            durationCountAsks = phrases(durationCountAsks, "planner.duration_count_asks");
+            durationVerbs = phrases(durationVerbs, "planner.duration_verbs");
+            durationUnits = phrases(durationUnits, "planner.duration_units");
+            metricDurationUnits = phrases(metricDurationUnits, "planner.metric_duration_units");
+            countAsks = phrases(countAsks, "planner.count_asks");
+            countSkips = phrases(countSkips, "planner.count_skips");
+            conjunctions = phrases(conjunctions, "planner.conjunctions");
+            sourceLeads = phrases(sourceLeads, "planner.source_leads");
+            agentLead = phrase(agentLead, "planner.agent_lead");
+            of = phrase(of, "planner.of");
+            articles = phrases(articles, "planner.articles");
+            exclusionArticles = phrases(exclusionArticles, "planner.exclusion_articles");
+            exclusions = phrases(exclusions, "planner.exclusions");
+            amounts = phrases(amounts, "planner.amounts");
+            amountsAfterOnly = phrases(amountsAfterOnly, "planner.amounts_after_only");
+            amountAsks = phrases(amountAsks, "planner.amount_asks");
+            countWord = phrase(countWord, "planner.count_word");
+            singleWinner = phrases(singleWinner, "planner.single_winner");
+            oneOf = phrases(oneOf, "planner.one_of");
+            filterLeads = phrases(filterLeads, "planner.filter_leads");
+            numberFilterLeads = phrases(numberFilterLeads, "planner.number_filter_leads");
+            rateOfFilter = phrases(rateOfFilter, "planner.rate_of_filter");
+            followUp = phrases(followUp, "planner.follow_up");
+            followUpWithoutMeasure = phrases(followUpWithoutMeasure, "planner.follow_up_without_measure");
+            forecast = phrases(forecast, "planner.forecast");
+            polite = phrases(polite, "planner.polite");
+            actionOpeners = phrases(actionOpeners, "planner.action_openers");
+            actions = phrases(actions, "planner.actions");
         }
     }
 

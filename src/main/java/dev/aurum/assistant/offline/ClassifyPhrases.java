@@ -3,6 +3,7 @@ package dev.aurum.assistant.offline;
 import dev.aurum.assistant.proposal.PlanSpec;
 import dev.aurum.assistant.proposal.TimeGrain;
 import dev.aurum.assistant.proposal.Understood;
+import dev.aurum.semantic.Language;
 import dev.aurum.semantic.Metric;
 import dev.aurum.semantic.SemanticModel;
 import dev.aurum.semantic.SemanticTable;
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
 final class ClassifyPhrases
         implements PlannerRule
 {
-    private static final Set<String> GRAIN_WORDS = Set.of("day", "date", "week", "month", "quarter", "year");
+    private static final Set<String> GRAIN_WORDS = Language.english().time().grainNouns().keySet();
+    private static final Language.PlannerWords PLANNER = Words.PLANNER;
     private static final Set<String> COUNT_CUES = ReadingRules.COUNT_CUES;
 
     @Override
@@ -127,12 +129,12 @@ final class ClassifyPhrases
                 }
                 if (head != null && hit != head && !afterPer && !average && !metricNames.isEmpty() && !dimensionNames.isEmpty()
                         && metricNames.stream().allMatch(this::isCountMetric)
-                        && !(hit.start() > 0 && Set.of("and", "or", "&").contains(words.get(hit.start() - 1)))) {
+                        && !(hit.start() > 0 && PLANNER.conjunctions().contains(words.get(hit.start() - 1)))) {
                     // "how many regions do buyers come from": the buyers say whose regions, the regions are counted
                     understood.add(new Understood(phrase, "whose " + countedHeadName(head)));
                     continue;
                 }
-                boolean afterGrouping = hit.start() > 0 && Set.of("by", "each", "every", "across", "per").contains(words.get(hit.start() - 1))
+                boolean afterGrouping = hit.start() > 0 && PLANNER.groupingLeads().contains(words.get(hit.start() - 1))
                         && !agentBy(hit.start() - 1);
                 if (hit.end() - hit.start() == 1 && GRAIN_WORDS.contains(canonical.get(hit.start()))
                         && (!dimensionNames.isEmpty() || !timeNames.isEmpty()) && metricNames.isEmpty()) {
@@ -150,7 +152,7 @@ final class ClassifyPhrases
                     filterNames = List.of();
                 }
                 if (!metricNames.isEmpty() && hit.start() > 0
-                        && (Set.of("from", "among", "for").contains(words.get(hit.start() - 1)) || agentBy(hit.start() - 1)) && otherMetric(hit)) {
+                        && (PLANNER.sourceLeads().contains(words.get(hit.start() - 1)) || agentBy(hit.start() - 1)) && otherMetric(hit)) {
                     // "revenue from customers in SP": the customers are who the revenue comes from, not a second number
                     understood.add(new Understood(phrase, "who the " + String.join(", ", names(firstOtherMetric(hit), Lexicon.Kind.METRIC)) + " comes from"));
                     continue;
@@ -203,7 +205,7 @@ final class ClassifyPhrases
                 }
                 if (!dimensionNames.isEmpty()) {
                     boolean countedHere = (hit == head || countCue && !anyMetricWord && hit.start() > 0
-                            && (COUNT_CUES.contains(words.get(hit.start() - 1)) || words.get(hit.start() - 1).equals("of")));
+                            && (COUNT_CUES.contains(words.get(hit.start() - 1)) || words.get(hit.start() - 1).equals(PLANNER.of())));
                     if (countedHere && dimensionNames.size() == 1) {
                         distinctDimensions.add(dimensionNames.get(0));
                         understood.add(new Understood(phrase, "count of distinct " + dimensionNames.get(0)));
@@ -264,7 +266,7 @@ final class ClassifyPhrases
         /** "paid by customers", "placed by buyers": "by" after a past participle names who did it, not a grouping. */
         private boolean agentBy(int index)
         {
-            if (!words.get(index).equals("by") || index == 0) {
+            if (!words.get(index).equals(PLANNER.agentLead()) || index == 0) {
                 return false;
             }
             String verb = words.get(index - 1);
@@ -275,10 +277,10 @@ final class ClassifyPhrases
         private boolean excludedAt(int start)
         {
             int before = start - 1;
-            if (before >= 1 && Set.of("the", "any").contains(words.get(before))) {
+            if (before >= 1 && PLANNER.exclusionArticles().contains(words.get(before))) {
                 before--;
             }
-            if (before >= 0 && Set.of("without", "excluding", "exclude", "except", "minus").contains(words.get(before))) {
+            if (before >= 0 && PLANNER.exclusions().contains(words.get(before))) {
                 taken[before] = true;
                 return true;
             }
@@ -312,13 +314,13 @@ final class ClassifyPhrases
         /** A money word right after the hit ("payment total", "payment amount"), or before it ("the value of payments"). */
         private boolean amountNear(Lexicon.Hit hit)
         {
-            Set<String> amounts = Set.of("total", "amount", "value", "sum");
+            List<String> amounts = PLANNER.amounts();
             int before = hit.start() - 1;
-            if (before >= 1 && words.get(before).equals("of")) {
+            if (before >= 1 && words.get(before).equals(PLANNER.of())) {
                 before--;
             }
             // "total orders" is a count, so "total" only counts after the hit ("payment total")
-            return (before >= 0 && amounts.contains(words.get(before)) && !words.get(before).equals("total") && !taken[before])
+            return (before >= 0 && amounts.contains(words.get(before)) && !PLANNER.amountsAfterOnly().contains(words.get(before)) && !taken[before])
                     || (hit.end() < words.size() && amounts.contains(words.get(hit.end())) && !taken[hit.end()]);
         }
 
@@ -351,7 +353,7 @@ final class ClassifyPhrases
                 return List.of();
             }
             for (int i = hit.start() - 2; i <= hit.end(); i++) {
-                if (i >= 0 && i < words.size() && Set.of("total", "amount", "value", "sum").contains(words.get(i)) && !found.isEmpty()) {
+                if (i >= 0 && i < words.size() && PLANNER.amounts().contains(words.get(i)) && !found.isEmpty()) {
                     taken[i] = true;
                 }
             }

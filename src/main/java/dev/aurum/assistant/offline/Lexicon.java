@@ -103,10 +103,11 @@ final class Lexicon
         if (!words.isEmpty()) {
             phrases.computeIfAbsent(words, key -> new LinkedHashSet<>()).add(term);
             // "day of week" is also said "day of the week", "hour of day" also "hour of the day"
-            int of = words.indexOf("of");
-            if (of > 0 && of + 1 < words.size() && !words.get(of + 1).equals("the")) {
+            int of = words.indexOf(Words.PLANNER.of());
+            String article = Words.PLANNER.articles().get(0);
+            if (of > 0 && of + 1 < words.size() && !words.get(of + 1).equals(article)) {
                 List<String> withArticle = new ArrayList<>(words.subList(0, of + 1));
-                withArticle.add("the");
+                withArticle.add(article);
                 withArticle.addAll(words.subList(of + 1, words.size()));
                 phrases.computeIfAbsent(List.copyOf(withArticle), key -> new LinkedHashSet<>()).add(term);
             }

@@ -26,6 +26,7 @@ final class ReadingRules
 {
     private static final Language.Cues CUES = Language.english().cues();
     private static final Map<String, Integer> NUMBER_WORDS = Language.english().numberWords();
+    private static final Language.PlannerWords PLANNER = Words.PLANNER;
     private static final Set<String> TOP_WORDS = CUES.top();
     private static final Set<String> BOTTOM_WORDS = CUES.bottom();
     static final Set<String> NEGATIONS = CUES.negations();
@@ -112,7 +113,7 @@ final class ReadingRules
             List<String> words = reading.words();
             List<String> canonical = reading.canonical();
             for (int i = 1; i < words.size(); i++) {
-                if (!words.get(i - 1).equals("in") || taken[i] || taken[i - 1] || !context.metricUnits().contains(canonical.get(i))) {
+                if (!PLANNER.unitLeads().contains(words.get(i - 1)) || taken[i] || taken[i - 1] || !context.metricUnits().contains(canonical.get(i))) {
                     continue;
                 }
                 if (context.lexicon().lookup(List.of(canonical.get(i))).stream().anyMatch(term -> term.kind() == Lexicon.Kind.METRIC)) {
@@ -199,7 +200,7 @@ final class ReadingRules
                         understood.add(new Understood(cased.get(i - 1) + " " + cased.get(i), (ascending ? "bottom " : "top ") + numberBefore));
                     }
                     else {
-                        superlative = !word.equals("top") && !word.equals("bottom");
+                        superlative = !PLANNER.ranked().contains(word);
                         if (!superlative) {
                             limit = DEFAULT_TOP;
                         }
@@ -221,7 +222,7 @@ final class ReadingRules
                     taken[i] = true;
                     understood.add(new Understood(cased.get(i), "as a chart"));
                 }
-                else if (word.equals("average") || word.equals("avg") || word.equals("mean")) {
+                else if (PLANNER.average().contains(word)) {
                     average = true;
                     taken[i] = true;
                 }
@@ -233,15 +234,16 @@ final class ReadingRules
                 else if (COUNT_CUES.contains(word)) {
                     countCue = true;
                 }
-                else if ((word.equals("instead") || word.equals("rather")) && i + 1 < words.size() && (words.get(i + 1).equals("of") || words.get(i + 1).equals("than"))) {
+                else if (PLANNER.instead().contains(word) && i + 1 < words.size() && PLANNER.insteadLinks().contains(words.get(i + 1))) {
                     taken[i] = true;
                     taken[i + 1] = true;
                     insteadOf.add(i + 2);
                 }
-                else if (word.equals("per") || (word.equals("each") && i > 0 && words.get(i - 1).equals("for"))) {
+                else if (Words.anyPhraseEndingAt(words, i, PLANNER.per())) {
                     perPositions.add(i + 1);
                 }
-                else if (NEGATIONS.contains(word) && !(word.equals("other") && (i + 1 >= words.size() || !words.get(i + 1).equals("than")))) {
+                else if (NEGATIONS.contains(word) && (!PLANNER.negationNeeds().containsKey(word)
+                        || i + 1 < words.size() && words.get(i + 1).equals(PLANNER.negationNeeds().get(word)))) {
                     negations.add(i);
                 }
             }
@@ -395,7 +397,7 @@ final class ReadingRules
                 Reading.ValueHit value = valueHits.get(v);
                 for (Lexicon.Hit hit : reading.hits()) {
                     boolean before = hit.end() == value.start()
-                            || hit.end() + 1 == value.start() && Set.of("of", "the", "is", "=").contains(words.get(hit.end()))
+                            || hit.end() + 1 == value.start() && PLANNER.valueLinks().contains(words.get(hit.end()))
                             || value.negated() && exclusionBetween(words, hit, value);
                     boolean after = value.end() == hit.start();
                     if (!before && !after) {
@@ -423,11 +425,11 @@ final class ReadingRules
                 return false;
             }
             for (int i = hit.end(); i < value.start(); i++) {
-                if (!NEGATIONS.contains(words.get(i)) && !words.get(i).equals("than")) {
+                if (!NEGATIONS.contains(words.get(i)) && !PLANNER.exclusionLinks().contains(words.get(i))) {
                     return false;
                 }
             }
-            return !(hit.start() > 0 && Set.of("by", "per", "each", "every", "across").contains(words.get(hit.start() - 1)));
+            return !(hit.start() > 0 && PLANNER.groupingLeads().contains(words.get(hit.start() - 1)));
         }
     }
 
@@ -462,7 +464,7 @@ final class ReadingRules
                     continue;
                 }
                 String numerator = canonical.get(before.end() - 1);
-                for (List<String> phrase : List.of(List.of(numerator, "per", counted), List.of("average", numerator, "per", counted))) {
+                for (List<String> phrase : List.of(List.of(numerator, PLANNER.ratioWord(), counted), List.of(PLANNER.averageWord(), numerator, PLANNER.ratioWord(), counted))) {
                     List<String> metricNames = lexicon.lookup(phrase).stream().filter(term -> term.kind() == Lexicon.Kind.METRIC).map(Lexicon.Term::name).distinct().toList();
                     if (metricNames.size() == 1) {
                         combined.put(before, metricNames.get(0));
@@ -501,18 +503,16 @@ final class ReadingRules
             List<String> words = reading.words();
             boolean[] taken = reading.takenArray();
             List<Lexicon.Hit> hits = new ArrayList<>(reading.hits());
-            boolean takes = words.stream().anyMatch(word -> Set.of("take", "takes", "took", "taken").contains(word));
+            boolean takes = words.stream().anyMatch(PLANNER.durationVerbs()::contains);
             boolean duration = false;
             for (int i = 1; i < words.size(); i++) {
-                if (!words.get(i - 1).equals("how")) {
-                    continue;
-                }
-                if (words.get(i).equals("long") && takes) {
+                if (Words.anyPhraseEndingAt(words, i, PLANNER.durationAsks()) && takes) {
                     taken[i] = true;
                     duration = true;
                     break;
                 }
-                if (words.get(i).equals("many") && i + 1 < words.size() && Set.of("days", "hours").contains(words.get(i + 1)) && takes) {
+                if (Words.anyPhraseEndingAt(words, i, PLANNER.durationCountAsks()) && i + 1 < words.size() && PLANNER.durationUnits().contains(words.get(i + 1))
+                        && takes) {
                     int unit = i + 1;
                     taken[unit] = true;
                     hits.removeIf(hit -> hit.start() <= unit && unit < hit.end());
@@ -556,25 +556,16 @@ final class ReadingRules
             List<String> words = reading.words();
             List<Lexicon.Hit> hits = reading.hits();
             for (int i = 0; i < words.size(); i++) {
-                int next;
-                if (words.get(i).equals("many") && i > 0 && words.get(i - 1).equals("how")) {
-                    Lexicon.Hit own = hitStartingAt(hits, i - 1);
-                    if (own != null && countingHit(own, model)) {
-                        return own;
-                    }
-                    next = i + 1;
-                }
-                else if ((words.get(i).equals("number") || words.get(i).equals("count")) && i + 1 < words.size() && words.get(i + 1).equals("of")) {
-                    Lexicon.Hit own = hitStartingAt(hits, i);
-                    if (own != null && countingHit(own, model)) {
-                        return own;
-                    }
-                    next = i + 2;
-                }
-                else {
+                int length = Words.phraseLengthAt(words, i, PLANNER.countAsks());
+                if (length == 0) {
                     continue;
                 }
-                while (next < words.size() && Set.of("different", "distinct", "unique", "of", "the", "our").contains(words.get(next))) {
+                Lexicon.Hit own = hitStartingAt(hits, i);
+                if (own != null && countingHit(own, model)) {
+                    return own;
+                }
+                int next = i + length;
+                while (next < words.size() && PLANNER.countSkips().contains(words.get(next))) {
                     next++;
                 }
                 Lexicon.Hit hit = hitStartingAt(hits, next);
@@ -616,7 +607,7 @@ final class ReadingRules
     {
         Set<String> names = new LinkedHashSet<>();
         model.tables().forEach(table -> table.metrics().stream()
-                .filter(metric -> metric.unit() != null && Set.of("days", "day", "hours", "hour").contains(metric.unit().toLowerCase(Locale.ROOT)))
+                .filter(metric -> metric.unit() != null && PLANNER.metricDurationUnits().contains(metric.unit().toLowerCase(Locale.ROOT)))
                 .forEach(metric -> names.add(metric.name())));
         return List.copyOf(names);
     }

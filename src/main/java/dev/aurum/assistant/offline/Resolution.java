@@ -38,6 +38,7 @@ final class Resolution
     private static final Set<String> EACH_WORDS = Language.english().cues().each();
     /** Words that change the shape of the answer: when a reading leaves one unused, the planner abstains. */
     private static final Set<String> SHAPE_WORDS = Language.english().cues().shape();
+    private static final Language.PlannerWords PLANNER = Words.PLANNER;
 
     private final SemanticModel model;
     private final ValueIndex values;
@@ -179,6 +180,12 @@ final class Resolution
         return measures;
     }
 
+    /** "how much": an amount is asked. */
+    private static boolean asksAmount(Reading reading)
+    {
+        return reading.words().stream().anyMatch(PLANNER.amountAsks()::contains);
+    }
+
     private static boolean anyGrowth(Reading reading)
     {
         return reading.intents().growth() || reading.time().growth();
@@ -221,7 +228,7 @@ final class Resolution
     private Step salesForHowMuch(Draft draft)
     {
         Optional<String> sales = salesMetric(draft.reading());
-        if (!draft.measures().isEmpty() || !draft.reading().words().contains("much") || sales.isEmpty()) {
+        if (!draft.measures().isEmpty() || !asksAmount(draft.reading()) || sales.isEmpty()) {
             return Step.next(draft);
         }
         return Step.next(draft.withMeasures(List.of(PlanSpec.Measure.of(sales.get())))
@@ -247,7 +254,7 @@ final class Resolution
     private Step amountForHowMuch(Draft draft)
     {
         Reading reading = draft.reading();
-        if (!reading.words().contains("much") || reading.words().contains("many") || anyGrowth(reading) || reading.intents().compare()) {
+        if (!asksAmount(reading) || reading.words().contains(PLANNER.countWord()) || anyGrowth(reading) || reading.intents().compare()) {
             return Step.next(draft);
         }
         List<PlanSpec.Measure> money = draft.measures().stream().filter(this::isMoney).toList();
@@ -501,7 +508,7 @@ final class Resolution
         List<String> words = reading.words();
         Reading explained = reading;
         for (int i = 0; i + 1 < words.size(); i++) {
-            int next = words.get(i + 1).equals("the") ? i + 2 : i + 1;
+            int next = PLANNER.articles().contains(words.get(i + 1)) ? i + 2 : i + 1;
             if (!reading.explained(i) && EACH_WORDS.contains(words.get(i)) && next < words.size() && reading.explained(next)) {
                 explained = explained.explain(i);
             }
@@ -550,7 +557,7 @@ final class Resolution
                 missing.add(reading.cased().get(i));
                 continue;
             }
-            if (lexicon.isStopWord(word) || Words.INTENT_WORDS.contains(word) || ReadingRules.NEGATIONS.contains(word) || word.equals("of")) {
+            if (lexicon.isStopWord(word) || Words.INTENT_WORDS.contains(word) || ReadingRules.NEGATIONS.contains(word) || word.equals(PLANNER.of())) {
                 continue;
             }
             missing.add(reading.cased().get(i));
@@ -564,10 +571,10 @@ final class Resolution
         List<String> words = reading.words();
         int index = reading.cased().indexOf(word);
         if (index <= 0 || Words.isNumber(words.get(index))) {
-            return index > 0 && Words.isNumber(words.get(index)) && Set.of("in", "for", "from", "at").contains(words.get(index - 1));
+            return index > 0 && Words.isNumber(words.get(index)) && PLANNER.numberFilterLeads().contains(words.get(index - 1));
         }
         String before = words.get(index - 1);
-        return Set.of("in", "for", "from", "at", "with", "by", "using", "excluding", "except", "without").contains(before)
+        return PLANNER.filterLeads().contains(before)
                 || model.vocabulary().agentVerbs().contains(before);
     }
 
@@ -716,7 +723,7 @@ final class Resolution
     {
         for (Lexicon.Hit hit : reading.hits()) {
             if (ReadingRules.names(hit, Lexicon.Kind.METRIC).contains(metricName) && hit.start() > 0
-                    && Set.of("a", "an", "each", "every", "one", "per").contains(reading.words().get(hit.start() - 1))) {
+                    && PLANNER.oneOf().contains(reading.words().get(hit.start() - 1))) {
                 return reading.canonical().get(hit.end() - 1).equals(reading.words().get(hit.end() - 1));
             }
         }

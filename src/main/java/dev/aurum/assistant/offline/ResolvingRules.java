@@ -29,15 +29,14 @@ final class ResolvingRules
 {
     /** Words that set parts of a question against each other; a reading must use them or abstain (en.yaml, cues). */
     private static final Set<String> COMPARISON_WORDS = Language.english().cues().comparison();
-    /** Words that open a follow-up whatever follows ("now by state", "what about orders instead"). */
-    private static final Pattern FOLLOW_UP = Pattern.compile(
-            "^(?:now|and|what\\s+about|how\\s+about|only|just|same|instead|also|but|then|ok|okay|make\\s+it|show\\s+it|as\\s+a|show\\s+(?:that|this|it)|break\\s+(?:it|that)|split\\s+(?:it|that))\\b");
+    private static final Language.PlannerWords PLANNER = Words.PLANNER;
+    /** Words that open a follow-up whatever follows ("now by state", "what about orders instead"; en.yaml, planner.follow_up). */
+    private static final Pattern FOLLOW_UP = Pattern.compile("^" + Words.anyOf(PLANNER.followUp()) + "\\b");
     /**
      * Words that open a follow-up only when no measure is named ("top 5", "in 2018", "by state"); with a measure
      * ("top 10 cities by revenue") they open a new question, which must not inherit the previous one's filters.
      */
-    private static final Pattern FOLLOW_UP_WITHOUT_MEASURE = Pattern.compile(
-            "^(?:top|bottom|for|in|excluding|without|except|by|per|limit)\\b");
+    private static final Pattern FOLLOW_UP_WITHOUT_MEASURE = Pattern.compile("^" + Words.anyOf(PLANNER.followUpWithoutMeasure()) + "\\b");
 
     /** The resolving rules, in the order they run. */
     static final List<PlannerRule> IN_ORDER = List.of(new DropReplacedMetrics(), new TrendByMonth(), new ChooseDurationMetric(), new ShareOfChangeIsChange(),
@@ -203,8 +202,16 @@ final class ResolvingRules
                 }
                 Set<String> found = new LinkedHashSet<>();
                 for (List<String> phrase : filterPhrases) {
-                    for (List<String> candidate : List.of(concat(List.of("share", "of"), phrase), concat(List.of("percent"), phrase),
-                            concat(List.of("percentage", "of"), phrase), concat(phrase, List.of("rate")), concat(phrase, List.of("percentage")))) {
+                    for (String template : PLANNER.rateOfFilter()) {
+                        List<String> candidate = new ArrayList<>();
+                        for (String word : template.split(" ")) {
+                            if (word.equals("{filter}")) {
+                                candidate.addAll(phrase);
+                            }
+                            else {
+                                candidate.add(word);
+                            }
+                        }
                         context.lexicon().lookup(candidate).stream()
                                 .filter(term -> term.kind() == Lexicon.Kind.METRIC && isPercentMetric(context.model(), term.name()))
                                 .forEach(term -> found.add(term.name()));
@@ -378,7 +385,7 @@ final class ResolvingRules
                 return reading;
             }
             return reading.explain(at)
-                    .withUnderstood(new Understood(reading.cased().get(at), "compare " + ranges.get(0).label() + " with " + ranges.get(1).label()))
+                    .withUnderstood(new Understood(reading.cased().get(at), Language.english().label("compare", "first", ranges.get(0).label(), "second", ranges.get(1).label())))
                     .withIntents(reading.intents().withCompare(true));
         }
     }
@@ -454,7 +461,7 @@ final class ResolvingRules
                     return last.equals(reading.canonical().get(hit.end() - 1));
                 }
             }
-            return reading.words().contains("which") || reading.words().contains("what");
+            return reading.words().stream().anyMatch(PLANNER.singleWinner()::contains);
         }
     }
 

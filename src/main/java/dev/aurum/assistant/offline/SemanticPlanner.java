@@ -4,6 +4,7 @@ import dev.aurum.assistant.proposal.Proposal;
 import dev.aurum.assistant.proposal.Proposer;
 import dev.aurum.assistant.proposal.QueryPlan;
 import dev.aurum.assistant.proposal.Question;
+import dev.aurum.semantic.Language;
 import dev.aurum.semantic.SemanticModel;
 import dev.aurum.semantic.ValueIndex;
 
@@ -30,12 +31,12 @@ import static java.util.Objects.requireNonNull;
 public final class SemanticPlanner
         implements Proposer
 {
-    private static final Pattern FORECAST = Pattern.compile(
-            "\\b(forecasts?|forecasting|predict|predicts|predicted|prediction|predictions|projections?|projected|will\\s+(?:be|sell|make|grow|reach|we|it|there|our)"
-                    + "|next\\s+(?:week|month|quarter|year|season|\\d+\\s+(?:days|weeks|months|years))|tomorrow|in\\s+the\\s+future|going\\s+to\\s+(?:be|sell|make|grow))\\b");
-    private static final Pattern ACTION = Pattern.compile(
-            "(?:^(?:please\\s+)?(?:delete|remove|drop|update|insert|truncate|alter|create|send|email|e-mail|notify|cancel|refund|modify|change|set|merge|grant|write|save|upload)\\b)"
-                    + "|\\b(?:delete|truncate|drop\\s+table|insert\\s+into|email|e-mail|send\\s+(?:an?\\s+)?(?:email|message|report|mail))\\b");
+    private static final Language.PlannerWords PLANNER = Words.PLANNER;
+    /** Questions about the future (en.yaml, planner.forecast). */
+    private static final Pattern FORECAST = Pattern.compile("\\b" + Words.anyOf(PLANNER.forecast()) + "\\b");
+    /** Requests to change or send something (en.yaml, planner.action_openers at the start, planner.actions anywhere). */
+    private static final Pattern ACTION = Pattern.compile("(?:^(?:" + Words.anyOf(PLANNER.polite()) + "\\s+)?" + Words.anyOf(PLANNER.actionOpeners()) + "\\b)"
+            + "|\\b" + Words.anyOf(PLANNER.actions()) + "\\b");
 
     private final SemanticModel model;
     private final ValueIndex values;

@@ -28,6 +28,8 @@ public final class TimeExpressions
 {
     /** The words, from the language file (src/main/resources/language/en.yaml, "time"); this class is the grammar. */
     private static final TimeWords WORDS = Language.english().time();
+    /** What it writes into readings and period labels (en.yaml, "labels"). */
+    private static final Language LABELS = Language.english();
 
     private static final String MONTH_NAME = any(WORDS.months().keySet());
     private static final String ORDINAL_QUARTER = any(WORDS.quarterOrdinals().keySet());
@@ -138,7 +140,7 @@ public final class TimeExpressions
                 growth = true;
                 String unit = matcher.group(1);
                 growthGrain = unit.equals(WORDS.period()) ? growthGrain : Optional.of(grainOf(unit));
-                spans.add(new Span(matcher.start(), matcher.end(), "growth vs the previous " + unit));
+                spans.add(new Span(matcher.start(), matcher.end(), LABELS.label("growth_vs_previous", "unit", unit)));
             }
         }
         matcher = GROWTH_VERSUS_BEFORE.matcher(text);
@@ -146,7 +148,7 @@ public final class TimeExpressions
             if (claim(used, matcher.start(), matcher.end())) {
                 growth = true;
                 growthGrain = Optional.of(grainOf(matcher.group(1)));
-                spans.add(new Span(matcher.start(), matcher.end(), "growth vs the " + matcher.group(1) + " before"));
+                spans.add(new Span(matcher.start(), matcher.end(), LABELS.label("growth_vs_before", "unit", matcher.group(1))));
             }
         }
         matcher = GROWTH_NAMED.matcher(text);
@@ -155,7 +157,7 @@ public final class TimeExpressions
                 growth = true;
                 TimeGrain grain = grainNamed(WORDS.growthNames().get(spaced(matcher.group(1))));
                 growthGrain = Optional.of(grain);
-                spans.add(new Span(matcher.start(), matcher.end(), grain.modelName() + " over " + grain.modelName() + " growth"));
+                spans.add(new Span(matcher.start(), matcher.end(), LABELS.label("growth_named", "grain", grain.modelName())));
             }
         }
         matcher = MONTH_SPAN.matcher(text);
@@ -166,9 +168,9 @@ public final class TimeExpressions
             LocalDate start = LocalDate.of(firstMonth <= lastMonth ? year : year - 1, firstMonth, 1);
             LocalDate end = LocalDate.of(year, lastMonth, 1).plusMonths(1);
             if (claim(used, matcher.start(), matcher.end())) {
-                DateRange range = new DateRange(start, end, start + " to " + end.minusDays(1));
+                DateRange range = new DateRange(start, end, LABELS.label("range", "start", start, "end", end.minusDays(1)));
                 ranges.add(new Found(matcher.start(), range));
-                spans.add(new Span(matcher.start(), matcher.end(), "purchase date from " + range.start() + " to " + range.endInclusive()));
+                spans.add(new Span(matcher.start(), matcher.end(), LABELS.label("from_to", "start", range.start(), "end", range.endInclusive())));
             }
         }
         for (Pattern twoPart : List.of(BETWEEN, FROM_TO)) {
@@ -186,15 +188,15 @@ public final class TimeExpressions
                     versus = true;
                     ranges.add(new Found(matcher.start(), first.get()));
                     ranges.add(new Found(matcher.end(), second.get()));
-                    spans.add(new Span(matcher.start(), matcher.end(), "compare " + second.get().label() + " with " + first.get().label()));
+                    spans.add(new Span(matcher.start(), matcher.end(), LABELS.label("compare", "first", second.get().label(), "second", first.get().label())));
                     continue;
                 }
                 if (first.isPresent() && second.isPresent() && second.get().endExclusive().isAfter(first.get().start())
                         && claim(used, matcher.start(), matcher.end())) {
                     DateRange range = new DateRange(first.get().start(), second.get().endExclusive(),
-                            first.get().start() + " to " + second.get().endInclusive());
+                            LABELS.label("range", "start", first.get().start(), "end", second.get().endInclusive()));
                     ranges.add(new Found(matcher.start(), range));
-                    spans.add(new Span(matcher.start(), matcher.end(), "purchase date from " + range.start() + " to " + range.endInclusive()));
+                    spans.add(new Span(matcher.start(), matcher.end(), LABELS.label("from_to", "start", range.start(), "end", range.endInclusive())));
                 }
             }
         }
@@ -205,9 +207,9 @@ public final class TimeExpressions
             if (first.isPresent()) {
                 LocalDate start = includesPeriod ? first.get().start() : first.get().endExclusive();
                 if (anchor.plusDays(1).isAfter(start) && claim(used, matcher.start(), matcher.end())) {
-                    DateRange range = new DateRange(start, anchor.plusDays(1), "since " + start);
+                    DateRange range = new DateRange(start, anchor.plusDays(1), LABELS.label("since", "start", start));
                     ranges.add(new Found(matcher.start(), range));
-                    spans.add(new Span(matcher.start(), matcher.end(), "purchase date from " + start + " to the data date " + anchor));
+                    spans.add(new Span(matcher.start(), matcher.end(), LABELS.label("since_reading", "start", start, "anchor", anchor)));
                 }
             }
         }
@@ -217,9 +219,9 @@ public final class TimeExpressions
             if (first.isPresent() && claim(used, matcher.start(), matcher.end())) {
                 boolean inclusive = WORDS.until().get(spaced(matcher.group("opener")));
                 LocalDate end = inclusive ? first.get().endExclusive() : first.get().start();
-                DateRange range = new DateRange(LocalDate.of(1900, 1, 1), end, "before " + end);
+                DateRange range = new DateRange(LocalDate.of(1900, 1, 1), end, LABELS.label("before", "end", end));
                 ranges.add(new Found(matcher.start(), range));
-                spans.add(new Span(matcher.start(), matcher.end(), "purchase date before " + end));
+                spans.add(new Span(matcher.start(), matcher.end(), LABELS.label("before_reading", "end", end)));
             }
         }
         matcher = VERSUS.matcher(text);
@@ -230,7 +232,7 @@ public final class TimeExpressions
                 versus = true;
                 ranges.add(new Found(matcher.start(), first.get()));
                 ranges.add(new Found(matcher.end(), second.get()));
-                spans.add(new Span(matcher.start(), matcher.end(), "compare " + first.get().label() + " with " + second.get().label()));
+                spans.add(new Span(matcher.start(), matcher.end(), LABELS.label("compare", "first", first.get().label(), "second", second.get().label())));
             }
         }
         matcher = SINGLE.matcher(text);
@@ -238,7 +240,7 @@ public final class TimeExpressions
             Optional<DateRange> range = period(matcher.group(1), anchor);
             if (range.isPresent() && claim(used, matcher.start(), matcher.end())) {
                 ranges.add(new Found(matcher.start(), range.get()));
-                spans.add(new Span(matcher.start(), matcher.end(), "purchase date in " + range.get().label()));
+                spans.add(new Span(matcher.start(), matcher.end(), LABELS.label("in", "period", range.get().label())));
             }
         }
         Optional<TimeGrain> grain = Optional.empty();
@@ -247,7 +249,7 @@ public final class TimeExpressions
             String word = matcher.group(1) != null ? matcher.group(1) : matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
             if (grain.isEmpty() && claim(used, matcher.start(), matcher.end())) {
                 grain = Optional.of(grainOf(word));
-                spans.add(new Span(matcher.start(), matcher.end(), "by " + grain.get().modelName()));
+                spans.add(new Span(matcher.start(), matcher.end(), LABELS.label("by", "grain", grain.get().modelName())));
             }
         }
         boolean trend = false;
@@ -255,7 +257,7 @@ public final class TimeExpressions
         while (matcher.find()) {
             if (claim(used, matcher.start(), matcher.end())) {
                 trend = true;
-                spans.add(new Span(matcher.start(), matcher.end(), "a time series"));
+                spans.add(new Span(matcher.start(), matcher.end(), LABELS.label("trend")));
             }
         }
         ranges.sort(Comparator.comparingInt(Found::position));
@@ -301,7 +303,7 @@ public final class TimeExpressions
                 year--;
             }
             DateRange latest = quarter(year, number);
-            return Optional.of(new DateRange(latest.start(), latest.endExclusive(), latest.label() + " (the latest Q" + number + ")"));
+            return Optional.of(new DateRange(latest.start(), latest.endExclusive(), LABELS.label("latest_quarter", "period", latest.label(), "number", number)));
         }
         if ((m = LAST_N.matcher(text)).matches()) {
             int count = Integer.parseInt(m.group(1));
@@ -310,7 +312,7 @@ public final class TimeExpressions
             }
             TimeGrain unit = grainOf(m.group(2));
             LocalDate end = anchor.plusDays(1);
-            return Optional.of(new DateRange(unit.plus(end, -count), end, "the " + count + " " + m.group(2) + (count == 1 ? "" : WORDS.pluralEnding()) + " ending " + anchor));
+            return Optional.of(new DateRange(unit.plus(end, -count), end, LABELS.label("last_n", "count", count, "unit", m.group(2) + (count == 1 ? "" : WORDS.pluralEnding()), "anchor", anchor)));
         }
         if ((m = PREVIOUS.matcher(text)).matches()) {
             TimeGrain unit = grainOf(m.group(1));
@@ -322,7 +324,7 @@ public final class TimeExpressions
         if ((m = TO_DATE.matcher(text)).matches()) {
             String unit = m.group(1) != null ? m.group(1) : WORDS.toDateAbbreviations().get(m.group(2));
             LocalDate start = grainOf(unit).periodStart(anchor);
-            return Optional.of(new DateRange(start, anchor.plusDays(1), unit + " " + WORDS.toDate() + " (" + start + " to " + anchor + ")"));
+            return Optional.of(new DateRange(start, anchor.plusDays(1), LABELS.label("to_date", "unit", unit, "to_date", WORDS.toDate(), "start", start, "anchor", anchor)));
         }
         Integer days = WORDS.days().get(text);
         if (days != null) {
