@@ -8,6 +8,7 @@ import dev.aurum.init.CsvProfile.ColumnType.Kind;
 import dev.aurum.init.CsvProfile.Drop;
 import dev.aurum.pipeline.CsvReader;
 import dev.aurum.pipeline.CsvRecord;
+import dev.aurum.semantic.Language;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,7 +57,8 @@ public final class CsvProfiler
             new TimeFormat(Kind.TIMESTAMP, "yyyy-MM-dd'T'HH:mm:ss", Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}")),
             new TimeFormat(Kind.DATE, "d/M/yyyy", Pattern.compile("\\d{1,2}/\\d{1,2}/\\d{4}")),
             new TimeFormat(Kind.TIMESTAMP, "d/M/yyyy H:mm", Pattern.compile("\\d{1,2}/\\d{1,2}/\\d{4} \\d{1,2}:\\d{2}")));
-    private static final Set<String> IDENTIFIER_ENDINGS = Set.of("id", "no", "code", "number", "num", "key", "ref", "sku");
+    /** The last part of a snake_case name that says identifier (en.yaml, init.identifier_endings). */
+    private static final Set<String> IDENTIFIER_ENDINGS = Set.copyOf(Language.english().init().identifierEndings());
 
     private record TimeFormat(Kind kind, String pattern, Pattern regex) {}
 

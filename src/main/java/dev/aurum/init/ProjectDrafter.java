@@ -37,7 +37,9 @@ public final class ProjectDrafter
     public static final String REVIEW = "[review] ";
     /** The comment above every description or synonym list the language model wrote ({@code init --describe}). */
     public static final String WRITTEN_BY_MODEL = "# review: written by the language model";
-    private static final Pattern MONEY_WORDS = Pattern.compile("(^|_)(amount|price|total|value|revenue|cost|costs|fee|fees|paid|spend|sales|charge|charges|balance)($|_)");
+    private static final Language.InitWords WORDS = Language.english().init();
+    /** A part of a snake_case column name that says money (en.yaml, init.money_column_words). */
+    private static final Pattern MONEY_WORDS = Pattern.compile("(^|_)(" + String.join("|", WORDS.moneyColumnWords().stream().map(Pattern::quote).toList()) + ")($|_)");
     private static final int ENUM_LIMIT = 30;
 
     /**
@@ -243,28 +245,28 @@ public final class ProjectDrafter
             yaml.append("      - name: ").append(entity).append('\n');
             yaml.append("        type: simple\n        agg: count\n");
             yaml.append("        description: ").append(quote(REVIEW + "Number of " + (profile.appendOnly() ? "lines" : words) + ".")).append('\n');
-            yaml.append("        synonyms: [").append(quote("number of " + words)).append(", ").append(quote("how many " + words)).append(", ")
-                    .append(quote(Language.singular(words) + " count")).append("]\n");
+            yaml.append("        synonyms: [").append(String.join(", ", Language.InitWords.synonyms(WORDS.countSynonyms(), words).stream().map(ProjectDrafter::quote).toList()))
+                    .append("]\n");
             yaml.append("        unit: ").append(entity).append("\n        format: integer\n");
             for (Column column : required) {
                 String columnWords = column.name().replace('_', ' ');
                 if (column.type().kind() == Kind.DECIMAL) {
                     boolean isMoney = money && MONEY_WORDS.matcher(column.name()).find();
                     metric(yaml, "total_" + column.name(), "sum", column.name(), "Sum of " + columnWords + ".",
-                            List.of("total " + columnWords, columnWords), isMoney ? settings.currency().get() : column.name(), isMoney ? "money" : "decimal");
+                            Language.InitWords.synonyms(WORDS.sumSynonyms(), columnWords), isMoney ? settings.currency().get() : column.name(), isMoney ? "money" : "decimal");
                     metric(yaml, "avg_" + column.name(), "avg", column.name(), "Average " + columnWords + " per row.",
-                            List.of("average " + columnWords, "mean " + columnWords), isMoney ? settings.currency().get() : column.name(), isMoney ? "money" : "decimal");
+                            Language.InitWords.synonyms(WORDS.averageSynonyms(), columnWords), isMoney ? settings.currency().get() : column.name(), isMoney ? "money" : "decimal");
                 }
                 else if (column.type().kind() == Kind.INTEGER && column.distinct() > ENUM_LIMIT) {
                     metric(yaml, "total_" + column.name(), "sum", column.name(), "Sum of " + columnWords + ".",
-                            List.of("total " + columnWords), column.name(), "integer");
+                            Language.InitWords.synonyms(WORDS.integerSumSynonyms(), columnWords), column.name(), "integer");
                 }
                 else if (column.type().kind() == Kind.STRING && column.name().endsWith("_id") && !profile.key().equals(List.of(column.name()))
                         && !isEntity(profiles, column.name().substring(0, column.name().length() - 3))) {
                     // "number of customers" on an orders table; none when the model has a table of them, whose count it is
                     String counted = column.name().substring(0, column.name().length() - 3).replace('_', ' ');
                     metric(yaml, "distinct_" + column.name().substring(0, column.name().length() - 3) + "s", "count_distinct", column.name(),
-                            "Number of distinct " + counted + "s.", List.of("number of " + counted + "s", "distinct " + counted + "s", "unique " + counted + "s"),
+                            "Number of distinct " + counted + "s.", Language.InitWords.synonyms(WORDS.distinctSynonyms(), counted + "s"),
                             counted + "s", "integer");
                 }
             }

@@ -38,6 +38,7 @@ import static java.util.Objects.requireNonNull;
  * @param planner the words the planner's rules test in place (prepositions, question openers, follow-up and refusal
  *        phrases), read by dev.aurum.assistant.offline
  * @param labels templates of what the planner writes into its readings and period labels, {name} filled in
+ * @param init the column-name guesses of dev.aurum.init and the synonyms it drafts
  */
 public record Language(
         @JsonProperty("stop_words") Set<String> stopWords,
@@ -52,7 +53,8 @@ public record Language(
         @JsonProperty("hypothesis") HypothesisWords hypothesis,
         @JsonProperty("cues") Cues cues,
         @JsonProperty("planner") PlannerWords planner,
-        @JsonProperty("labels") Map<String, String> labels)
+        @JsonProperty("labels") Map<String, String> labels,
+        @JsonProperty("init") InitWords init)
 {
     private static final String RESOURCE = "language/en.yaml";
 
@@ -80,6 +82,7 @@ public record Language(
         requireNonNull(cues, "cues is null");
         requireNonNull(planner, "planner is null");
         labels = ordered(requireNonNull(labels, "labels is null"));
+        requireNonNull(init, "init is null");
     }
 
     /**
@@ -437,6 +440,37 @@ public record Language(
             polite = phrases(polite, "planner.polite");
             actionOpeners = phrases(actionOpeners, "planner.action_openers");
             actions = phrases(actions, "planner.actions");
+        }
+    }
+
+    /**
+     * The guesses of {@code aurum init} (en.yaml, "init"): one part of a snake_case column name that says money or an
+     * identifier, and the synonym templates of the metrics it drafts ({words}, {singular}).
+     */
+    public record InitWords(
+            @JsonProperty("money_column_words") List<String> moneyColumnWords,
+            @JsonProperty("identifier_endings") List<String> identifierEndings,
+            @JsonProperty("count_synonyms") List<String> countSynonyms,
+            @JsonProperty("sum_synonyms") List<String> sumSynonyms,
+            @JsonProperty("average_synonyms") List<String> averageSynonyms,
+            @JsonProperty("integer_sum_synonyms") List<String> integerSumSynonyms,
+            @JsonProperty("distinct_synonyms") List<String> distinctSynonyms)
+    {
+        public InitWords
+        {
+            moneyColumnWords = phrases(moneyColumnWords, "init.money_column_words");
+            identifierEndings = phrases(identifierEndings, "init.identifier_endings");
+            countSynonyms = phrases(countSynonyms, "init.count_synonyms");
+            sumSynonyms = phrases(sumSynonyms, "init.sum_synonyms");
+            averageSynonyms = phrases(averageSynonyms, "init.average_synonyms");
+            integerSumSynonyms = phrases(integerSumSynonyms, "init.integer_sum_synonyms");
+            distinctSynonyms = phrases(distinctSynonyms, "init.distinct_synonyms");
+        }
+
+        /** Each template with {words} and {singular} filled in. */
+        public static List<String> synonyms(List<String> templates, String words)
+        {
+            return templates.stream().map(template -> fill(template, "words", words, "singular", singular(words))).toList();
         }
     }
 
