@@ -53,11 +53,15 @@ final class Binder
 
     /**
      * A spec bound to its table: the time axis it cuts (null when it asks no time), where each dimension it names comes
-     * from (the table itself or a many-to-one neighbour), the child tables its groupings reach, and the named filters
-     * it takes from a parent table. Everything {@link SqlWriter} needs to print the SQL, and no SQL text.
+     * from (the table itself or a many-to-one neighbour), the child tables its groupings reach, the named filters
+     * it takes from a parent table, and the measures it would add up across a dimension they are declared
+     * {@code non_additive} over. Everything {@link SqlWriter} needs to print the SQL, and no SQL text.
+     *
+     * @param summedAcross measures whose rows repeat one figure along a dimension the spec neither groups by nor fixes
+     *        to one value: answering would add them up across it, so the planner asks back instead
      */
     record Bound(SemanticTable table, PlanSpec spec, TimeAxis axis, Map<String, Reach> reaches, Map<String, ChildReach> children,
-            Map<String, ParentFilter> parentFilters)
+            Map<String, ParentFilter> parentFilters, List<SummedAcross> summedAcross)
             implements Binding
     {
         Bound
@@ -67,6 +71,13 @@ final class Binder
             reaches = Map.copyOf(reaches);
             children = Map.copyOf(children);
             parentFilters = Map.copyOf(parentFilters);
+            summedAcross = List.copyOf(summedAcross);
+        }
+
+        /** The spec can be answered without adding a non-additive metric across its dimension. */
+        boolean additive()
+        {
+            return summedAcross.isEmpty();
         }
 
         Optional<Reach> reach(String dimension)
@@ -82,6 +93,16 @@ final class Binder
         Optional<ParentFilter> parentFilter(String filter)
         {
             return Optional.ofNullable(parentFilters.get(filter));
+        }
+    }
+
+    /** A metric of the spec, declared {@code non_additive} over a dimension the spec would add it up across. */
+    record SummedAcross(String metric, String dimension)
+    {
+        SummedAcross
+        {
+            requireNonNull(metric, "metric is null");
+            requireNonNull(dimension, "dimension is null");
         }
     }
 
@@ -148,7 +169,46 @@ final class Binder
                 parentFilter(table, filter.name()).ifPresent(parent -> parentFilters.put(filter.name(), parent));
             }
         }
-        return new Bound(table, spec, axis, reaches, children, parentFilters);
+        return new Bound(table, spec, axis, reaches, children, parentFilters, summedAcross(table, spec, axis));
+    }
+
+    /**
+     * The measures of the spec declared {@code non_additive} over a dimension (docs/architecture.md, "The semantic
+     * model") that the spec neither groups by nor fixes: a dimension is fixed by a filter to one value, a time dimension
+     * by grouping at its finest grain or by a range of exactly one such period.
+     */
+    private static List<SummedAcross> summedAcross(SemanticTable table, PlanSpec spec, TimeAxis axis)
+    {
+        List<SummedAcross> found = new ArrayList<>();
+        for (PlanSpec.Measure measure : spec.measures()) {
+            for (String name : java.util.Arrays.asList(measure.metric(), measure.per())) {
+                if (name == null) {
+                    continue;
+                }
+                metric(table, name).ifPresent(metric -> metric.nonAdditive().stream()
+                        .filter(dimension -> !fixed(table, spec, axis, dimension))
+                        .map(dimension -> new SummedAcross(name, dimension))
+                        .filter(across -> !found.contains(across))
+                        .forEach(found::add));
+            }
+        }
+        return found;
+    }
+
+    private static boolean fixed(SemanticTable table, PlanSpec spec, TimeAxis axis, String dimension)
+    {
+        if (spec.dimensions().contains(dimension)) {
+            return true;
+        }
+        if (spec.valueFilters().stream().anyMatch(filter -> filter.dimension().equals(dimension) && !filter.negated() && filter.values().size() == 1)) {
+            return true;
+        }
+        boolean timeDimension = table.timeDimensions().stream().anyMatch(time -> time.name().equals(dimension));
+        if (!timeDimension || axis == null || !axis.name().equals(dimension)) {
+            return false;
+        }
+        return spec.grain() == axis.finest()
+                || spec.ranges().size() == 1 && spec.ranges().get(0).exactGrain().equals(Optional.of(axis.finest()));
     }
 
     private static String describe(PlanSpec spec)

@@ -536,10 +536,64 @@ final class Resolution
             return new Proposal.Clarify("I cannot answer that from one table: " + unbound.reason() + ". Try one of these instead.",
                     alternatives(spec), provenancePlan(spec, null, List.of()), draft.understood());
         }
-        SqlWriter.Written written = writer.write((Binder.Bound) binding);
+        Binder.Bound bound = (Binder.Bound) binding;
+        if (!bound.additive()) {
+            return acrossNonAdditive(draft, bound);
+        }
+        SqlWriter.Written written = writer.write(bound);
         QueryPlan plan = provenancePlan(spec, written.table(), written.joins(), written.filterTexts());
         return new Proposal.Planned(plan, written.sql(), draft.understood(), uncovered(draft.reading()).isEmpty(), written.chart(), written.columnFormats(),
                 written.exclusionCheck());
+    }
+
+    /**
+     * A metric declared {@code non_additive} over a dimension the plan would add it up across (a stock level summed
+     * over stock-takes): ask back, offering the plan by that dimension and the plan for one of its values, each a
+     * complete reading.
+     */
+    private Proposal.Clarify acrossNonAdditive(Draft draft, Binder.Bound bound)
+    {
+        PlanSpec spec = draft.spec();
+        Binder.SummedAcross across = bound.summedAcross().get(0);
+        String dimension = across.dimension();
+        String dimensionWords = dimension.replace('_', ' ');
+        Optional<dev.aurum.semantic.TimeDimension> time = bound.table().timeDimensions().stream().filter(candidate -> candidate.name().equals(dimension)).findFirst();
+        List<PlanSpec> options = new ArrayList<>();
+        if (time.isPresent()) {
+            TimeGrain finest = time.get().grains().stream().map(TimeExpressions::grainOf).min(Enum::compareTo).orElse(TimeGrain.DAY);
+            options.add(new PlanSpec(spec.measures(), spec.dimensions(), finest, dimension, spec.ranges(), spec.valueFilters(), spec.namedFilters(),
+                    spec.limit(), spec.ascending(), spec.share(), spec.growth(), spec.growthGrain(), spec.compare(), spec.chart()));
+        }
+        else {
+            options.add(withDimensions(spec, append(spec.dimensions(), dimension)));
+            values.values(dimension).stream().limit(3).forEach(value -> options.add(withOneValue(spec, dimension, value)));
+        }
+        Map<String, Proposal.Planned> readings = new LinkedHashMap<>();
+        for (PlanSpec option : options) {
+            if (binder.bind(option) instanceof Binder.Bound answerable && answerable.additive()) {
+                SqlWriter.Written written = writer.write(answerable);
+                QueryPlan plan = provenancePlan(option, written.table(), written.joins(), written.filterTexts());
+                readings.put(inWords(plan, option), new Proposal.Planned(plan, written.sql(), draft.understood(), true, written.chart(), written.columnFormats(),
+                        written.exclusionCheck()));
+            }
+        }
+        String metric = across.metric().replace('_', ' ');
+        String message = metric + " cannot be added up across " + dimensionWords + ": the model declares it non-additive over " + dimensionWords
+                + ". Do you want it by " + dimensionWords + ", or for one " + dimensionWords + "?";
+        QueryPlan partial = provenancePlan(spec, null, List.of());
+        if (readings.isEmpty()) {
+            return new Proposal.Clarify(message, List.of(measureWords(spec) + " by " + dimensionWords), partial, draft.understood());
+        }
+        return new Proposal.Clarify(message, List.copyOf(readings.keySet()), partial, draft.understood(), readings);
+    }
+
+    /** The spec with the dimension fixed to one value (replacing any filter it had on that dimension). */
+    private static PlanSpec withOneValue(PlanSpec spec, String dimension, String value)
+    {
+        List<PlanSpec.ValueFilter> filters = new ArrayList<>(spec.valueFilters().stream().filter(filter -> !filter.dimension().equals(dimension)).toList());
+        filters.add(new PlanSpec.ValueFilter(dimension, List.of(value), false));
+        return new PlanSpec(spec.measures(), spec.dimensions(), spec.grain(), spec.timeDimension(), spec.ranges(), filters, spec.namedFilters(),
+                spec.limit(), spec.ascending(), spec.share(), spec.growth(), spec.growthGrain(), spec.compare(), spec.chart());
     }
 
     /** The words no rule explained that matter: content words, and words that change the question's shape. */
@@ -610,7 +664,7 @@ final class Resolution
         Map<String, Proposal.Planned> readings = new LinkedHashMap<>();
         for (String name : measureNames) {
             PlanSpec spec = specOf.apply(name);
-            if (binder.bind(spec) instanceof Binder.Bound bound) {
+            if (binder.bind(spec) instanceof Binder.Bound bound && bound.additive()) {
                 SqlWriter.Written written = writer.write(bound);
                 QueryPlan plan = provenancePlan(spec, written.table(), written.joins(), written.filterTexts());
                 List<Understood> chosen = ResolvingRules.concat(understood, List.of(new Understood(name.replace('_', ' '), "metric " + name + " (chosen)")));
