@@ -1,7 +1,7 @@
 package dev.aurum.init;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aurum.JsonReplies;
 import dev.aurum.init.CsvProfile.Column;
 
 import java.util.ArrayList;
@@ -26,7 +26,6 @@ public final class ModelDescriber
 {
     /** The prompt file, {@code prompts/init-descriptions.md}. */
     public static final String PROMPT = "init-descriptions";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_SYNONYMS = 4;
     private static final int MAX_TEXT = 300;
 
@@ -78,7 +77,7 @@ public final class ModelDescriber
 
     Descriptions parse(String reply, List<CsvProfile> profiles)
     {
-        Optional<JsonNode> root = json(reply);
+        Optional<JsonNode> root = JsonReplies.object(reply);
         if (root.isEmpty() || !root.get().path("tables").isObject()) {
             warnings.accept("the language model's reply is not the JSON object asked for; the drafts keep init's own descriptions.");
             return Descriptions.NONE;
@@ -114,24 +113,6 @@ public final class ModelDescriber
             return Descriptions.NONE;
         }
         return new Descriptions(tables, columns);
-    }
-
-    private static Optional<JsonNode> json(String reply)
-    {
-        if (reply == null) {
-            return Optional.empty();
-        }
-        int open = reply.indexOf('{');
-        int close = reply.lastIndexOf('}');
-        if (open < 0 || close < open) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readTree(reply.substring(open, close + 1)));
-        }
-        catch (Exception e) {
-            return Optional.empty();
-        }
     }
 
     /** A description and synonyms from one JSON object; text on one line, bounded; nothing when it holds neither. */

@@ -1,7 +1,7 @@
 package dev.aurum.assistant.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aurum.JsonReplies;
 import dev.aurum.semantic.Dimension;
 import dev.aurum.semantic.NamedFilter;
 import dev.aurum.semantic.SemanticModel;
@@ -29,8 +29,6 @@ import static java.util.Objects.requireNonNull;
 public final class LlmStatsChooser
         implements StatsChooser
 {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final ChatModel chat;
     private final PromptTemplates templates;
     private final String tables;
@@ -59,21 +57,11 @@ public final class LlmStatsChooser
     /** The JSON object of a reply (bare, fenced or inside prose), or empty. */
     static Optional<StatsChoice> parse(String reply)
     {
-        if (reply == null) {
+        Optional<JsonNode> root = JsonReplies.object(reply);
+        if (root.isEmpty()) {
             return Optional.empty();
         }
-        int open = reply.indexOf('{');
-        int close = reply.lastIndexOf('}');
-        if (open < 0 || close < open) {
-            return Optional.empty();
-        }
-        JsonNode node;
-        try {
-            node = JSON.readTree(reply.substring(open, close + 1));
-        }
-        catch (Exception e) {
-            return Optional.empty();
-        }
+        JsonNode node = root.get();
         Optional<StatsChoice.Test> test = StatsChoice.Test.parse(text(node, "test"));
         String table = text(node, "table");
         String by = text(node, "by");
