@@ -9,6 +9,7 @@ import dev.aurum.semantic.SemanticModel;
 import dev.aurum.semantic.SemanticTable;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -41,7 +42,7 @@ final class ClassifyPhrases
         return new Scope(reading, context.model()).classify();
     }
 
-    /** One call's view of the reading: its explained words as a local copy this rule extends, and what it understood. */
+    /** One call's view of the reading: its words, phrases and intents, read once; what it explains stays local to {@link #classify}. */
     private static final class Scope
     {
         private final Reading reading;
@@ -51,8 +52,6 @@ final class ClassifyPhrases
         private final List<String> canonical;
         private final List<String> cased;
         private final List<Lexicon.Hit> hits;
-        private final boolean[] taken;
-        private final List<Understood> understood = new ArrayList<>();
         private final Set<Integer> insteadOf;
         private final Set<Integer> perPositions;
         private final boolean average;
@@ -69,7 +68,6 @@ final class ClassifyPhrases
             this.canonical = reading.canonical();
             this.cased = reading.cased();
             this.hits = reading.hits();
-            this.taken = reading.takenArray();
             Reading.Intents intents = reading.intents();
             this.insteadOf = intents.insteadOf();
             this.perPositions = intents.perPositions();
@@ -81,6 +79,8 @@ final class ClassifyPhrases
 
         Reading classify()
         {
+            Set<Integer> taken = new HashSet<>(reading.taken());
+            List<Understood> understood = new ArrayList<>();
             List<String> metrics = new ArrayList<>();
             List<String> removedMetrics = new ArrayList<>();
             List<List<String>> metricChoices = new ArrayList<>();
@@ -121,8 +121,10 @@ final class ClassifyPhrases
                     understood.add(new Understood(phrase, "of the " + phrase.toLowerCase(Locale.ROOT)));
                     continue;
                 }
-                if (!metricNames.isEmpty() && filterNames.isEmpty() && excludedAt(hit.start())) {
+                int exclusion = !metricNames.isEmpty() && filterNames.isEmpty() ? exclusionBefore(hit.start()) : -1;
+                if (exclusion >= 0) {
                     // "without shipping": a number left out of another one, not a number asked for
+                    taken.add(exclusion);
                     excludedMetrics.add(metricNames.get(0));
                     understood.add(new Understood(phrase, "without " + metricNames.get(0)));
                     continue;
@@ -158,7 +160,11 @@ final class ClassifyPhrases
                     continue;
                 }
                 if (!filterNames.isEmpty()) {
-                    boolean negated = negatedAt(hit.start());
+                    int negation = ReadingRules.negationBefore(reading.intents().negations(), hits, hit.start());
+                    boolean negated = negation >= 0;
+                    if (negated) {
+                        taken.add(negation);
+                    }
                     filterNames.stream().limit(1).forEach(name -> filters.add(new PlanSpec.FilterUse(name, negated)));
                     understood.add(new Understood(phrase, (negated ? "not " : "") + "filter " + filterNames.get(0)));
                     continue;
@@ -179,11 +185,12 @@ final class ClassifyPhrases
                         dimensionNames = List.of();
                     }
                 }
-                if (!metricNames.isEmpty() && amountNear(hit)) {
+                if (!metricNames.isEmpty() && amountNear(hit, taken)) {
                     // "payment total", "the amount of payments": the money metric named by the same words, not a count
                     List<String> money = moneyMetricsNamedBy(hit, metricNames);
                     if (!money.isEmpty()) {
                         metricNames = money;
+                        taken.addAll(amountWordsAround(hit));
                     }
                 }
                 if (!metricNames.isEmpty()) {
@@ -252,12 +259,6 @@ final class ClassifyPhrases
             return ReadingRules.hitStartingAt(hits, index);
         }
 
-        /** A negation word up to three words before {@code start}, with no other model phrase in between. */
-        private boolean negatedAt(int start)
-        {
-            return ReadingRules.negatedAt(taken, reading.intents().negations(), hits, start);
-        }
-
         private String countedHeadName(Lexicon.Hit head)
         {
             return phraseOf(head.start(), head.end()).toLowerCase(Locale.ROOT);
@@ -273,18 +274,17 @@ final class ClassifyPhrases
             return model.vocabulary().agentVerbs().contains(verb);
         }
 
-        /** "without shipping", "excluding the freight": an exclusion word right before a phrase. */
-        private boolean excludedAt(int start)
+        /** "without shipping", "excluding the freight": the position of an exclusion word right before a phrase, or -1. */
+        private int exclusionBefore(int start)
         {
             int before = start - 1;
             if (before >= 1 && PLANNER.exclusionArticles().contains(words.get(before))) {
                 before--;
             }
             if (before >= 0 && PLANNER.exclusions().contains(words.get(before))) {
-                taken[before] = true;
-                return true;
+                return before;
             }
-            return false;
+            return -1;
         }
 
         /** The hit is a possessive ("X's") right before a dimension phrase. */
@@ -312,7 +312,7 @@ final class ClassifyPhrases
         }
 
         /** A money word right after the hit ("payment total", "payment amount"), or before it ("the value of payments"). */
-        private boolean amountNear(Lexicon.Hit hit)
+        private boolean amountNear(Lexicon.Hit hit, Set<Integer> taken)
         {
             List<String> amounts = PLANNER.amounts();
             int before = hit.start() - 1;
@@ -320,8 +320,8 @@ final class ClassifyPhrases
                 before--;
             }
             // "total orders" is a count, so "total" only counts after the hit ("payment total")
-            return (before >= 0 && amounts.contains(words.get(before)) && !PLANNER.amountsAfterOnly().contains(words.get(before)) && !taken[before])
-                    || (hit.end() < words.size() && amounts.contains(words.get(hit.end())) && !taken[hit.end()]);
+            return (before >= 0 && amounts.contains(words.get(before)) && !PLANNER.amountsAfterOnly().contains(words.get(before)) && !taken.contains(before))
+                    || (hit.end() < words.size() && amounts.contains(words.get(hit.end())) && !taken.contains(hit.end()));
         }
 
         /**
@@ -352,12 +352,19 @@ final class ClassifyPhrases
             if (alreadyMoney) {
                 return List.of();
             }
+            return List.copyOf(found);
+        }
+
+        /** The amount words ("total", "amount of") around a phrase read as a money metric: explained by it. */
+        private List<Integer> amountWordsAround(Lexicon.Hit hit)
+        {
+            List<Integer> positions = new ArrayList<>();
             for (int i = hit.start() - 2; i <= hit.end(); i++) {
-                if (i >= 0 && i < words.size() && PLANNER.amounts().contains(words.get(i)) && !found.isEmpty()) {
-                    taken[i] = true;
+                if (i >= 0 && i < words.size() && PLANNER.amounts().contains(words.get(i))) {
+                    positions.add(i);
                 }
             }
-            return List.copyOf(found);
+            return positions;
         }
     }
 }

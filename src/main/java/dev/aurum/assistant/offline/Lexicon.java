@@ -9,6 +9,7 @@ import dev.aurum.semantic.TimeDimension;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -125,9 +126,10 @@ final class Lexicon
      * Finds phrases in the question's canonical words, longest first, skipping tokens already taken; first exact
      * matches, then matches with small typos in words the model knows.
      */
-    List<Hit> find(List<String> words, boolean[] taken, boolean fuzzy)
+    List<Hit> find(List<String> words, Set<Integer> explained, boolean fuzzy)
     {
         List<Hit> hits = new ArrayList<>();
+        Set<Integer> taken = new HashSet<>(explained);
         {
             for (int size = Math.min(longest, words.size()); size >= 1; size--) {
                 for (int start = 0; start + size <= words.size(); start++) {
@@ -144,7 +146,7 @@ final class Lexicon
                     }
                     hits.add(new Hit(start, start + size, terms, fuzzy));
                     for (int i = start; i < start + size; i++) {
-                        taken[i] = true;
+                        taken.add(i);
                     }
                 }
             }
@@ -196,10 +198,10 @@ final class Lexicon
         return best;
     }
 
-    private static boolean anyTaken(boolean[] taken, int start, int end)
+    private static boolean anyTaken(Set<Integer> taken, int start, int end)
     {
         for (int i = start; i < end; i++) {
-            if (taken[i]) {
+            if (taken.contains(i)) {
                 return true;
             }
         }

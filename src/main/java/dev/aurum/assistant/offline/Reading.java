@@ -234,23 +234,22 @@ record Reading(String question, String text, List<String> words, List<String> ca
         return new Reading(question, text, words, cased, canonical, offsets, Set.of(), List.of(), null, List.of(), List.of(), Intents.NONE, Roles.NONE, Phrases.NONE);
     }
 
-    /** The explained positions as an array a rule may change locally (and hand back with {@link #withTaken}). */
-    boolean[] takenArray()
+    /** This reading with exactly these positions explained. */
+    Reading withTaken(Set<Integer> explained)
     {
-        boolean[] array = new boolean[words.size()];
-        taken.forEach(index -> array[index] = true);
-        return array;
+        return new Reading(question, text, words, cased, canonical, offsets, explained, understood, time, hits, valueHits, intents, roles, phrases);
     }
 
-    Reading withTaken(boolean[] explained)
+    /** This reading with the words of these model phrases explained too. */
+    Reading explainHits(List<Lexicon.Hit> found)
     {
-        Set<Integer> positions = new LinkedHashSet<>();
-        for (int i = 0; i < explained.length; i++) {
-            if (explained[i]) {
+        Set<Integer> positions = new LinkedHashSet<>(taken);
+        found.forEach(hit -> {
+            for (int i = hit.start(); i < hit.end(); i++) {
                 positions.add(i);
             }
-        }
-        return new Reading(question, text, words, cased, canonical, offsets, positions, understood, time, hits, valueHits, intents, roles, phrases);
+        });
+        return withTaken(positions);
     }
 
     /** True when some rule has explained the word at {@code position}. */

@@ -8,6 +8,7 @@ import dev.aurum.semantic.SemanticTable;
 import dev.aurum.semantic.ValueMatch;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,7 +71,7 @@ final class ReadingRules
         public Reading apply(Reading reading, PlanContext context)
         {
             TimeExpressions.TimeReading time = context.time().read(reading.text(), context.anchor());
-            boolean[] taken = reading.takenArray();
+            Set<Integer> taken = new HashSet<>(reading.taken());
             List<Understood> understood = new ArrayList<>();
             List<String> words = reading.words();
             for (TimeExpressions.Span span : time.spans()) {
@@ -79,7 +80,7 @@ final class ReadingRules
                 for (int i = 0; i < words.size(); i++) {
                     int end = reading.offsets().get(i) + words.get(i).length();
                     if (reading.offsets().get(i) >= span.start() && end <= span.end()) {
-                        taken[i] = true;
+                        taken.add(i);
                         first = first < 0 ? i : first;
                         last = i;
                     }
@@ -108,19 +109,19 @@ final class ReadingRules
         @Override
         public Reading apply(Reading reading, PlanContext context)
         {
-            boolean[] taken = reading.takenArray();
+            Set<Integer> taken = new HashSet<>(reading.taken());
             List<Understood> understood = new ArrayList<>();
             List<String> words = reading.words();
             List<String> canonical = reading.canonical();
             for (int i = 1; i < words.size(); i++) {
-                if (!PLANNER.unitLeads().contains(words.get(i - 1)) || taken[i] || taken[i - 1] || !context.metricUnits().contains(canonical.get(i))) {
+                if (!PLANNER.unitLeads().contains(words.get(i - 1)) || taken.contains(i) || taken.contains(i - 1) || !context.metricUnits().contains(canonical.get(i))) {
                     continue;
                 }
                 if (context.lexicon().lookup(List.of(canonical.get(i))).stream().anyMatch(term -> term.kind() == Lexicon.Kind.METRIC)) {
                     continue;
                 }
-                taken[i - 1] = true;
-                taken[i] = true;
+                taken.add(i - 1);
+                taken.add(i);
                 understood.add(new Understood(reading.cased().get(i - 1) + " " + reading.cased().get(i), "the unit of the answer (" + words.get(i) + ")"));
             }
             return reading.withTaken(taken).withUnderstood(understood);
@@ -140,9 +141,9 @@ final class ReadingRules
         @Override
         public Reading apply(Reading reading, PlanContext context)
         {
-            boolean[] taken = reading.takenArray();
-            List<Lexicon.Hit> found = context.lexicon().find(reading.canonical(), taken, false);
-            return reading.withHits(found).withTaken(taken);
+            Set<Integer> taken = new HashSet<>(reading.taken());
+            List<Lexicon.Hit> found = context.lexicon().find(reading.canonical(), reading.taken(), false);
+            return reading.withHits(found).explainHits(found);
         }
     }
 
@@ -162,7 +163,7 @@ final class ReadingRules
         @Override
         public Reading apply(Reading reading, PlanContext context)
         {
-            boolean[] taken = reading.takenArray();
+            Set<Integer> taken = new HashSet<>(reading.taken());
             List<Understood> understood = new ArrayList<>();
             List<String> words = reading.words();
             List<String> cased = reading.cased();
@@ -180,7 +181,7 @@ final class ReadingRules
             Set<Integer> perPositions = new LinkedHashSet<>();
             Set<Integer> negations = new LinkedHashSet<>();
             for (int i = 0; i < words.size(); i++) {
-                if (taken[i]) {
+                if (taken.contains(i)) {
                     continue;
                 }
                 String word = words.get(i);
@@ -188,15 +189,15 @@ final class ReadingRules
                 Integer numberBefore = i > 0 ? number(words.get(i - 1)) : null;
                 if (TOP_WORDS.contains(word) || BOTTOM_WORDS.contains(word)) {
                     ascending = BOTTOM_WORDS.contains(word);
-                    taken[i] = true;
-                    if (number != null && !taken[i + 1]) {
+                    taken.add(i);
+                    if (number != null && !taken.contains(i + 1)) {
                         limit = number;
-                        taken[i + 1] = true;
+                        taken.add(i + 1);
                         understood.add(new Understood(cased.get(i) + " " + cased.get(i + 1), (ascending ? "bottom " : "top ") + number));
                     }
-                    else if (numberBefore != null && !taken[i - 1]) {
+                    else if (numberBefore != null && !taken.contains(i - 1)) {
                         limit = numberBefore;
-                        taken[i - 1] = true;
+                        taken.add(i - 1);
                         understood.add(new Understood(cased.get(i - 1) + " " + cased.get(i), (ascending ? "bottom " : "top ") + numberBefore));
                     }
                     else {
@@ -209,22 +210,22 @@ final class ReadingRules
                 }
                 else if (SHARE_WORDS.contains(word)) {
                     share = true;
-                    taken[i] = true;
+                    taken.add(i);
                     understood.add(new Understood(cased.get(i), "share of the total in percent"));
                 }
                 else if (GROWTH_WORDS.contains(word)) {
                     growth = true;
-                    taken[i] = true;
+                    taken.add(i);
                     understood.add(new Understood(cased.get(i), "change against the previous period"));
                 }
                 else if (CHART_WORDS.contains(word)) {
                     chart = true;
-                    taken[i] = true;
+                    taken.add(i);
                     understood.add(new Understood(cased.get(i), "as a chart"));
                 }
                 else if (PLANNER.average().contains(word)) {
                     average = true;
-                    taken[i] = true;
+                    taken.add(i);
                 }
                 else if (number(word) != null && i + 1 < words.size() && startsDimensionHit(reading, i + 1)) {
                     // "which three states have the highest revenue": the count before the grouped thing
@@ -235,8 +236,8 @@ final class ReadingRules
                     countCue = true;
                 }
                 else if (PLANNER.instead().contains(word) && i + 1 < words.size() && PLANNER.insteadLinks().contains(words.get(i + 1))) {
-                    taken[i] = true;
-                    taken[i + 1] = true;
+                    taken.add(i);
+                    taken.add(i + 1);
                     insteadOf.add(i + 2);
                 }
                 else if (Words.anyPhraseEndingAt(words, i, PLANNER.per())) {
@@ -279,9 +280,9 @@ final class ReadingRules
         @Override
         public Reading apply(Reading reading, PlanContext context)
         {
-            boolean[] taken = reading.takenArray();
-            List<Lexicon.Hit> found = context.lexicon().find(reading.canonical(), taken, true);
-            return reading.withHits(found).withTaken(taken);
+            Set<Integer> taken = new HashSet<>(reading.taken());
+            List<Lexicon.Hit> found = context.lexicon().find(reading.canonical(), reading.taken(), true);
+            return reading.withHits(found).explainHits(found);
         }
     }
 
@@ -298,7 +299,7 @@ final class ReadingRules
         @Override
         public Reading apply(Reading reading, PlanContext context)
         {
-            boolean[] taken = reading.takenArray();
+            Set<Integer> taken = new HashSet<>(reading.taken());
             List<String> words = reading.words();
             List<Reading.ValueHit> valueHits = new ArrayList<>(reading.valueHits());
             for (int size = 4; size >= 1; size--) {
@@ -321,10 +322,14 @@ final class ReadingRules
                             top.add(match);
                         }
                     }
-                    boolean negated = negatedAt(taken, reading.intents().negations(), reading.hits(), start);
+                    int negation = negationBefore(reading.intents().negations(), reading.hits(), start);
+                    boolean negated = negation >= 0;
+                    if (negated) {
+                        taken.add(negation);
+                    }
                     valueHits.add(new Reading.ValueHit(start, start + size, String.join(" ", reading.cased().subList(start, start + size)), top, negated));
                     for (int i = start; i < start + size; i++) {
-                        taken[i] = true;
+                        taken.add(i);
                     }
                 }
             }
@@ -344,10 +349,10 @@ final class ReadingRules
             return upperCode || (!context.lexicon().isStopWord(word) && !Words.INTENT_WORDS.contains(word));
         }
 
-        private static boolean anyTaken(boolean[] taken, int start, int end)
+        private static boolean anyTaken(Set<Integer> taken, int start, int end)
         {
             for (int i = start; i < end; i++) {
-                if (taken[i]) {
+                if (taken.contains(i)) {
                     return true;
                 }
             }
@@ -356,22 +361,21 @@ final class ReadingRules
     }
 
     /**
-     * A negation word up to three words before {@code start}, with no other model phrase in between; that word is
-     * explained in {@code taken}, the caller's local copy.
+     * The position of a negation word up to three words before {@code start}, with no other model phrase in between,
+     * or -1. The caller explains that word.
      */
-    static boolean negatedAt(boolean[] taken, Set<Integer> negations, List<Lexicon.Hit> hits, int start)
+    static int negationBefore(Set<Integer> negations, List<Lexicon.Hit> hits, int start)
     {
         for (int i = start - 1; i >= Math.max(0, start - 3); i--) {
             if (negations.contains(i)) {
-                taken[i] = true;
-                return true;
+                return i;
             }
             int index = i;
             if (hits.stream().anyMatch(hit -> hit.start() <= index && index < hit.end())) {
-                return false;
+                return -1;
             }
         }
-        return false;
+        return -1;
     }
 
     /**
@@ -501,20 +505,20 @@ final class ReadingRules
         public Reading apply(Reading reading, PlanContext context)
         {
             List<String> words = reading.words();
-            boolean[] taken = reading.takenArray();
+            Set<Integer> taken = new HashSet<>(reading.taken());
             List<Lexicon.Hit> hits = new ArrayList<>(reading.hits());
             boolean takes = words.stream().anyMatch(PLANNER.durationVerbs()::contains);
             boolean duration = false;
             for (int i = 1; i < words.size(); i++) {
                 if (Words.anyPhraseEndingAt(words, i, PLANNER.durationAsks()) && takes) {
-                    taken[i] = true;
+                    taken.add(i);
                     duration = true;
                     break;
                 }
                 if (Words.anyPhraseEndingAt(words, i, PLANNER.durationCountAsks()) && i + 1 < words.size() && PLANNER.durationUnits().contains(words.get(i + 1))
                         && takes) {
                     int unit = i + 1;
-                    taken[unit] = true;
+                    taken.add(unit);
                     hits.removeIf(hit -> hit.start() <= unit && unit < hit.end());
                     duration = true;
                     break;

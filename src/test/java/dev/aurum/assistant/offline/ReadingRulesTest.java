@@ -114,7 +114,7 @@ class ReadingRulesTest
     {
         String question = "average loan days by genre";
         Reading read = ReadingRules.read(Reading.of(question, TimeExpressions.normalize(question)), context);
-        Reading unexplained = read.withTaken(new boolean[read.words().size()]);
+        Reading unexplained = read.withTaken(Set.of());
 
         Reading absorbed = ResolvingRules.absorbWordsOf(unexplained, context.model(), context.lexicon(), "avg_loan_days");
 
