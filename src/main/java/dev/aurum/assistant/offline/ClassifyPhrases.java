@@ -28,6 +28,7 @@ final class ClassifyPhrases
 {
     private static final Set<String> GRAIN_WORDS = Language.english().time().grainNouns().keySet();
     private static final Language.PlannerWords PLANNER = Words.PLANNER;
+    private static final Language LABELS = Language.english();
     private static final Set<String> COUNT_CUES = ReadingRules.COUNT_CUES;
 
     @Override
@@ -108,7 +109,7 @@ final class ClassifyPhrases
                     String ratio = combined.get(hit);
                     if (!ratio.isEmpty() && !metrics.contains(ratio)) {
                         metrics.add(ratio);
-                        understood.add(new Understood(phrase, "metric " + ratio));
+                        understood.add(new Understood(phrase, LABELS.label("metric", "metric", ratio)));
                     }
                     if (filterNames.isEmpty()) {
                         continue;
@@ -118,7 +119,7 @@ final class ClassifyPhrases
                 }
                 if (!metricNames.isEmpty() && possessiveBeforeDimension(hit) && otherMetric(hit)) {
                     // "the buyer's region": the possessive owns the dimension, it is not a second number
-                    understood.add(new Understood(phrase, "of the " + phrase.toLowerCase(Locale.ROOT)));
+                    understood.add(new Understood(phrase, LABELS.label("owner", "phrase", phrase.toLowerCase(Locale.ROOT))));
                     continue;
                 }
                 int exclusion = !metricNames.isEmpty() && filterNames.isEmpty() ? exclusionBefore(hit.start()) : -1;
@@ -126,14 +127,14 @@ final class ClassifyPhrases
                     // "without shipping": a number left out of another one, not a number asked for
                     taken.add(exclusion);
                     excludedMetrics.add(metricNames.get(0));
-                    understood.add(new Understood(phrase, "without " + metricNames.get(0)));
+                    understood.add(new Understood(phrase, LABELS.label("without", "metric", metricNames.get(0))));
                     continue;
                 }
                 if (head != null && hit != head && !afterPer && !average && !metricNames.isEmpty() && !dimensionNames.isEmpty()
                         && metricNames.stream().allMatch(this::isCountMetric)
                         && !(hit.start() > 0 && PLANNER.conjunctions().contains(words.get(hit.start() - 1)))) {
                     // "how many regions do buyers come from": the buyers say whose regions, the regions are counted
-                    understood.add(new Understood(phrase, "whose " + countedHeadName(head)));
+                    understood.add(new Understood(phrase, LABELS.label("whose", "head", countedHeadName(head))));
                     continue;
                 }
                 boolean afterGrouping = hit.start() > 0 && PLANNER.groupingLeads().contains(words.get(hit.start() - 1))
@@ -141,12 +142,12 @@ final class ClassifyPhrases
                 if (hit.end() - hit.start() == 1 && GRAIN_WORDS.contains(canonical.get(hit.start()))
                         && (!dimensionNames.isEmpty() || !timeNames.isEmpty()) && metricNames.isEmpty()) {
                     grain = grain != null ? grain : TimeExpressions.grainOf(canonical.get(hit.start()));
-                    understood.add(new Understood(phrase, "by " + grain.modelName()));
+                    understood.add(new Understood(phrase, LABELS.label("by", "grain", grain.modelName())));
                     continue;
                 }
                 if (!metricNames.isEmpty() && insteadOf.contains(hit.start())) {
                     removedMetrics.addAll(metricNames);
-                    understood.add(new Understood(phrase, "not metric " + String.join(" or ", metricNames)));
+                    understood.add(new Understood(phrase, LABELS.label("not_metric", "metric", String.join(LABELS.label("or"), metricNames))));
                     continue;
                 }
                 if (!filterNames.isEmpty() && !dimensionNames.isEmpty() && afterGrouping) {
@@ -156,7 +157,7 @@ final class ClassifyPhrases
                 if (!metricNames.isEmpty() && hit.start() > 0
                         && (PLANNER.sourceLeads().contains(words.get(hit.start() - 1)) || agentBy(hit.start() - 1)) && otherMetric(hit)) {
                     // "revenue from customers in SP": the customers are who the revenue comes from, not a second number
-                    understood.add(new Understood(phrase, "who the " + String.join(", ", names(firstOtherMetric(hit), Lexicon.Kind.METRIC)) + " comes from"));
+                    understood.add(new Understood(phrase, LABELS.label("comes_from", "metrics", String.join(", ", names(firstOtherMetric(hit), Lexicon.Kind.METRIC)))));
                     continue;
                 }
                 if (!filterNames.isEmpty()) {
@@ -166,7 +167,7 @@ final class ClassifyPhrases
                         taken.add(negation);
                     }
                     filterNames.stream().limit(1).forEach(name -> filters.add(new PlanSpec.FilterUse(name, negated)));
-                    understood.add(new Understood(phrase, (negated ? "not " : "") + "filter " + filterNames.get(0)));
+                    understood.add(new Understood(phrase, LABELS.label(negated ? "not_filter" : "filter", "filter", filterNames.get(0))));
                     continue;
                 }
                 if (!metricNames.isEmpty() && !dimensionNames.isEmpty()) {
@@ -175,7 +176,7 @@ final class ClassifyPhrases
                             || (superlative || limit != null) && otherMetric(hit);
                     if (afterPer && otherMetric(hit)) {
                         denominators.add(metricNames.get(0));
-                        understood.add(new Understood(phrase, "per " + metricNames.get(0)));
+                        understood.add(new Understood(phrase, LABELS.label("per", "metric", metricNames.get(0))));
                         continue;
                     }
                     if (asDimension) {
@@ -196,17 +197,17 @@ final class ClassifyPhrases
                 if (!metricNames.isEmpty()) {
                     if (afterPer && otherMetric(hit)) {
                         denominators.add(metricNames.get(0));
-                        understood.add(new Understood(phrase, "per " + metricNames.get(0)));
+                        understood.add(new Understood(phrase, LABELS.label("per", "metric", metricNames.get(0))));
                     }
                     else if (metricNames.size() == 1) {
                         if (!metrics.contains(metricNames.get(0))) {
                             metrics.add(metricNames.get(0));
                         }
-                        understood.add(new Understood(phrase, "metric " + metricNames.get(0) + (hit.typo() ? " (spelling corrected)" : "")));
+                        understood.add(new Understood(phrase, LABELS.label(hit.typo() ? "metric_corrected" : "metric", "metric", metricNames.get(0))));
                     }
                     else {
                         metricChoices.add(metricNames);
-                        understood.add(new Understood(phrase, "metric " + String.join(" or ", metricNames)));
+                        understood.add(new Understood(phrase, LABELS.label("metric", "metric", String.join(LABELS.label("or"), metricNames))));
                     }
                     continue;
                 }
@@ -215,15 +216,15 @@ final class ClassifyPhrases
                             && (COUNT_CUES.contains(words.get(hit.start() - 1)) || words.get(hit.start() - 1).equals(PLANNER.of())));
                     if (countedHere && dimensionNames.size() == 1) {
                         distinctDimensions.add(dimensionNames.get(0));
-                        understood.add(new Understood(phrase, "count of distinct " + dimensionNames.get(0)));
+                        understood.add(new Understood(phrase, LABELS.label("distinct", "dimension", dimensionNames.get(0))));
                         continue;
                     }
                     if (qualifiers.contains(hit)) {
-                        understood.add(new Understood(phrase, "dimension " + dimensionNames.get(0) + " (filtered)"));
+                        understood.add(new Understood(phrase, LABELS.label("qualifier", "dimension", dimensionNames.get(0))));
                         continue;
                     }
                     dimensionChoices.add(dimensionNames);
-                    understood.add(new Understood(phrase, "by " + String.join(" or ", dimensionNames) + (hit.typo() ? " (spelling corrected)" : "")));
+                    understood.add(new Understood(phrase, LABELS.label(hit.typo() ? "grouping_corrected" : "grouping", "dimension", String.join(LABELS.label("or"), dimensionNames))));
                     continue;
                 }
                 if (!timeNames.isEmpty()) {
@@ -231,7 +232,7 @@ final class ClassifyPhrases
                     if (afterGrouping && grain == null) {
                         grain = TimeGrain.DAY;
                     }
-                    understood.add(new Understood(phrase, "time dimension " + timeDimension));
+                    understood.add(new Understood(phrase, LABELS.label("time_dimension", "name", timeDimension)));
                 }
             }
             Reading.Phrases phrases = new Reading.Phrases(metrics, removedMetrics, metricChoices, dimensionChoices, distinctDimensions, filters, denominators,

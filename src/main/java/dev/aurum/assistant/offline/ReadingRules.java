@@ -28,6 +28,7 @@ final class ReadingRules
     private static final Language.Cues CUES = Language.english().cues();
     private static final Map<String, Integer> NUMBER_WORDS = Language.english().numberWords();
     private static final Language.PlannerWords PLANNER = Words.PLANNER;
+    private static final Language LABELS = Language.english();
     private static final Set<String> TOP_WORDS = CUES.top();
     private static final Set<String> BOTTOM_WORDS = CUES.bottom();
     static final Set<String> NEGATIONS = CUES.negations();
@@ -122,7 +123,7 @@ final class ReadingRules
                 }
                 taken.add(i - 1);
                 taken.add(i);
-                understood.add(new Understood(reading.cased().get(i - 1) + " " + reading.cased().get(i), "the unit of the answer (" + words.get(i) + ")"));
+                understood.add(new Understood(reading.cased().get(i - 1) + " " + reading.cased().get(i), LABELS.label("unit", "unit", words.get(i))));
             }
             return reading.withTaken(taken).withUnderstood(understood);
         }
@@ -193,35 +194,35 @@ final class ReadingRules
                     if (number != null && !taken.contains(i + 1)) {
                         limit = number;
                         taken.add(i + 1);
-                        understood.add(new Understood(cased.get(i) + " " + cased.get(i + 1), (ascending ? "bottom " : "top ") + number));
+                        understood.add(new Understood(cased.get(i) + " " + cased.get(i + 1), LABELS.label(ascending ? "bottom" : "top", "n", number)));
                     }
                     else if (numberBefore != null && !taken.contains(i - 1)) {
                         limit = numberBefore;
                         taken.add(i - 1);
-                        understood.add(new Understood(cased.get(i - 1) + " " + cased.get(i), (ascending ? "bottom " : "top ") + numberBefore));
+                        understood.add(new Understood(cased.get(i - 1) + " " + cased.get(i), LABELS.label(ascending ? "bottom" : "top", "n", numberBefore)));
                     }
                     else {
                         superlative = !PLANNER.ranked().contains(word);
                         if (!superlative) {
                             limit = DEFAULT_TOP;
                         }
-                        understood.add(new Understood(cased.get(i), ascending ? "lowest first" : "highest first"));
+                        understood.add(new Understood(cased.get(i), LABELS.label(ascending ? "lowest_first" : "highest_first")));
                     }
                 }
                 else if (SHARE_WORDS.contains(word)) {
                     share = true;
                     taken.add(i);
-                    understood.add(new Understood(cased.get(i), "share of the total in percent"));
+                    understood.add(new Understood(cased.get(i), LABELS.label("share")));
                 }
                 else if (GROWTH_WORDS.contains(word)) {
                     growth = true;
                     taken.add(i);
-                    understood.add(new Understood(cased.get(i), "change against the previous period"));
+                    understood.add(new Understood(cased.get(i), LABELS.label("growth")));
                 }
                 else if (CHART_WORDS.contains(word)) {
                     chart = true;
                     taken.add(i);
-                    understood.add(new Understood(cased.get(i), "as a chart"));
+                    understood.add(new Understood(cased.get(i), LABELS.label("chart")));
                 }
                 else if (PLANNER.average().contains(word)) {
                     average = true;

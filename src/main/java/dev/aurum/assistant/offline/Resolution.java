@@ -39,6 +39,7 @@ final class Resolution
     /** Words that change the shape of the answer: when a reading leaves one unused, the planner abstains. */
     private static final Set<String> SHAPE_WORDS = Language.english().cues().shape();
     private static final Language.PlannerWords PLANNER = Words.PLANNER;
+    private static final Language LABELS = Language.english();
 
     private final SemanticModel model;
     private final ValueIndex values;
@@ -232,7 +233,7 @@ final class Resolution
             return Step.next(draft);
         }
         return Step.next(draft.withMeasures(List.of(PlanSpec.Measure.of(sales.get())))
-                .withReading(draft.reading().withUnderstood(new Understood("how much ... sell", "metric " + sales.get()))));
+                .withReading(draft.reading().withUnderstood(new Understood(LABELS.label("how_much_sell"), LABELS.label("metric", "metric", sales.get())))));
     }
 
     /** Nothing measured: ask which measure, each choice keeping the question's dimensions, filters, period and ranking. */
@@ -268,7 +269,7 @@ final class Resolution
         if (sales.isPresent()) {
             // "how much did they sell": the amount of sales, whatever was counted beside it
             return Step.next(draft.withMeasures(List.of(PlanSpec.Measure.of(sales.get())))
-                    .withReading(reading.withUnderstood(new Understood("how much ... sell", "metric " + sales.get()))));
+                    .withReading(reading.withUnderstood(new Understood(LABELS.label("how_much_sell"), LABELS.label("metric", "metric", sales.get())))));
         }
         return Step.answer(new Proposal.Clarify("\"How much\" asks for an amount, but I only found a count here. Which measure do you mean?",
                 moneyMetricNames(), null, draft.understood()));
@@ -438,7 +439,7 @@ final class Resolution
                         reading.understood()));
             }
             current = withValue(current, workable.get(0), hit.negated());
-            reading = reading.withUnderstood(new Understood(hit.phrase(), (hit.negated() ? "not " : "") + workable.get(0).dimension() + " = " + workable.get(0).value()));
+            reading = reading.withUnderstood(new Understood(hit.phrase(), LABELS.label(hit.negated() ? "not_value" : "value", "dimension", workable.get(0).dimension(), "value", workable.get(0).value())));
         }
         return Step.next(draft.withReading(reading).withSpec(current));
     }
@@ -667,7 +668,7 @@ final class Resolution
             if (binder.bind(spec) instanceof Binder.Bound bound && bound.additive()) {
                 SqlWriter.Written written = writer.write(bound);
                 QueryPlan plan = provenancePlan(spec, written.table(), written.joins(), written.filterTexts());
-                List<Understood> chosen = ResolvingRules.concat(understood, List.of(new Understood(name.replace('_', ' '), "metric " + name + " (chosen)")));
+                List<Understood> chosen = ResolvingRules.concat(understood, List.of(new Understood(name.replace('_', ' '), LABELS.label("metric_chosen", "metric", name))));
                 readings.put(inWords(plan, spec), new Proposal.Planned(plan, written.sql(), chosen, true, written.chart(), written.columnFormats(),
                         written.exclusionCheck()));
             }

@@ -30,6 +30,7 @@ final class ResolvingRules
     /** Words that set parts of a question against each other; a reading must use them or abstain (en.yaml, cues). */
     private static final Set<String> COMPARISON_WORDS = Language.english().cues().comparison();
     private static final Language.PlannerWords PLANNER = Words.PLANNER;
+    private static final Language LABELS = Language.english();
     /** Words that open a follow-up whatever follows ("now by state", "what about orders instead"; en.yaml, planner.follow_up). */
     private static final Pattern FOLLOW_UP = Pattern.compile("^" + Words.anyOf(PLANNER.followUp()) + "\\b");
     /**
@@ -118,7 +119,7 @@ final class ResolvingRules
             }
             String duration = durations.get(0);
             Reading chosen = reading.withPhrases(reading.phrases().withMetrics(List.of(duration)).withMetricChoices(List.of()));
-            return absorbWordsOf(chosen, context.model(), context.lexicon(), duration).withUnderstood(new Understood("how long", "metric " + duration));
+            return absorbWordsOf(chosen, context.model(), context.lexicon(), duration).withUnderstood(new Understood(LABELS.label("how_long"), LABELS.label("metric", "metric", duration)));
         }
     }
 
@@ -174,7 +175,7 @@ final class ResolvingRules
                     .filter(filter -> !(filter.name().equals(filterName) || !filter.negated() && impliedBy(context.model(), rate, filter.name())))
                     .toList();
             Reading chosen = reading.withPhrases(phrases.withFilters(kept).withMetrics(List.of(rate))).withIntents(reading.intents().withShare(false));
-            return absorbWordsOf(chosen, context.model(), context.lexicon(), rate).withUnderstood(new Understood(filterName.replace('_', ' '), "metric " + rate));
+            return absorbWordsOf(chosen, context.model(), context.lexicon(), rate).withUnderstood(new Understood(filterName.replace('_', ' '), LABELS.label("metric", "metric", rate)));
         }
 
         /** A percent metric the model declares as the share of one of the question's named filters, and that filter. */
@@ -260,7 +261,7 @@ final class ResolvingRules
         {
             List<Understood> understood = reading.valueHits().stream()
                     .filter(hit -> !hit.ambiguous())
-                    .map(hit -> new Understood(hit.phrase(), (hit.negated() ? "not " : "") + hit.matches().get(0).dimension() + " = " + hit.matches().get(0).value()))
+                    .map(hit -> new Understood(hit.phrase(), LABELS.label(hit.negated() ? "not_value" : "value", "dimension", hit.matches().get(0).dimension(), "value", hit.matches().get(0).value())))
                     .toList();
             return understood.isEmpty() ? reading : reading.withUnderstood(understood);
         }
@@ -385,7 +386,7 @@ final class ResolvingRules
                 return reading;
             }
             return reading.explain(at)
-                    .withUnderstood(new Understood(reading.cased().get(at), Language.english().label("compare", "first", ranges.get(0).label(), "second", ranges.get(1).label())))
+                    .withUnderstood(new Understood(reading.cased().get(at), LABELS.label("compare", "first", ranges.get(0).label(), "second", ranges.get(1).label())))
                     .withIntents(reading.intents().withCompare(true));
         }
     }
@@ -415,7 +416,7 @@ final class ResolvingRules
                 return reading;
             }
             String dimension = compared.get(0).dimension();
-            Reading explained = reading.explain(at).withUnderstood(new Understood(reading.cased().get(at), "each " + dimension + " on its own row"));
+            Reading explained = reading.explain(at).withUnderstood(new Understood(reading.cased().get(at), LABELS.label("each_on_its_row", "dimension", dimension)));
             List<List<String>> choices = reading.phrases().dimensionChoices();
             if (choices.stream().anyMatch(choice -> choice.contains(dimension))) {
                 return explained;
@@ -483,7 +484,7 @@ final class ResolvingRules
         Reading absorbed = reading;
         for (int i = 0; i < reading.words().size(); i++) {
             if (!reading.explained(i) && !lexicon.isStopWord(reading.words().get(i)) && metricWords.contains(reading.canonical().get(i))) {
-                absorbed = absorbed.explain(i).withUnderstood(new Understood(reading.cased().get(i), "part of metric " + metricName));
+                absorbed = absorbed.explain(i).withUnderstood(new Understood(reading.cased().get(i), LABELS.label("part_of_metric", "metric", metricName)));
             }
         }
         return absorbed;
