@@ -13,6 +13,7 @@ import dev.aurum.semantic.TimeDimension;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -181,7 +182,7 @@ final class Binder
     {
         List<SummedAcross> found = new ArrayList<>();
         for (PlanSpec.Measure measure : spec.measures()) {
-            for (String name : java.util.Arrays.asList(measure.metric(), measure.per())) {
+            for (String name : Arrays.asList(measure.metric(), measure.per())) {
                 if (name == null) {
                     continue;
                 }

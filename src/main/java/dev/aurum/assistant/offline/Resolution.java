@@ -11,6 +11,7 @@ import dev.aurum.semantic.Language;
 import dev.aurum.semantic.Metric;
 import dev.aurum.semantic.SemanticModel;
 import dev.aurum.semantic.SemanticTable;
+import dev.aurum.semantic.TimeDimension;
 import dev.aurum.semantic.ValueIndex;
 import dev.aurum.semantic.ValueMatch;
 
@@ -558,7 +559,7 @@ final class Resolution
         Binder.SummedAcross across = bound.summedAcross().get(0);
         String dimension = across.dimension();
         String dimensionWords = dimension.replace('_', ' ');
-        Optional<dev.aurum.semantic.TimeDimension> time = bound.table().timeDimensions().stream().filter(candidate -> candidate.name().equals(dimension)).findFirst();
+        Optional<TimeDimension> time = bound.table().timeDimensions().stream().filter(candidate -> candidate.name().equals(dimension)).findFirst();
         List<PlanSpec> options = new ArrayList<>();
         if (time.isPresent()) {
             TimeGrain finest = time.get().grains().stream().map(TimeExpressions::grainOf).min(Enum::compareTo).orElse(TimeGrain.DAY);
