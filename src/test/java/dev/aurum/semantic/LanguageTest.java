@@ -37,6 +37,22 @@ class LanguageTest
     }
 
     @Test
+    void thePlannersWordsAndLabelsComeFromTheFile()
+    {
+        Language english = Language.english();
+
+        assertThat(english.planner().countAsks()).containsExactly("how many", "number of", "count of");
+        assertThat(english.planner().negationNeeds()).containsEntry("other", "than");
+        assertThat(english.label("top", "n", 5)).isEqualTo("top 5");
+        assertThat(english.label("metric", "metric", String.join(english.label("or"), "revenue", "orders"))).isEqualTo("metric revenue or orders");
+        assertThat(english.label("last_n", "count", 30, "unit", "days", "anchor", "2018-08-31")).isEqualTo("the 30 days ending 2018-08-31");
+        assertThat(english.init().identifierEndings()).contains("id", "no");
+        assertThatThrownBy(() -> english.label("no_such_label"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no_such_label");
+    }
+
+    @Test
     void oneSingulariser()
     {
         assertThat(Language.singular("Categories")).isEqualTo("category");
