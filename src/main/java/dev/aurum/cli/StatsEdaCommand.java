@@ -26,7 +26,7 @@ import java.util.function.Function;
 import static java.util.Objects.requireNonNull;
 
 @Command(name = "eda", mixinStandardHelpOptions = true,
-        description = {"Exploratory data analysis of the Gold tables: row counts; per column type, null %, distinct count; for numbers min, max, mean, "
+        description = {"Exploratory data analysis of the Gold tables: row counts; per column type, null %%, distinct count; for numbers min, max, mean, "
                 + "sd, percentiles and IQR outliers; for text the top values; correlations; the monthly revenue trend.", ""},
         footer = {"", "Examples:", "  ./aurum stats eda --out eda/report.md      # Markdown plus PNG histograms and the trend beside it",
                 "  ./aurum stats eda --table TABLE             # one table of the model; Markdown on stdout, no charts"})
