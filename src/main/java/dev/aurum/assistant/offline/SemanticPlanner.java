@@ -43,7 +43,7 @@ public final class SemanticPlanner
     private final Supplier<LocalDate> dataDate;
     private final Lexicon lexicon;
     private final Resolution resolution;
-    private final TimeExpressions time = new TimeExpressions();
+    private final TimeExpressions time;
     /** The units the model declares for its metrics, in singular form ("day", "brl", "percent"). */
     private final Set<String> metricUnits;
 
@@ -52,6 +52,8 @@ public final class SemanticPlanner
     {
         this.model = requireNonNull(model, "model is null");
         this.values = requireNonNull(values, "values is null");
+        // periods are labelled with the time dimension they filter by default ("purchase date in 2018")
+        this.time = new TimeExpressions(model.dataDateColumn().map(column -> column.name().replace('_', ' ')).orElse("date"));
         this.dataDate = requireNonNull(dataDate, "dataDate is null");
         this.lexicon = new Lexicon(model);
         this.resolution = new Resolution(model, values, lexicon, new Binder(model), new SqlWriter(model));

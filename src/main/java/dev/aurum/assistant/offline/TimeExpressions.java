@@ -105,6 +105,20 @@ public final class TimeExpressions
             + "|(" + any(WORDS.toDateAbbreviations().keySet()) + ")");
     private static final Pattern LEADING_THE = Pattern.compile("^" + words(WORDS.the()) + "\\s+");
 
+    private final String dateName;
+
+    /** Labels name the time as "date"; planners pass the model's data-date dimension in words. */
+    public TimeExpressions()
+    {
+        this("date");
+    }
+
+    /** @param dateName the time dimension relative time and filters are read on, in words (e.g. "purchase date") */
+    public TimeExpressions(String dateName)
+    {
+        this.dateName = requireNonNull(dateName, "dateName is null");
+    }
+
     /** Lower case, punctuation (except {@code - / :}) turned into spaces, single spaces. */
     public static String normalize(String text)
     {
@@ -170,7 +184,7 @@ public final class TimeExpressions
             if (claim(used, matcher.start(), matcher.end())) {
                 DateRange range = new DateRange(start, end, LABELS.label("range", "start", start, "end", end.minusDays(1)));
                 ranges.add(new Found(matcher.start(), range));
-                spans.add(new Span(matcher.start(), matcher.end(), LABELS.label("from_to", "start", range.start(), "end", range.endInclusive())));
+                spans.add(new Span(matcher.start(), matcher.end(), LABELS.label("from_to", "date", dateName, "start", range.start(), "end", range.endInclusive())));
             }
         }
         for (Pattern twoPart : List.of(BETWEEN, FROM_TO)) {
@@ -196,7 +210,7 @@ public final class TimeExpressions
                     DateRange range = new DateRange(first.get().start(), second.get().endExclusive(),
                             LABELS.label("range", "start", first.get().start(), "end", second.get().endInclusive()));
                     ranges.add(new Found(matcher.start(), range));
-                    spans.add(new Span(matcher.start(), matcher.end(), LABELS.label("from_to", "start", range.start(), "end", range.endInclusive())));
+                    spans.add(new Span(matcher.start(), matcher.end(), LABELS.label("from_to", "date", dateName, "start", range.start(), "end", range.endInclusive())));
                 }
             }
         }
@@ -209,7 +223,7 @@ public final class TimeExpressions
                 if (anchor.plusDays(1).isAfter(start) && claim(used, matcher.start(), matcher.end())) {
                     DateRange range = new DateRange(start, anchor.plusDays(1), LABELS.label("since", "start", start));
                     ranges.add(new Found(matcher.start(), range));
-                    spans.add(new Span(matcher.start(), matcher.end(), LABELS.label("since_reading", "start", start, "anchor", anchor)));
+                    spans.add(new Span(matcher.start(), matcher.end(), LABELS.label("since_reading", "date", dateName, "start", start, "anchor", anchor)));
                 }
             }
         }
@@ -221,7 +235,7 @@ public final class TimeExpressions
                 LocalDate end = inclusive ? first.get().endExclusive() : first.get().start();
                 DateRange range = new DateRange(LocalDate.of(1900, 1, 1), end, LABELS.label("before", "end", end));
                 ranges.add(new Found(matcher.start(), range));
-                spans.add(new Span(matcher.start(), matcher.end(), LABELS.label("before_reading", "end", end)));
+                spans.add(new Span(matcher.start(), matcher.end(), LABELS.label("before_reading", "date", dateName, "end", end)));
             }
         }
         matcher = VERSUS.matcher(text);
@@ -240,7 +254,7 @@ public final class TimeExpressions
             Optional<DateRange> range = period(matcher.group(1), anchor);
             if (range.isPresent() && claim(used, matcher.start(), matcher.end())) {
                 ranges.add(new Found(matcher.start(), range.get()));
-                spans.add(new Span(matcher.start(), matcher.end(), LABELS.label("in", "period", range.get().label())));
+                spans.add(new Span(matcher.start(), matcher.end(), LABELS.label("in", "date", dateName, "period", range.get().label())));
             }
         }
         Optional<TimeGrain> grain = Optional.empty();
