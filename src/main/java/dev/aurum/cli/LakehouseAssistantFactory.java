@@ -95,6 +95,9 @@ public final class LakehouseAssistantFactory
     /** How long the Gold cache waits for the first question to be answered before it starts filling anyway. */
     private static final long FIRST_ANSWER_WAIT_SECONDS = 20;
 
+    /** Where the data date is kept with the table version it was read at, in the lakehouse's state folder. */
+    static final String DATA_DATE_MEMO = "data-date.json";
+
     private static final class Session
             implements AssistantSession
     {
@@ -219,7 +222,8 @@ public final class LakehouseAssistantFactory
         private QueryExecutor startSpark()
         {
             SparkSession querySession = context.querySession();
-            dataDate.complete(DataDate.of(querySession, model));
+            // the date read at a table version is kept with it, so a new chat over unchanged Gold needs no Spark job for it
+            dataDate.complete(DataDate.of(querySession, model).withMemo(context.layout().state().resolve(DATA_DATE_MEMO)));
             SqlGuard guard = new SqlGuard(querySession, model.baseTables().stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
             this.guard.complete(guard);
             return new QueryExecutor(querySession, guard, ExecutorSettings.defaults(), dataDate.join());
@@ -250,16 +254,25 @@ public final class LakehouseAssistantFactory
             }
         }
 
+        /** What every first question needs, done while the prompt waits for it: the data date (from its memo, or a query). */
+        private void warmDataDate()
+        {
+            try {
+                dataDate.join().current();
+            }
+            catch (RuntimeException e) {
+                // warming is an optimisation: the first question loads what it needs itself
+            }
+        }
+
         /**
-         * What every first question needs, done while the prompt waits for it: the data date (the fact table's Delta
-         * snapshot and Spark's first query) and the Delta snapshot of every Gold table the model reads.
+         * The Delta snapshot of every Gold table the model reads. It waits for the first answer (or a while) like the
+         * cache: on two cores, loading eight snapshots beside the first question slowed it by seconds.
          */
         private void warmSnapshots()
         {
             try {
-                DataDate date = dataDate.join();
-                date.current();
-                date.versions(model.baseTables());
+                dataDate.join().versions(model.baseTables());
             }
             catch (RuntimeException e) {
                 // warming is an optimisation: the first question loads what it needs itself
@@ -300,11 +313,13 @@ public final class LakehouseAssistantFactory
                     return;
                 }
                 if (cacheRequested) {
-                    warmSnapshots();
-                    // filling the Gold cache scans every table: it waits for the first answer (or a while), so it does
-                    // not compete with the first question for the cores (docs/architecture.md, "Answers sooner")
+                    warmDataDate();
+                    // the other snapshots and filling the Gold cache (a scan of every table) wait for the first answer
+                    // (or a while), so they do not compete with the first question for the cores (docs/architecture.md,
+                    // "Answers sooner")
                     awaitFirstAnswer();
                     if (!closing) {
+                        warmSnapshots();
                         cacheGold();
                     }
                 }
