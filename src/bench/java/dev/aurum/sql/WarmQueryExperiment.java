@@ -46,12 +46,18 @@ public final class WarmQueryExperiment
         }
         for (String table : List.of("gold.order_facts", "gold.order_items", "gold.customers", "gold.daily_sales", "gold.customer_spend_quarterly",
                 "gold.category_sales_monthly", "gold.state_sales_monthly", "gold.payment_mix_monthly")) {
-            if (spark.catalog().tableExists(table)) {
+            for (String conf : System.getProperty("exp.cacheconf", "").split(";")) {
+                if (!conf.isBlank()) {
+                    spark.conf().set(conf.split("=", 2)[0], conf.split("=", 2)[1]);
+                }
+            }
+            if (spark.catalog().tableExists(table) && !Boolean.getBoolean("exp.nocache")) {
                 spark.sql("CACHE TABLE " + table);
             }
         }
         Map<String, String> defaults = new LinkedHashMap<>();
         settings.values().forEach(conf -> conf.keySet().forEach(key -> defaults.putIfAbsent(key, spark.conf().get(key, null))));
+        Map<String, Double> phaseMs = new java.util.TreeMap<>();
         Map<String, List<Double>> first = new LinkedHashMap<>();
         Map<String, List<Double>> warm = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
@@ -67,8 +73,20 @@ public final class WarmQueryExperiment
                     });
                     setting.getValue().forEach((k, v) -> spark.conf().set(k, v));
                     long start = System.nanoTime();
-                    spark.sql(sql).collectAsList();
+                    org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> dataset = spark.sql(sql);
+                    dataset.collectAsList();
                     double ms = (System.nanoTime() - start) / 1e6;
+                    if (round > 0) {
+                        scala.collection.Iterator<scala.Tuple2<String, org.apache.spark.sql.catalyst.QueryPlanningTracker.PhaseSummary>> phases =
+                                dataset.queryExecution().tracker().phases().iterator();
+                        double planned = 0;
+                        while (phases.hasNext()) {
+                            scala.Tuple2<String, org.apache.spark.sql.catalyst.QueryPlanningTracker.PhaseSummary> phase = phases.next();
+                            phaseMs.merge(setting.getKey() + " " + phase._1(), (double) phase._2().durationMs(), Double::sum);
+                            planned += phase._2().durationMs();
+                        }
+                        phaseMs.merge(setting.getKey() + " total", ms, Double::sum);
+                    }
                     (round == 0 ? first : warm).computeIfAbsent(setting.getKey(), k -> new ArrayList<>()).add(ms);
                 }
             }
@@ -78,6 +96,7 @@ public final class WarmQueryExperiment
                     percentile(first.get(name), 50), percentile(first.get(name), 95), percentile(warm.getOrDefault(name, List.of(0.0)), 50),
                     percentile(warm.getOrDefault(name, List.of(0.0)), 95));
         }
+        phaseMs.forEach((k, v) -> System.out.printf("phase %-30s %8.0f ms in all later rounds%n", k, v));
         spark.stop();
         System.exit(0);
     }
