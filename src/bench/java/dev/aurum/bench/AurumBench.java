@@ -366,8 +366,15 @@ public final class AurumBench
 
     private static Map<String, Object> coldAsk(Path home, BenchSettings settings, Path lakehouse, Path log)
     {
-        // the launcher's flags for ask: G1 (no ParallelGC), so only the inherited ones
-        List<String> command = ChildProcess.java(ChildProcess.productClassPath(home), List.of());
+        // the launcher's flags for ask: G1 (no ParallelGC), the JIT's first tier, and the class archive when the
+        // launcher has built one for this jar (see ./aurum)
+        List<String> flags = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
+        Path archive = home.resolve("target").resolve("aurum.jsa");
+        Path jar = home.resolve("target").resolve("aurum.jar");
+        if (Files.isRegularFile(archive) && Files.isRegularFile(jar) && archive.toFile().lastModified() > jar.toFile().lastModified()) {
+            flags.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        }
+        List<String> command = ChildProcess.java(ChildProcess.productClassPath(home), flags);
         command.addAll(List.of("dev.aurum.cli.Main", "ask", "--engine", "offline", "--format", "json", "--lakehouse", lakehouse.toString(), "--master",
                 settings.spark().master(), COLD_QUESTION));
         ChildProcess.Outcome outcome = ChildProcess.run(command, log, false);
@@ -377,6 +384,7 @@ public final class AurumBench
         cold.put("wall_millis", outcome.wallMillis());
         cold.put("peak_rss_bytes", outcome.peakRssBytes());
         cold.put("command", "aurum ask --engine offline --format json");
+        cold.put("jvm_flags", flags);
         return cold;
     }
 
