@@ -195,6 +195,7 @@ class WebApiTest
     {
         String conversation = api.conversation();
         JsonNode answer = api.ask(conversation, "orders by status").json();
+        assertThat(answer.has("id")).as("the answer carries an id: %s", answer).isTrue();
 
         ApiClient.Response rated = api.post("/api/conversations/" + conversation + "/feedback",
                 "{\"answer_id\": \"" + answer.get("id").asText() + "\", \"rating\": \"bad\", \"comment\": \"missing lost orders\"}");
@@ -226,6 +227,7 @@ class WebApiTest
             throws Exception
     {
         ExecutorService clients = Executors.newFixedThreadPool(20);
+        List<String> unanswered = java.util.Collections.synchronizedList(new ArrayList<>());
         try {
             List<Callable<List<Integer>>> work = new ArrayList<>();
             for (int client = 0; client < 20; client++) {
@@ -237,8 +239,9 @@ class WebApiTest
                     for (String question : List.of("revenue by category", "only the top " + (1 + number % 3))) {
                         ApiClient.Response response = own.ask(conversation, question);
                         statuses.add(response.status());
-                        if (!response.json().get("status").asText().equals("answered")) {
+                        if (!response.json().path("status").asText().equals("answered")) {
                             statuses.add(-1);
+                            unanswered.add(question + " -> " + response.status() + " " + response.json());
                         }
                     }
                     statuses.add(own.get("/api/dashboards/categories").status());
@@ -249,6 +252,7 @@ class WebApiTest
             for (Future<List<Integer>> result : clients.invokeAll(work)) {
                 all.addAll(result.get());
             }
+            assertThat(unanswered).as("questions that were not answered, with the reply").isEmpty();
             assertThat(all).hasSize(20 * 3).containsOnly(200);
         }
         finally {
