@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 
 import static java.util.Objects.requireNonNull;
 
@@ -140,7 +141,11 @@ final class Resolution
     private List<Decision> checks()
     {
         return List.of(new Decision("SettleValues", this::settleValues), new Decision("AskGrowthBase", this::askGrowthBase),
-                new Decision("AskShareBase", this::askShareBase), new Decision("AskShareWhole", this::askShareWhole),
+                // a share with nothing to divide the total by: across what?
+                new Decision("AskShareBase", draft -> askShare(draft, filters -> filters == 0, measure -> "Share of " + measure + " across what?")),
+                // "share of open orders paid by card": which filter is the whole and which the part is not sure
+                new Decision("AskShareWhole", draft -> askShare(draft, filters -> filters > 1,
+                        measure -> "Share of " + measure + " among which orders? I found several conditions and did not guess which one is the whole.")),
                 new Decision("AskAveragePerAverage", this::askAveragePerAverage), new Decision("ExplainEach", this::explainEach),
                 new Decision("AskUnknownValue", this::askUnknownValue));
     }
@@ -457,28 +462,19 @@ final class Resolution
                 provenancePlan(spec, null, List.of()), draft.understood()));
     }
 
-    /** A share with nothing to divide the total by: across what? */
-    private Step askShareBase(Draft draft)
+    /**
+     * A share with no grouping and no time grain is asked about when {@code asks} accepts its number of value and named
+     * filters (AskShareBase: none, AskShareWhole: several); {@code question} words the question for the measure, and the
+     * suggestions group the share by a dimension.
+     */
+    private Step askShare(Draft draft, IntPredicate asks, Function<String, String> question)
     {
         PlanSpec spec = draft.spec();
-        if (!spec.share() || !spec.dimensions().isEmpty() || spec.grain() != null || !spec.valueFilters().isEmpty() || !spec.namedFilters().isEmpty()) {
+        if (!spec.share() || !spec.dimensions().isEmpty() || spec.grain() != null || !asks.test(spec.valueFilters().size() + spec.namedFilters().size())) {
             return Step.next(draft);
         }
         String measure = measureWords(spec);
-        return Step.answer(new Proposal.Clarify("Share of " + measure + " across what?",
-                dimensionSuggestions(spec).stream().map(dimension -> "share of " + measure + " by " + dimension.replace('_', ' ')).toList(),
-                provenancePlan(spec, null, List.of()), draft.understood()));
-    }
-
-    /** "share of open orders paid by card": which filter is the whole and which the part is not sure. */
-    private Step askShareWhole(Draft draft)
-    {
-        PlanSpec spec = draft.spec();
-        if (!spec.share() || !spec.dimensions().isEmpty() || spec.grain() != null || spec.valueFilters().size() + spec.namedFilters().size() <= 1) {
-            return Step.next(draft);
-        }
-        String measure = measureWords(spec);
-        return Step.answer(new Proposal.Clarify("Share of " + measure + " among which orders? I found several conditions and did not guess which one is the whole.",
+        return Step.answer(new Proposal.Clarify(question.apply(measure),
                 dimensionSuggestions(spec).stream().map(dimension -> "share of " + measure + " by " + dimension.replace('_', ' ')).toList(),
                 provenancePlan(spec, null, List.of()), draft.understood()));
     }
