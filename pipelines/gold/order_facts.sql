@@ -1,10 +1,12 @@
 -- gold.order_facts: one row per order of silver.orders (every status). Meanings: docs/gold-schema.md.
+-- ${in_scope} is TRUE on a full build; on a refresh it keeps the orders order_facts.changed.sql selects.
 WITH items AS (
   SELECT order_id,
          count(*)              AS item_count,
          sum(price)            AS items_value,
          sum(shipping_charges) AS shipping_value
   FROM silver.order_items
+  WHERE ${in_scope}
   GROUP BY order_id
 ),
 payments AS (
@@ -14,12 +16,14 @@ payments AS (
          -- the payment with the largest value; ties: the lowest payment_sequential
          max_by(payment_type, struct(payment_value, -payment_sequential)) AS primary_payment_type
   FROM silver.payments
+  WHERE ${in_scope}
   GROUP BY order_id
 ),
 orders AS (
   SELECT o.*,
          to_date(o.order_purchase_timestamp) AS purchase_date
   FROM silver.orders o
+  WHERE ${in_scope}
 )
 SELECT
   o.order_id,

@@ -36,7 +36,8 @@ public final class GoldRebuildExperiment
         spark.conf().set("spark.sql.legacy.timeParserPolicy", "CORRECTED");
         new CatalogTables(spark, layout).pointAll();
         PipelineSpec spec = new PipelineSpecLoader(ProjectFiles.fromEnvironment()).load();
-        Map<String, String> parameters = spec.resolveParameters(Map.of());
+        Map<String, String> parameters = new java.util.HashMap<>(spec.resolveParameters(Map.of()));
+        parameters.put(GoldRefresh.IN_SCOPE, "TRUE");
         GoldStep facts = spec.gold().stream().filter(step -> step.table().equals("order_facts")).findFirst().orElseThrow();
         GoldStep daily = spec.gold().stream().filter(step -> step.table().equals("daily_sales")).findFirst().orElseThrow();
         String factsSql = PipelineSpec.substitute(facts.sql(), parameters, facts.sqlFile());

@@ -40,6 +40,12 @@ final class DeltaCommits
     /** {@code numOutputRows} of the table's latest commit, when that commit recorded it. */
     static OptionalLong latestOutputRows(Path table)
     {
+        return latestMetric(table, "numOutputRows");
+    }
+
+    /** One {@code operationMetrics} value of the table's latest commit, when that commit recorded it. */
+    static OptionalLong latestMetric(Path table, String metric)
+    {
         long version = DeltaTables.latestVersion(table);
         if (version < 0) {
             return OptionalLong.empty();
@@ -48,7 +54,7 @@ final class DeltaCommits
         if (info.isEmpty()) {
             return OptionalLong.empty();
         }
-        JsonNode rows = info.get().path("operationMetrics").path("numOutputRows");
+        JsonNode rows = info.get().path("operationMetrics").path(metric);
         if (rows.isTextual() || rows.isNumber()) {
             try {
                 return OptionalLong.of(Long.parseLong(rows.asText()));
@@ -60,7 +66,6 @@ final class DeltaCommits
         return OptionalLong.empty();
     }
 
-    /** The batch stamped on the table's latest commit; empty when there is no table or the commit has no stamp. */
     static OptionalLong latestBatch(Path table)
     {
         long version = DeltaTables.latestVersion(table);

@@ -4,11 +4,17 @@ import dev.aurum.AurumException;
 import dev.aurum.ErrorCode;
 import dev.aurum.lakehouse.LakehouseLayout;
 import dev.aurum.lakehouse.Layer;
+import io.delta.tables.DeltaTable;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
+import scala.collection.JavaConverters;
+import scala.collection.Seq;
+
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,18 +31,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 /**
- * Builds Gold tables from their SQL (over {@code silver.*} and earlier {@code gold.*} tables) and overwrites them.
- * Gold is rebuilt in full when its inputs changed: measured cheaper than tracking affected periods at SF1 (see the
- * README), because customers are type 1 (a move re-labels all their orders) and days_since_first_order spans a
- * customer's whole history. Tables whose SQL does not read each other are built concurrently (the Spark driver's
+ * Builds Gold tables from their SQL (over {@code silver.*} and earlier {@code gold.*} tables) and overwrites them, or,
+ * on a refresh, MERGEs the recomputed rows of the changed scopes into the tables that declare a refresh (the large,
+ * row-per-order and row-per-customer tables; rewriting changed periods instead was measured slower, as one day's
+ * customer moves re-label orders in most months: docs/benchmarks.md). Tables whose SQL does not read each other are
+ * built concurrently (the Spark driver's
  * planning and Delta's commit work are single-threaded per query, so two queries in flight keep both cores busy).
  */
 public final class GoldBuild
 {
+    private static final String KEEP = "_aurum_keep";
     private static final Pattern GOLD_REFERENCE = Pattern.compile("\\bgold\\.`?([A-Za-z_][A-Za-z0-9_]*)`?");
 
     private final SparkSession spark;
@@ -50,25 +61,29 @@ public final class GoldBuild
         this.catalog = requireNonNull(catalog, "catalog is null");
     }
 
-    /** One built table: its row count and how long it took. */
-    public record Built(GoldStep step, long rows, long durationMillis)
+    /** One built table: its row count, the rows a refresh merged (-1 when it was rebuilt), and how long it took. */
+    public record Built(GoldStep step, long rows, long mergedRows, long durationMillis)
     {
         public Built
         {
             requireNonNull(step, "step is null");
+        }
+
+        String describe()
+        {
+            return "gold." + step.table() + ": " + rows + " rows" + (mergedRows >= 0 ? " (refreshed: " + mergedRows + " rows merged)" : "");
         }
     }
 
     /** Builds the table and returns its row count. */
     public long build(GoldStep step, Map<String, String> parameters)
     {
-        Dataset<Row> result;
-        try {
-            result = spark.sql(PipelineSpec.substitute(step.sql(), parameters, step.sqlFile()));
+        Map<String, String> stepParameters = parameters;
+        if (step.refresh().isPresent()) {
+            stepParameters = new HashMap<>(parameters);
+            stepParameters.put(GoldRefresh.IN_SCOPE, "TRUE");
         }
-        catch (RuntimeException e) {
-            throw new AurumException(ErrorCode.RUN_FAILED, "Gold SQL " + step.sqlFile() + " failed: " + e.getMessage() + " Fix the SQL file and run again.", e);
-        }
+        Dataset<Row> result = query(step, stepParameters);
         String path = layout.table(Layer.GOLD, step.table()).toString();
         result.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(path);
         synchronized (catalog) {
@@ -79,10 +94,77 @@ public final class GoldBuild
     }
 
     /**
-     * Builds every step, each once the Gold tables its SQL reads are built, up to {@code threads} at a time, plus
-     * the {@code extra} tasks (which read only Silver) alongside. Returns the built tables in the steps' order.
+     * Refreshes the table in place: recomputes the rows of the scopes in the step's {@code changed_<table>} view
+     * (registered by {@link GoldChanges}) and MERGEs them on the key, in one commit; rows of those scopes the SQL no
+     * longer gives are deleted. Returns the rows merged (inserted, updated or deleted).
      */
-    public List<Built> buildAll(List<GoldStep> steps, Map<String, String> parameters, int threads, List<Runnable> extra, ProgressListener progress)
+    public long refresh(GoldStep step, Map<String, String> parameters)
+    {
+        GoldRefresh refresh = step.refresh().orElseThrow();
+        String view = GoldRefresh.changedView(step.table());
+        String scope = GoldChanges.columns(refresh.scope());
+        Map<String, String> stepParameters = new HashMap<>(parameters);
+        stepParameters.put(GoldRefresh.IN_SCOPE, "(" + scope + ") IN (SELECT " + scope + " FROM " + view + ")");
+        Dataset<Row> changed = spark.table(view);
+        // the scope holds the fresh rows even where the SQL does not use ${in_scope}; computed once, as MERGE wants a
+        // deterministic source and the key check reads it too
+        Dataset<Row> fresh = query(step, stepParameters).join(changed, toSeq(refresh.scope()), "left_semi").localCheckpoint(true);
+        // MERGE refuses two source rows for one target row, but would insert both for a key it does not hold yet
+        List<Row> repeated = fresh.groupBy(columns(refresh.key())).count().where(col("count").gt(1)).limit(1).collectAsList();
+        if (!repeated.isEmpty()) {
+            throw new AurumException(ErrorCode.BAD_INPUT, "Gold SQL " + step.sqlFile() + " gives more than one row for a value of gold." + step.table()
+                    + "'s refresh key " + refresh.key() + " (" + repeated.get(0) + "). Declare the columns that identify a row as its key in the pipeline YAML.");
+        }
+        String path = layout.table(Layer.GOLD, step.table()).toString();
+        Dataset<Row> target = spark.read().format("delta").load(path);
+        Dataset<Row> gone = target.join(changed, toSeq(refresh.scope()), "left_semi").select(columns(refresh.key()))
+                .join(fresh.select(columns(refresh.key())), toSeq(refresh.key()), "left_anti");
+        Dataset<Row> source = fresh.withColumn(KEEP, lit(true)).unionByName(gone.withColumn(KEEP, lit(false)), true);
+        String condition = refresh.key().stream().map(name -> "t.`" + name + "` <=> s.`" + name + "`").collect(Collectors.joining(" AND "));
+        Map<String, String> assignments = new LinkedHashMap<>();
+        for (String column : target.columns()) {
+            assignments.put("`" + column + "`", "s.`" + column + "`");
+        }
+        DeltaTable.forPath(spark, path).as("t").merge(source.as("s"), condition)
+                .whenMatched("NOT s." + KEEP).delete()
+                .whenMatched().updateExpr(assignments)
+                .whenNotMatched("s." + KEEP).insertExpr(assignments)
+                .execute();
+        Path table = layout.table(Layer.GOLD, step.table());
+        long merged = 0;
+        for (String metric : List.of("numTargetRowsInserted", "numTargetRowsUpdated", "numTargetRowsDeleted")) {
+            merged += DeltaCommits.latestMetric(table, metric).orElse(0);
+        }
+        return merged;
+    }
+
+    private Dataset<Row> query(GoldStep step, Map<String, String> parameters)
+    {
+        try {
+            return spark.sql(PipelineSpec.substitute(step.sql(), parameters, step.sqlFile()));
+        }
+        catch (RuntimeException e) {
+            throw new AurumException(ErrorCode.RUN_FAILED, "Gold SQL " + step.sqlFile() + " failed: " + e.getMessage() + " Fix the SQL file and run again.", e);
+        }
+    }
+
+    private static Column[] columns(List<String> names)
+    {
+        return names.stream().map(name -> col("`" + name + "`")).toArray(Column[]::new);
+    }
+
+    private static Seq<String> toSeq(List<String> names)
+    {
+        return JavaConverters.asScalaBuffer(names).toSeq();
+    }
+
+    /**
+     * Builds every step, each once the Gold tables its SQL reads are built, up to {@code threads} at a time, plus
+     * the {@code extra} tasks (which read only Silver) alongside. With {@code refresh}, steps that declare a refresh
+     * are refreshed in place (their changed scopes registered first) and the others rebuilt. Returns the built
+     * tables in the steps' order.
+     */
+    public List<Built> buildAll(List<GoldStep> steps, Map<String, String> parameters, boolean refresh, int threads, List<Runnable> extra, ProgressListener progress)
     {
         Map<String, GoldStep> byTable = new LinkedHashMap<>();
         steps.forEach(step -> byTable.put(step.table().toLowerCase(Locale.ROOT), step));
@@ -109,13 +191,13 @@ public final class GoldBuild
         List<Future<?>> extraTasks = new ArrayList<>();
         try {
             extra.forEach(task -> extraTasks.add(pool.submit(task)));
-            int running = submitReady(byTable, waitingFor, built.keySet(), started, parameters, done);
+            int running = submitReady(byTable, waitingFor, built.keySet(), started, parameters, refresh, done);
             while (running > 0) {
                 Built result = done.take().get();
                 running--;
                 built.put(result.step().table().toLowerCase(Locale.ROOT), result);
-                progress.step("gold." + result.step().table() + ": " + result.rows() + " rows");
-                running += submitReady(byTable, waitingFor, built.keySet(), started, parameters, done);
+                progress.step(result.describe());
+                running += submitReady(byTable, waitingFor, built.keySet(), started, parameters, refresh, done);
             }
             if (built.size() < steps.size()) {
                 throw new AurumException(ErrorCode.BAD_INPUT, "Gold SQL files read each other in a cycle: " + waitingFor + ". Fix pipelines/ecommerce.yaml.");
@@ -143,7 +225,7 @@ public final class GoldBuild
     }
 
     private int submitReady(Map<String, GoldStep> byTable, Map<String, Set<String>> waitingFor, Set<String> built, Set<String> started,
-            Map<String, String> parameters, CompletionService<Built> done)
+            Map<String, String> parameters, boolean refresh, CompletionService<Built> done)
     {
         int submitted = 0;
         for (Map.Entry<String, GoldStep> entry : byTable.entrySet()) {
@@ -152,8 +234,13 @@ public final class GoldBuild
                 GoldStep step = entry.getValue();
                 done.submit(() -> {
                     long start = System.nanoTime();
+                    if (refresh && step.refresh().isPresent()) {
+                        long merged = refresh(step, parameters);
+                        long rows = spark.read().format("delta").load(layout.table(Layer.GOLD, step.table()).toString()).count();
+                        return new Built(step, rows, merged, (System.nanoTime() - start) / 1_000_000);
+                    }
                     long rows = build(step, parameters);
-                    return new Built(step, rows, (System.nanoTime() - start) / 1_000_000);
+                    return new Built(step, rows, -1, (System.nanoTime() - start) / 1_000_000);
                 });
                 submitted++;
             }

@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
@@ -31,7 +32,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Runs the pipeline once: landing → Bronze (new files only) → Silver (MERGE of the new Bronze batches, or a full
- * rebuild) → Gold (rebuilt when its Silver inputs or parameters changed), under the lakehouse lock, and records
+ * rebuild) → Gold (refreshed when its Silver inputs changed, rebuilt when its definition did), under the lakehouse lock, and records
  * the run in {@code _aurum/runs}. A run with nothing new writes no Bronze, Silver or Gold table.
  */
 public final class PipelineRunner
@@ -208,19 +209,35 @@ public final class PipelineRunner
             catalog.point(Layer.SILVER, source.entity());
             catalog.point(Layer.SILVER, source.quarantineTable());
         }
+        // a refresh reads the current Gold (its changed SQL, gold.order_items' join): this lakehouse's, even in a
+        // JVM that served another one before
+        spec.gold().forEach(step -> catalog.point(Layer.GOLD, step.table()));
 
         // Gold
         long goldRows = 0;
-        String fingerprint = goldFingerprint(parameters);
+        String definition = goldDefinition(parameters, state.generations());
+        String fingerprint = goldFingerprint(definition);
         boolean goldMissing = spec.gold().stream().anyMatch(step -> !DeltaTables.exists(layout.table(Layer.GOLD, step.table())));
-        boolean goldChanged = fullRefresh || goldMissing || !state.lastGoldFingerprint().map(fingerprint::equals).orElse(false);
+        Optional<RunState.GoldBuildRecord> lastBuild = state.lastGoldBuild();
+        boolean goldChanged = fullRefresh || goldMissing || !lastBuild.map(build -> build.fingerprint().equals(fingerprint)).orElse(false);
         if (goldChanged) {
             GoldBuild gold = new GoldBuild(spark, layout, catalog);
+            // a refresh needs the same definition and Silver generations as the last build (a rebuilt Silver keeps
+            // old batch ids), and that build's batch watermark
+            String specFingerprint = sha256(definition);
+            boolean refresh = !fullRefresh && !goldMissing && spec.gold().stream().anyMatch(step -> step.refresh().isPresent())
+                    && lastBuild.isPresent() && lastBuild.get().throughBatch().isPresent()
+                    && lastBuild.get().specFingerprint().map(specFingerprint::equals).orElse(false);
+            if (refresh) {
+                long start = System.nanoTime();
+                Map<String, Long> scopes = new GoldChanges(spark, state).prepare(spec.gold(), lastBuild.get().throughBatch().getAsLong(), lastBuild.get().runId(), runId);
+                progress.step("gold: refreshing changed scopes " + scopes + " (" + millisSince(start) + " ms)");
+            }
             // the checks read Silver only: they run alongside the Gold tables
             Map<String, Long> checkValues = new ConcurrentHashMap<>();
             List<Runnable> checks = spec.checks().stream().<Runnable>map(check -> () -> checkValues.put(check.name(),
                     spark.sql(PipelineSpec.substitute(check.sql(), parameters, "check " + check.name())).first().getLong(0))).toList();
-            for (GoldBuild.Built built : gold.buildAll(spec.gold(), parameters, GOLD_THREADS, checks, progress)) {
+            for (GoldBuild.Built built : gold.buildAll(spec.gold(), parameters, refresh, GOLD_THREADS, checks, progress)) {
                 goldRows += built.rows();
                 summaries.add(new TableSummary("gold." + built.step().table(), 0, built.rows(), Map.of(), 0, 0, List.of(), built.durationMillis()));
             }
@@ -232,7 +249,8 @@ public final class PipelineRunner
                             silver.duplicates(), silver.orphans() + checkValues.get(check.name()), silver.warnings(), silver.durationMillis()));
                 }
             }
-            state.recordGoldBuild(runId, fingerprint, clock.instant());
+            // every Bronze batch up to this run's is in Silver now: batches are run ids, and runs merge all pending batches
+            state.recordGoldBuild(runId, fingerprint, specFingerprint, runId, clock.instant());
         }
         else {
             progress.step("gold: up to date");
@@ -250,7 +268,7 @@ public final class PipelineRunner
         RunRecord record = new RunRecord(runId, started, finished, RunRecord.SUCCEEDED, fullRefresh, options.until(), parameters,
                 bronzeRows, silverWritten, goldRows, quarantined, "ok");
         state.recordRun(record);
-        for (String table : List.of(RunState.RUNS, RunState.INGESTED_FILES, RunState.SILVER_COUNTERS, RunState.CHECKS, RunState.GOLD_BUILDS)) {
+        for (String table : List.of(RunState.RUNS, RunState.INGESTED_FILES, RunState.SILVER_COUNTERS, RunState.CHECKS, RunState.GOLD_BUILDS, RunState.GOLD_CHANGES)) {
             catalog.point(Layer.STATE, table);
         }
         return new RunSummary(record, ordered, bronzeRows > 0 || goldChanged || !silverSummaries.isEmpty());
@@ -295,18 +313,34 @@ public final class PipelineRunner
         }
     }
 
-    /** What Gold depends on: the Silver table versions, the parameters and the Gold SQL. */
-    private String goldFingerprint(Map<String, String> parameters)
+    /** What Gold is defined by: the parameters, the Gold SQL and refresh declarations, the checks and the Silver generations. */
+    private String goldDefinition(Map<String, String> parameters, Map<String, RunState.Generation> generations)
     {
         StringBuilder text = new StringBuilder();
         for (SourceSpec source : spec.sources()) {
-            text.append(source.entity()).append('=').append(DeltaTables.latestVersion(layout.table(Layer.SILVER, source.entity()))).append(';');
+            RunState.Generation generation = generations.get(source.entity());
+            text.append(source.entity()).append(" generation ").append(generation == null ? "none" : generation.id()).append(';');
         }
         text.append(new TreeMap<>(parameters));
-        spec.gold().forEach(step -> text.append(step.table()).append(step.sql()));
+        spec.gold().forEach(step -> text.append(step.table()).append(step.sql()).append(step.refresh()));
         spec.checks().forEach(check -> text.append(check.name()).append(check.sql()));
+        return text.toString();
+    }
+
+    /** What Gold depends on: its definition and the Silver table versions. */
+    private String goldFingerprint(String definition)
+    {
+        StringBuilder text = new StringBuilder(definition);
+        for (SourceSpec source : spec.sources()) {
+            text.append(source.entity()).append('=').append(DeltaTables.latestVersion(layout.table(Layer.SILVER, source.entity()))).append(';');
+        }
+        return sha256(text.toString());
+    }
+
+    private static String sha256(String text)
+    {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         }
         catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -128,8 +129,9 @@ public final class PipelineSpecLoader
             if (!goldTables.add(table)) {
                 throw bad(specFile, "gold table '" + table + "' is declared twice");
             }
-            String sqlFile = text(step, "sql", specFile, "gold table '" + table + "'");
-            gold.add(new GoldStep(table, folder + sqlFile, readSql(folder + sqlFile, specFile, "gold table '" + table + "'")));
+            String where = "gold table '" + table + "'";
+            String sqlFile = text(step, "sql", specFile, where);
+            gold.add(new GoldStep(table, folder + sqlFile, readSql(folder + sqlFile, specFile, where), refresh(step, folder, specFile, where)));
         }
 
         List<CheckSpec> checks = new ArrayList<>();
@@ -150,10 +152,39 @@ public final class PipelineSpecLoader
                 PipelineSpec.substitute(rule.when(), parameters, specFile + " (rule " + rule.name() + " of " + source.entity() + ")");
             }
         }
+        for (String reserved : List.of(GoldRefresh.IN_SCOPE, GoldRefresh.LAST_GOLD_BATCH)) {
+            if (parameters.containsKey(reserved)) {
+                throw bad(specFile, "parameter '" + reserved + "' is reserved: the pipeline sets it for Gold refreshes; rename yours");
+            }
+        }
         for (GoldStep step : gold) {
-            PipelineSpec.substitute(step.sql(), parameters, step.sqlFile());
+            Map<String, String> stepParameters = new LinkedHashMap<>(parameters);
+            if (step.refresh().isEmpty() && step.sql().contains("${" + GoldRefresh.IN_SCOPE + "}")) {
+                throw bad(specFile, "gold table '" + step.table() + "': its SQL uses ${" + GoldRefresh.IN_SCOPE + "}, which only a table with refresh: has");
+            }
+            if (step.refresh().isPresent()) {
+                stepParameters.put(GoldRefresh.IN_SCOPE, "TRUE");
+                PipelineSpec.substitute(step.refresh().get().changedSql(), Map.of(GoldRefresh.LAST_GOLD_BATCH, "0"), step.refresh().get().changedFile());
+            }
+            PipelineSpec.substitute(step.sql(), stepParameters, step.sqlFile());
         }
         return spec;
+    }
+
+    /** A Gold step's optional {@code refresh: {key: [...], scope: [...], changed: file.sql}}. */
+    private Optional<GoldRefresh> refresh(JsonNode step, String folder, String specFile, String where)
+    {
+        JsonNode node = step.path("refresh");
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            throw bad(specFile, where + ": refresh must be a mapping {key: [columns], scope: [columns], changed: sql file}");
+        }
+        List<String> key = identifiers(node, "key", specFile, where + " refresh", true);
+        List<String> scope = identifiers(node, "scope", specFile, where + " refresh", true);
+        String changedFile = text(node, "changed", specFile, where + " refresh");
+        return Optional.of(new GoldRefresh(key, scope, folder + changedFile, readSql(folder + changedFile, specFile, where + " refresh")));
     }
 
     private String readSql(String path, String specFile, String where)

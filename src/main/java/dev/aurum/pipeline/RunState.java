@@ -39,7 +39,8 @@ import static org.apache.spark.sql.functions.col;
  * The pipeline's own Delta tables under {@code _aurum/} (catalog database {@code aurum}): {@code runs} (history),
  * {@code ingested_files}, {@code silver_counters} (per entity and Bronze batch, written idempotently with Delta's
  * txnAppId/txnVersion so a re-run after a crash never counts twice), {@code checks} (orphan counters of the last
- * Gold build) and {@code gold_builds} (which Silver versions the current Gold was built from).
+ * Gold build), {@code gold_builds} (which Silver versions the current Gold was built from, and the highest Bronze batch
+ * it holds) and {@code gold_changes} (the scopes a Gold refresh recomputes, kept until a build completes).
  */
 public final class RunState
 {
@@ -48,6 +49,8 @@ public final class RunState
     public static final String SILVER_COUNTERS = "silver_counters";
     public static final String CHECKS = "checks";
     public static final String GOLD_BUILDS = "gold_builds";
+    /** The changed scopes of the Gold refresh in progress, written before its first MERGE (see {@link GoldChanges}). */
+    public static final String GOLD_CHANGES = "gold_changes";
 
     private static final StructType RUNS_SCHEMA = new StructType()
             .add("run_id", DataTypes.LongType, false)
@@ -102,7 +105,9 @@ public final class RunState
     private static final StructType GOLD_BUILDS_SCHEMA = new StructType()
             .add("run_id", DataTypes.LongType, false)
             .add("built_at", DataTypes.TimestampType, false)
-            .add("fingerprint", DataTypes.StringType, false);
+            .add("fingerprint", DataTypes.StringType, false)
+            .add("spec_fingerprint", DataTypes.StringType, true)
+            .add("through_batch", DataTypes.LongType, true);
 
     private final SparkSession spark;
     private final LakehouseLayout layout;
@@ -123,7 +128,7 @@ public final class RunState
         return DeltaTables.exists(path(table));
     }
 
-    private Dataset<Row> read(String table)
+    Dataset<Row> read(String table)
     {
         return spark.read().format("delta").load(path(table).toString());
     }
@@ -349,18 +354,39 @@ public final class RunState
         return runs;
     }
 
-    public Optional<String> lastGoldFingerprint()
+    /**
+     * The last completed Gold build: the fingerprint of its inputs, that of the pipeline's definition (SQL,
+     * parameters, Silver generations), and the highest Bronze batch it holds (the last two absent on builds recorded
+     * before Gold refreshes existed).
+     */
+    public record GoldBuildRecord(long runId, String fingerprint, Optional<String> specFingerprint, OptionalLong throughBatch) {}
+
+    public Optional<GoldBuildRecord> lastGoldBuild()
     {
         if (!exists(GOLD_BUILDS)) {
             return Optional.empty();
         }
-        List<Row> rows = read(GOLD_BUILDS).orderBy(col("run_id").desc(), col("built_at").desc()).limit(1).collectAsList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0).getString(2));
+        Dataset<Row> builds = read(GOLD_BUILDS);
+        boolean refreshable = List.of(builds.columns()).contains("through_batch");
+        List<Row> rows = builds.orderBy(col("run_id").desc(), col("built_at").desc()).limit(1).collectAsList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Row row = rows.get(0);
+        Optional<String> spec = refreshable ? Optional.ofNullable(row.getAs("spec_fingerprint")) : Optional.empty();
+        OptionalLong through = refreshable && row.getAs("through_batch") != null ? OptionalLong.of(row.<Long>getAs("through_batch")) : OptionalLong.empty();
+        return Optional.of(new GoldBuildRecord(row.getLong(0), row.getString(2), spec, through));
     }
 
-    public void recordGoldBuild(long runId, String fingerprint, Instant now)
+    public Optional<String> lastGoldFingerprint()
     {
-        append(GOLD_BUILDS, spark.createDataFrame(List.of(RowFactory.create(runId, now, fingerprint)), GOLD_BUILDS_SCHEMA), Optional.empty(), 0);
+        return lastGoldBuild().map(GoldBuildRecord::fingerprint);
+    }
+
+    public void recordGoldBuild(long runId, String fingerprint, String specFingerprint, long throughBatch, Instant now)
+    {
+        append(GOLD_BUILDS, spark.createDataFrame(List.of(RowFactory.create(runId, now, fingerprint, specFingerprint, throughBatch)), GOLD_BUILDS_SCHEMA),
+                Optional.empty(), 0);
     }
 
     public void writeChecks(long runId, List<CheckSpec> checks, Map<String, Long> values)

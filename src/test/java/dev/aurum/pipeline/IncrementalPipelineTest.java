@@ -61,7 +61,11 @@ class IncrementalPipelineTest
         assertThat(counterBatches(spark, layout, "orders")).as("the stopped run counted its orders unit").hasSize(2);
 
         // the re-run also finds two more days: orders has a counted batch and a fresh one pending, order_items two fresh ones
-        RunSummary second = runner.run(RunOptions.defaults(), ProgressListener.none());
+        List<String> progress = new java.util.ArrayList<>();
+        RunSummary second = runner.run(RunOptions.defaults(), progress::add);
+        assertThat(progress).as("Gold refreshed in place, after the stopped run left it behind")
+                .anyMatch(line -> line.startsWith("gold.order_facts: ") && line.contains("(refreshed: "))
+                .anyMatch(line -> line.startsWith("gold.order_items: ") && !line.contains("refreshed"));
         assertThat(second.run().bronzeRows()).isPositive();
         assertThat(counterBatches(spark, layout, "orders")).as("orders counted once per unit: first run, the stopped run's batch, the new batch")
                 .hasSize(3).doesNotHaveDuplicates();

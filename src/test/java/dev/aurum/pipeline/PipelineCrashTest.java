@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * landed row in Bronze once, and the accounting identity (see {@link CrashHarness#assertRecovered}).
  *
  * <p>The default build runs the kill the first run suffers while it creates its first Bronze table (issue 14's
- * report). All {@link #killPoints()}, spread over Bronze, Silver, Gold, the run state, a full refresh and
+ * report) and the kill right after a refresh's first Gold MERGE. All {@link #killPoints()}, spread over Bronze, Silver, Gold, the run state, a full refresh and
  * {@code pipeline maintain}, run with {@code mvn -B test -Pcrash-long} (JUnit tag {@value #LONG}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -93,7 +93,10 @@ class PipelineCrashTest
                 new KillPoint("second run, after ingested_files", Start.PARTIAL, run, "_aurum/ingested_files", "halt-after"),
                 new KillPoint("second run, after the first Silver counters, before quarantine and MERGE", Start.PARTIAL, run, "_aurum/silver_counters", "halt-after"),
                 new KillPoint("second run, inside the MERGE into silver.orders", Start.PARTIAL, run, "silver/orders", "halt-before"),
-                new KillPoint("second run, overwriting gold.order_facts", Start.PARTIAL, run, "gold/order_facts", "halt-before"),
+                new KillPoint("second run, creating the gold_changes journal", Start.PARTIAL, run, "_aurum/gold_changes", "halt-before"),
+                new KillPoint("second run, inside the MERGE into gold.order_facts", Start.PARTIAL, run, "gold/order_facts", "halt-before"),
+                new KillPoint("second run, after the MERGE into gold.order_facts", Start.PARTIAL, run, "gold/order_facts", "halt-after"),
+                new KillPoint("second run, overwriting gold.daily_sales", Start.PARTIAL, run, "gold/daily_sales", "halt-before"),
                 new KillPoint("second run, appending the run record", Start.PARTIAL, run, "_aurum/runs", "halt-before"),
                 new KillPoint("--full-refresh, rebuilding silver.orders", Start.BUILT, List.of("pipeline", "run", "--full-refresh"), "silver/orders", "halt-before"),
                 new KillPoint("pipeline maintain, OPTIMIZE of bronze.orders", Start.BUILT, List.of("pipeline", "maintain"), "bronze/orders", "halt-before"));
@@ -113,6 +116,13 @@ class PipelineCrashTest
     void firstRunKilledWhileCreatingTheFirstBronzeTableRecoversOnTheNextRun()
     {
         killAndRecover(killPoints().get(0));
+    }
+
+    /** The refresh's own risk: Gold partly merged, so the next run must take the changed scopes from the journal. */
+    @Test
+    void secondRunKilledAfterMergingGoldOrderFactsRecoversOnTheNextRun()
+    {
+        killAndRecover(killPoints().stream().filter(point -> point.name().equals("second run, after the MERGE into gold.order_facts")).findFirst().orElseThrow());
     }
 
     @Tag(LONG)
