@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -53,12 +54,20 @@ public final class GoldBuild
     private final SparkSession spark;
     private final LakehouseLayout layout;
     private final CatalogTables catalog;
+    private final Consumer<String> afterTable;
 
     GoldBuild(SparkSession spark, LakehouseLayout layout, CatalogTables catalog)
+    {
+        this(spark, layout, catalog, table -> {});
+    }
+
+    /** {@code afterTable} runs after each table's commit, with its name (crash-safety tests stop a run there). */
+    GoldBuild(SparkSession spark, LakehouseLayout layout, CatalogTables catalog, Consumer<String> afterTable)
     {
         this.spark = requireNonNull(spark, "spark is null");
         this.layout = requireNonNull(layout, "layout is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
+        this.afterTable = requireNonNull(afterTable, "afterTable is null");
     }
 
     /** One built table: its row count, the rows a refresh merged (-1 when it was rebuilt), and how long it took. */
@@ -236,10 +245,12 @@ public final class GoldBuild
                     long start = System.nanoTime();
                     if (refresh && step.refresh().isPresent()) {
                         long merged = refresh(step, parameters);
+                        afterTable.accept(step.table());
                         long rows = spark.read().format("delta").load(layout.table(Layer.GOLD, step.table()).toString()).count();
                         return new Built(step, rows, merged, (System.nanoTime() - start) / 1_000_000);
                     }
                     long rows = build(step, parameters);
+                    afterTable.accept(step.table());
                     return new Built(step, rows, -1, (System.nanoTime() - start) / 1_000_000);
                 });
                 submitted++;

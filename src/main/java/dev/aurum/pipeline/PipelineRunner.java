@@ -27,6 +27,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
 
@@ -49,6 +50,7 @@ public final class PipelineRunner
 
     private final int bronzeRowsPerCommit;
     private SilverMerge.BeforeMerge beforeSilverMerge = SilverMerge.BeforeMerge.NONE;
+    private Consumer<String> afterGoldTable = table -> {};
 
     public PipelineRunner(SparkSession spark, LakehouseLayout layout, PipelineSpec spec, Clock clock, int bronzeRowsPerCommit)
     {
@@ -68,6 +70,13 @@ public final class PipelineRunner
     PipelineRunner beforeSilverMerge(SilverMerge.BeforeMerge hook)
     {
         this.beforeSilverMerge = requireNonNull(hook, "hook is null");
+        return this;
+    }
+
+    /** For crash-safety tests: {@code hook} runs after each Gold table's commit, with the table's name. */
+    PipelineRunner afterGoldTable(Consumer<String> hook)
+    {
+        this.afterGoldTable = requireNonNull(hook, "hook is null");
         return this;
     }
 
@@ -221,7 +230,7 @@ public final class PipelineRunner
         Optional<RunState.GoldBuildRecord> lastBuild = state.lastGoldBuild();
         boolean goldChanged = fullRefresh || goldMissing || !lastBuild.map(build -> build.fingerprint().equals(fingerprint)).orElse(false);
         if (goldChanged) {
-            GoldBuild gold = new GoldBuild(spark, layout, catalog);
+            GoldBuild gold = new GoldBuild(spark, layout, catalog, afterGoldTable);
             // a refresh needs the same definition and Silver generations as the last build (a rebuilt Silver keeps
             // old batch ids), and that build's batch watermark
             String specFingerprint = sha256(definition);

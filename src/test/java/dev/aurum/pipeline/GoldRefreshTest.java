@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Gold refreshes on hand-made drops that exercise every reason a row changes: an order moved to another customer
  * (the old customer's only order, so its Gold rows must go), a customer's move, a product's new category, a
  * status re-drop, and orders without a customer. The refresh must MERGE only the changed scopes and give the Gold
- * of a full build. The shop refreshes only its per-order tables; these tests also refresh the per-customer ones
+ * of a full build, also after a run stopped right after its first MERGE. The shop refreshes only its per-order tables; these tests also refresh the per-customer ones
  * (with {@code customers.changed.sql} from the test resources), where a customer can lose all their rows.
  */
 @SparkTest
@@ -43,13 +43,21 @@ class GoldRefreshTest
         SparkSession spark = TestSpark.get();
         Path project = refreshingCustomers("customer_id, year, quarter");
         Path lake = folder.resolve("lake");
-        firstDay(lake);
-        PipelineRunner runner = new PipelineRunner(spark, new LakehouseLayout(lake), spec(project));
         List<String> first = new ArrayList<>();
-        runner.run(RunOptions.defaults(), first::add);
+        PipelineRunner runner = firstBuild(project, lake, first::add);
         assertThat(first).as("the first build rebuilds every table").noneMatch(line -> line.contains("refreshed"));
 
         secondDay(lake);
+        // the run stops right after its first MERGE: Gold holds o8 under c2 now, and only the journal still says
+        // that c5's rows changed
+        PipelineRunner stopping = new PipelineRunner(spark, new LakehouseLayout(lake), spec(project)).afterGoldTable(table -> {
+            if (table.equals("order_facts")) {
+                throw new IllegalStateException("simulated crash after the MERGE into gold.order_facts");
+            }
+        });
+        assertThatThrownBy(() -> stopping.run(RunOptions.defaults(), ProgressListener.none())).hasMessageContaining("simulated crash");
+        assertThat(gold(spark, lake, "order_facts").where("order_id = 'o8'").select("customer_id").first().getString(0)).isEqualTo("c2");
+        assertThat(gold(spark, lake, "customers").where("customer_id = 'c5'").count()).as("not refreshed yet").isOne();
         List<String> second = new ArrayList<>();
         runner.run(RunOptions.defaults(), second::add);
         // o5 of c3 is untouched: order_facts keeps it and merges the other 8 (5 updated, 3 new)
@@ -78,17 +86,8 @@ class GoldRefreshTest
         List<String> idle = new ArrayList<>();
         runner.run(RunOptions.defaults(), idle::add);
         assertThat(idle).contains("gold: up to date");
-    }
 
-    @Test
-    void aChangedDefinitionRebuildsInsteadOfRefreshing()
-    {
-        SparkSession spark = TestSpark.get();
-        Path lake = folder.resolve("lake");
-        firstDay(lake);
-        PipelineRunner runner = new PipelineRunner(spark, new LakehouseLayout(lake), spec(Path.of(".")));
-        runner.run(RunOptions.defaults(), ProgressListener.none());
-        secondDay(lake);
+        // a changed definition rebuilds instead of refreshing
         List<String> progress = new ArrayList<>();
         runner.run(new RunOptions(false, Optional.empty(), Map.of("unknown_category", "other")), progress::add);
         assertThat(progress).anyMatch(line -> line.startsWith("gold.order_facts: ")).noneMatch(line -> line.contains("refreshed"));
@@ -101,9 +100,7 @@ class GoldRefreshTest
         SparkSession spark = TestSpark.get();
         Path project = refreshingCustomers("customer_id");
         Path lake = folder.resolve("lake");
-        firstDay(lake);
-        PipelineRunner runner = new PipelineRunner(spark, new LakehouseLayout(lake), spec(project));
-        runner.run(RunOptions.defaults(), ProgressListener.none());
+        PipelineRunner runner = firstBuild(project, lake, ProgressListener.none());
         List<Row> before = gold(spark, lake, "customer_spend_quarterly").collectAsList();
         secondDay(lake);
 
@@ -157,6 +154,15 @@ class GoldRefreshTest
         assertThat(refreshed.split("changed: gold/customers.changed.sql", -1)).hasSize(3);
         Files.writeString(yaml, refreshed);
         return project;
+    }
+
+    /** {@code lake} after one run over {@link #firstDay}; returns the runner for the later runs. */
+    private static PipelineRunner firstBuild(Path project, Path lake, ProgressListener progress)
+    {
+        firstDay(lake);
+        PipelineRunner runner = new PipelineRunner(TestSpark.get(), new LakehouseLayout(lake), spec(project));
+        runner.run(RunOptions.defaults(), progress);
+        return runner;
     }
 
     private static PipelineSpec spec(Path project)
